@@ -1,0 +1,160 @@
+#include "batch/batch.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "batch/output_file.h"
+#include "compose/memo.h"
+#include "compose/plain_text.h"
+#include "ingest/report_reader.h"
+#include "layout/document_layout.h"
+#include "layout/font.h"
+#include "layout/line_breaker.h"
+#include "render/pdf/pdf_writer.h"
+#include "validate/validate.h"
+
+namespace fs = std::filesystem;
+
+namespace saraban::batch {
+
+namespace {
+
+bool is_workbook(const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return ext == ".xlsx" || ext == ".xlsm";
+}
+
+// Workbooks named on the command line, or found (sorted, not recursively) in the folders named. Office's lock
+// files (~$x.xlsx) are skipped.
+std::vector<std::string> collect_inputs(const std::vector<std::string>& inputs, std::ostream& log, bool& usage_error) {
+    std::vector<std::string> files;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(input, ec)) {
+            std::vector<std::string> found;
+            for (const auto& entry : fs::directory_iterator(input, ec)) {
+                const auto name = entry.path().filename().string();
+                if (entry.is_regular_file(ec) && is_workbook(entry.path()) && name.rfind("~$", 0) != 0)
+                    found.push_back(entry.path().string());
+            }
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(input, ec)) {
+            files.push_back(input);
+        } else {
+            log << input << ": ไม่พบไฟล์หรือโฟลเดอร์ (no such file or folder)\n";
+            usage_error = true;
+        }
+    }
+    return files;
+}
+
+layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
+                                const layout::ThaiLineBreaker& breaker) {
+    layout::TextEngine engine{fonts, breaker};
+    return layout::layout_document(doc, engine);
+}
+
+}  // namespace
+
+std::string find_resource_dir(const std::string& name) {
+    std::error_code ec;
+    if (fs::is_directory(name, ec)) return name;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+            if (fs::is_directory(dir / name, ec)) return (dir / name).string();
+        }
+    }
+    return name;
+}
+
+RunSummary run(const RunOptions& options, std::ostream& log) {
+    RunSummary summary;
+    const auto files = collect_inputs(options.inputs, log, summary.usage_error);
+    summary.inputs = int(files.size());
+    if (files.empty()) {
+        if (!summary.usage_error) log << "saraban: ไม่มีไฟล์ .xlsx ให้ประมวลผล (no .xlsx input found)\n";
+        summary.usage_error = true;
+        return summary;
+    }
+    std::error_code ec;
+    fs::create_directories(options.output_dir, ec);
+    if (ec) {
+        log << options.output_dir << ": " << ec.message() << "\n";
+        summary.documents_failed = summary.inputs;
+        return summary;
+    }
+
+    std::unique_ptr<layout::FontSet> fonts;
+    try {
+        fonts = std::make_unique<layout::FontSet>(layout::load_default_fonts(options.fonts_dir));
+    } catch (const layout::FontError& e) {
+        log << e.what() << "\n";
+        summary.documents_failed = summary.inputs;
+        return summary;
+    }
+    const layout::ThaiLineBreaker breaker;
+    const std::string template_path = options.templates_dir + "/progress-report.xml";
+
+    std::set<std::string> taken;
+    for (const auto& file : files) {
+        auto read = ingest::read_report_file(file);
+        auto findings = read.diagnostics;
+        if (read) {
+            auto checked = validate::validate(read.report);
+            findings.insert(findings.end(), checked.begin(), checked.end());
+        }
+        for (const auto& d : findings) {
+            log << model::to_string(d) << "\n";
+            if (d.severity == model::Severity::warning) ++summary.warnings;
+        }
+        if (model::has_error(findings)) {
+            ++summary.documents_failed;
+            continue;
+        }
+        auto composed = compose::compose_memo(read.report, template_path);
+        for (const auto& d : composed.diagnostics) log << model::to_string(d) << "\n";
+        if (!composed) {
+            ++summary.documents_failed;
+            continue;
+        }
+        auto pdf = render::render_pdf(lay_out(composed.document, *fonts, breaker));
+        if (!pdf) {
+            log << file << ": " << pdf.error << "\n";
+            ++summary.documents_failed;
+            continue;
+        }
+        const std::string stem = safe_file_stem(fs::path(file).stem().string());
+        const std::string out = (fs::path(options.output_dir) / unique_name(stem, ".pdf", taken)).string();
+        if (auto error = write_atomically(out, pdf.bytes); !error.empty()) {
+            log << error << "\n";
+            ++summary.documents_failed;
+            continue;
+        }
+        ++summary.documents_written;
+    }
+    return summary;
+}
+
+std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir) {
+    std::ifstream in(text_path, std::ios::binary);
+    if (!in) return text_path + ": ไม่พบไฟล์ (cannot open)";
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+        const auto fonts = layout::load_default_fonts(fonts_dir);
+        const layout::ThaiLineBreaker breaker;
+        auto pdf = render::render_pdf(lay_out(compose::compose_plain_text(text.str()), fonts, breaker));
+        if (!pdf) return output_path + ": " + pdf.error;
+        return write_atomically(output_path, pdf.bytes);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+}  // namespace saraban::batch

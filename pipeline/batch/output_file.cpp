@@ -1,0 +1,69 @@
+#include "batch/output_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace saraban::batch {
+
+std::string safe_file_stem(std::string_view name) {
+    // Keep only the last path component, whatever separator the input used.
+    std::size_t slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    std::string out;
+    for (char c : name) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|')
+            out += '_';
+        else
+            out += c;
+    }
+    while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
+    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+    if (out.size() > 120) {
+        std::size_t cut = 120;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out.resize(cut);
+    }
+    return out.empty() ? "document" : out;
+}
+
+std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken) {
+    std::string name = stem + ext;
+    for (int n = 2; taken.count(name); ++n) name = stem + "-" + std::to_string(n) + ext;
+    taken.insert(name);
+    return name;
+}
+
+std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes) {
+    const std::string temp = path + ".tmp" + std::to_string(::getpid());
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return temp + ": " + std::strerror(errno);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            std::string err = temp + ": " + std::strerror(errno);
+            ::close(fd);
+            ::unlink(temp.c_str());
+            return err;
+        }
+        done += std::size_t(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        std::string err = temp + ": " + std::strerror(errno);
+        ::unlink(temp.c_str());
+        return err;
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        std::string err = path + ": " + std::strerror(errno);
+        ::unlink(temp.c_str());
+        return err;
+    }
+    return {};
+}
+
+}  // namespace saraban::batch

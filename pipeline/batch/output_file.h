@@ -1,0 +1,23 @@
+// Writing outputs safely: a name derived from any input stays inside the output folder, and a file appears under
+// its final name only once it is complete.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace saraban::batch {
+
+// A file name safe in any folder: path separators, "..", control characters and leading dots removed; Thai kept.
+// Never empty (falls back to "document"); at most 120 bytes, cut on a UTF-8 boundary.
+std::string safe_file_stem(std::string_view name);
+
+// Writes bytes to path through a temporary file in the same folder and a rename, so a killed run never leaves a
+// half-written file under the final name. Returns an empty string, or what went wrong.
+std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes);
+
+// Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when the name is already taken in this run.
+std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken);
+
+}  // namespace saraban::batch

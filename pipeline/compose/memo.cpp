@@ -1,0 +1,180 @@
+#include "compose/memo.h"
+
+#include <algorithm>
+
+#include "compose/template.h"
+#include "compose/thai_format.h"
+
+namespace saraban::compose {
+
+namespace {
+
+using model::Status;
+
+std::string status_text(Status s) {
+    switch (s) {
+        case Status::done: return "ดำเนินการแล้ว";
+        case Status::in_progress: return "อยู่ระหว่างดำเนินการ";
+        case Status::not_started: return "ยังไม่ได้ดำเนินการ";
+    }
+    return "";
+}
+
+// A phone number never breaks across lines: its spaces become no-break spaces.
+std::string no_break(const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+    return out;
+}
+
+std::string count(std::size_t n) { return format_plain_integer(static_cast<long long>(n)); }
+
+// "ก", "ก และ ข", "ก ข และ ค": how a Thai sentence lists several items.
+std::string join_thai(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += (i + 1 == items.size()) ? " และ " : " ";
+        out += items[i];
+    }
+    return out;
+}
+
+// The months a round covers: the 6-month round October–March, the 12-month round's second half April–September.
+std::string round_period(int fiscal_year_be, int round_months) {
+    const int year_ce = fiscal_year_be - 543;
+    if (round_months == 6) return format_month_year(10, year_ce - 1) + " - " + format_month_year(3, year_ce);
+    return format_month_year(4, year_ce) + " - " + format_month_year(9, year_ce);
+}
+
+TemplateRecord score_record(const model::ScoreRow& row) {
+    TemplateRecord r;
+    r["fiscal_year"] = format_plain_integer(row.fiscal_year_be);
+    r["iit"] = format_number(row.iit, 2);
+    r["eit"] = format_number(row.eit, 2);
+    r["oit"] = format_number(row.oit, 2);
+    r["ita"] = format_number(row.ita, 2);
+    r["level"] = row.level;
+    for (const auto& [key, value] : row.extra) r[key] = thai_digits(value);
+    return r;
+}
+
+TemplateRecord step_record(const model::Step& s) {
+    TemplateRecord r;
+    r["number"] = format_plain_integer(s.measure_no) + "." + format_plain_integer(s.step_no);
+    r["text"] = s.text;
+    r["status"] = status_text(s.status);
+    r["mark_done"] = s.status == Status::done ? "✓" : "";
+    r["mark_in_progress"] = s.status == Status::in_progress ? "✓" : "";
+    r["mark_not_started"] = s.status == Status::not_started ? "✓" : "";
+    r["progress"] = s.progress;
+    r["target_group"] = s.target_group;
+    r["indicator"] = s.indicator;
+    r["owner"] = s.owner;
+    r["monitoring"] = s.monitoring;
+    r["due"] = s.due;
+    for (const auto& [key, value] : s.extra) r[key] = value;
+    return r;
+}
+
+}  // namespace
+
+// Every name offered to templates; templates/README.md lists them with examples.
+TemplateRecord memo_values(const model::Report& report) {
+    const auto& m = report.memo;
+    TemplateRecord v;
+    v["agency"] = m.agency;
+    v["agency_abbr"] = m.agency_abbr;
+    v["division"] = m.division;
+    v["phone"] = no_break(m.phone);
+    v["ref"] = m.ref;
+    v["date"] = format_date_full(m.date);
+    v["date_short"] = format_date_short(m.date);
+    v["subject"] = m.subject;
+    v["to"] = m.to;
+    v["via"] = m.via;
+    v["signer"] = m.signer;
+    v["signer_title"] = m.signer_title;
+    v["fiscal_year"] = format_plain_integer(m.fiscal_year_be);
+    v["previous_fiscal_year"] = format_plain_integer(m.fiscal_year_be - 1);
+    v["next_fiscal_year"] = format_plain_integer(m.fiscal_year_be + 1);
+    v["round"] = format_plain_integer(m.round_months);
+    v["round_period"] = round_period(m.fiscal_year_be, m.round_months);
+
+    std::vector<TemplateRecord> scores;
+    for (const auto& row : report.scores) scores.push_back(score_record(row));
+    v["scores"] = scores;
+    if (!report.scores.empty()) {
+        auto [lo, hi] = std::minmax_element(report.scores.begin(), report.scores.end(),
+                                            [](const auto& a, const auto& b) { return a.fiscal_year_be < b.fiscal_year_be; });
+        v["first_score_year"] = format_plain_integer(lo->fiscal_year_be);
+        v["last_score_year"] = format_plain_integer(hi->fiscal_year_be);
+    }
+    // The fiscal year's own scores, as prose quotes them (shortest form: ๙๕.๒, ๑๐๐).
+    for (const auto& row : report.scores) {
+        if (row.fiscal_year_be != m.fiscal_year_be) continue;
+        v["current_iit"] = format_number_shortest(row.iit, 2);
+        v["current_eit"] = format_number_shortest(row.eit, 2);
+        v["current_oit"] = format_number_shortest(row.oit, 2);
+        v["current_ita"] = format_number_shortest(row.ita, 2);
+        v["current_level"] = row.level;
+        v["current_level_is_aa"] = row.level == "AA" ? "yes" : "";
+        v["current_oit_is_full"] = row.oit >= 100 ? "yes" : "";
+        for (const auto& [key, value] : row.extra) v["current_" + key] = thai_digits(value);
+    }
+
+    std::vector<TemplateRecord> measures, pending_steps;
+    std::vector<std::string> in_progress_titles;
+    std::size_t done = 0, in_progress = 0, not_started = 0, steps = 0;
+    for (const auto& measure : report.measures) {
+        TemplateRecord r;
+        r["number"] = format_plain_integer(measure.number);
+        r["text"] = measure.text;
+        const Status status = model::measure_status(measure);
+        r["status"] = status_text(status);
+        r["target_group"] = measure.target_group;
+        r["indicator"] = measure.indicator;
+        r["owner"] = measure.owner;
+        r["monitoring"] = measure.monitoring;
+        std::vector<TemplateRecord> step_records;
+        for (const auto& step : measure.steps) {
+            step_records.push_back(step_record(step));
+            if (step.status != Status::done) pending_steps.push_back(step_records.back());
+        }
+        steps += measure.steps.size();
+        r["steps"] = step_records;
+        measures.push_back(std::move(r));
+        if (status == Status::done) ++done;
+        if (status == Status::in_progress) {
+            ++in_progress;
+            in_progress_titles.push_back(measure.text);
+        }
+        if (status == Status::not_started) ++not_started;
+    }
+    v["measures"] = measures;
+    v["measures_total"] = count(report.measures.size());
+    v["measures_done_count"] = count(done);
+    v["measures_in_progress_count"] = count(in_progress);
+    v["measures_not_started_count"] = count(not_started);
+    v["measures_in_progress_titles"] = join_thai(in_progress_titles);
+    v["steps_total"] = count(steps);
+    v["steps_pending"] = pending_steps;
+
+    // Sheet ตัวแปร: as written, but ISO dates become Thai dates.
+    for (const auto& [key, value] : report.variables) {
+        model::Date d;
+        v[key] = (value.size() == 10 && value[4] == '-' && parse_date(value, d)) ? format_date_full(d) : value;
+    }
+    return v;
+}
+
+ComposeResult compose_memo(const model::Report& report, const std::string& template_path) {
+    ComposeResult out;
+    auto expanded = expand_template(template_path, memo_values(report));
+    out.document = std::move(expanded.document);
+    out.diagnostics = std::move(expanded.diagnostics);
+    out.document.title = report.memo.subject;
+    out.document.author = report.memo.division;
+    return out;
+}
+
+}  // namespace saraban::compose

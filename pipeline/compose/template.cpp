@@ -1,0 +1,355 @@
+#include "compose/template.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "compose/body_style.h"
+
+namespace saraban::compose {
+
+bool TemplateValue::truthy() const {
+    if (is_list) return !list.empty();
+    return !text.empty() && text != "0" && text != "๐" && text != "no";
+}
+
+namespace {
+
+using model::Diagnostic;
+using model::Severity;
+
+// "2.5cm", "10mm", "6pt" or a bare number of points. False when the text is none of these.
+bool parse_length(const std::string& text, double& out) {
+    char* end = nullptr;
+    double v = std::strtod(text.c_str(), &end);
+    if (end == text.c_str()) return false;
+    const std::string unit = end;
+    if (unit == "cm") out = v * kCm;
+    else if (unit == "mm") out = v * kCm / 10;
+    else if (unit == "pt" || unit.empty()) out = v;
+    else return false;
+    return true;
+}
+
+class Expander {
+public:
+    Expander(const std::string& xml, const std::string& source, const TemplateRecord& values)
+        : xml_(xml), source_(source) {
+        scopes_.push_back(&values);
+        for (std::size_t i = 0; i < xml_.size(); ++i)
+            if (xml_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+
+    TemplateResult run() {
+        pugi::xml_document doc;
+        auto parsed = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                                      pugi::encoding_utf8);
+        if (!parsed) {
+            error_at(parsed.offset, std::string("XML ผิดรูปแบบ (malformed XML: ") + parsed.description() + ")");
+            return std::move(result_);
+        }
+        pugi::xml_node root = doc.document_element();
+        if (std::string(root.name()) != "memo") {
+            error(root, "ราก (root) ต้องเป็น <memo> (the root element must be <memo>)");
+            return std::move(result_);
+        }
+        blocks(root);
+        return std::move(result_);
+    }
+
+private:
+    // --- diagnostics ----------------------------------------------------------------------------------------
+    void error_at(std::ptrdiff_t offset, const std::string& message) {
+        auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), std::size_t(std::max<std::ptrdiff_t>(offset, 0)));
+        int line = int(it - line_starts_.begin());  // line_starts_ holds the starts of lines 2, 3, …
+        std::size_t line_start = line == 0 ? 0 : line_starts_[line - 1];
+        // Columns count characters, not bytes, as an editor shows them.
+        int col = 1;
+        for (std::size_t i = line_start; i < std::size_t(offset) && i < xml_.size(); ++i)
+            if ((static_cast<unsigned char>(xml_[i]) & 0xC0) != 0x80) ++col;
+        result_.diagnostics.push_back({Severity::error, {source_, "", line + 1, col}, message});
+    }
+    void error(pugi::xml_node node, const std::string& message) { error_at(node.offset_debug(), message); }
+
+    // --- values ---------------------------------------------------------------------------------------------
+    const TemplateValue* lookup(pugi::xml_node node, const char* attribute) {
+        std::string name = node.attribute(attribute).as_string();
+        if (name.empty()) {
+            error(node, std::string("<") + node.name() + "> ต้องมี " + attribute + "=\"…\" (needs a " + attribute +
+                            " attribute)");
+            return nullptr;
+        }
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+            auto it = (*scope)->find(name);
+            if (it != (*scope)->end()) return &it->second;
+        }
+        error(node, "ไม่รู้จักชื่อ \"" + name + "\" (unknown name \"" + name + "\"; see templates/README.md)");
+        return nullptr;
+    }
+
+    // Runs f inside each record of the list the node names.
+    template <class F>
+    void each(pugi::xml_node node, F&& f) {
+        const TemplateValue* v = lookup(node, "name");
+        if (!v) return;
+        if (!v->is_list) {
+            error(node, "\"" + std::string(node.attribute("name").as_string()) + "\" ไม่ใช่รายการ (is not a list)");
+            return;
+        }
+        for (const auto& record : v->list) {
+            scopes_.push_back(&record);
+            f();
+            scopes_.pop_back();
+        }
+    }
+
+    bool condition(pugi::xml_node node) {
+        const bool negate = !node.attribute("name") && node.attribute("not");
+        const TemplateValue* v = lookup(node, negate ? "not" : "name");
+        return v && (v->truthy() != negate);
+    }
+
+    double length(pugi::xml_node node, const char* attribute, double fallback) {
+        pugi::xml_attribute a = node.attribute(attribute);
+        if (!a) return fallback;
+        double v = fallback;
+        if (!parse_length(a.value(), v))
+            error(node, std::string("ความยาว \"") + a.value() + "\" ไม่ถูกต้อง (bad length for " + attribute +
+                            "; write e.g. 2.5cm, 10mm or 6pt)");
+        return v;
+    }
+
+    // --- inline content -------------------------------------------------------------------------------------
+    void inline_content(pugi::xml_node parent, model::TextStyle style, std::vector<model::TextSpan>& out) {
+        for (pugi::xml_node n : parent.children()) {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                out.push_back({n.value(), style});
+                continue;
+            }
+            if (n.type() != pugi::node_element) continue;
+            std::string name = n.name();
+            if (name == "v") {
+                if (const TemplateValue* v = lookup(n, "name")) {
+                    if (v->is_list) error(n, "<v> ใช้กับรายการไม่ได้ (a list cannot be inserted; use <each>)");
+                    else out.push_back({v->text, style});
+                }
+            } else if (name == "b" || name == "u" || name == "i") {
+                model::TextStyle s = style;
+                (name == "b" ? s.bold : name == "u" ? s.underline : s.italic) = true;
+                inline_content(n, s, out);
+            } else if (name == "if") {
+                if (condition(n)) inline_content(n, style, out);
+            } else if (name == "each") {
+                each(n, [&] { inline_content(n, style, out); });
+            } else {
+                error(n, "<" + name + "> ใช้ในข้อความไม่ได้ (not allowed inside text; allowed: v, b, u, i, if, each)");
+            }
+        }
+    }
+
+    // Whitespace in templates is layout of the XML, not of the memo: runs collapse to one space, ends are trimmed.
+    static std::vector<model::TextSpan> tidy(std::vector<model::TextSpan> spans) {
+        std::vector<model::TextSpan> out;
+        bool last_space = true;  // trims leading space
+        for (auto& span : spans) {
+            std::string text;
+            for (char c : span.text) {
+                bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+                if (space) {
+                    if (!last_space) text += ' ';
+                    last_space = true;
+                } else {
+                    text += c;
+                    last_space = false;
+                }
+            }
+            if (text.empty()) continue;
+            if (!out.empty() && out.back().style == span.style) out.back().text += text;
+            else out.push_back({text, span.style});
+        }
+        while (!out.empty()) {
+            auto& t = out.back().text;
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+            if (!t.empty()) break;
+            out.pop_back();
+        }
+        return out;
+    }
+
+    std::string plain_text(pugi::xml_node node, double size = kBodySize) {
+        std::vector<model::TextSpan> spans;
+        inline_content(node, {false, false, false, size}, spans);
+        std::string text;
+        for (const auto& s : tidy(spans)) text += s.text;
+        return text;
+    }
+
+    model::Paragraph paragraph(pugi::xml_node node, model::ParagraphStyle style, double size) {
+        model::Paragraph p;
+        size = length(node, "size", size);
+        std::vector<model::TextSpan> spans;
+        inline_content(node, {false, false, false, size}, spans);
+        p.spans = tidy(std::move(spans));
+        std::string align = node.attribute("align").as_string();
+        if (align == "left") style.align = model::Align::left;
+        else if (align == "right") style.align = model::Align::right;
+        else if (align == "center") style.align = model::Align::center;
+        else if (align == "justify") style.align = model::Align::justify;
+        else if (!align.empty()) error(node, "align ต้องเป็น left, right, center หรือ justify (bad align \"" + align + "\")");
+        style.first_line_indent_pt = length(node, "indent", style.first_line_indent_pt);
+        style.left_indent_pt = length(node, "left", style.left_indent_pt);
+        style.space_before_pt = length(node, "space-before", style.space_before_pt);
+        style.keep_with_next = std::string(node.attribute("keep-with-next").as_string()) == "yes" || style.keep_with_next;
+        p.style = style;
+        return p;
+    }
+
+    // --- blocks ---------------------------------------------------------------------------------------------
+    void blocks(pugi::xml_node parent) {
+        for (pugi::xml_node n : parent.children()) {
+            if (n.type() == pugi::node_pcdata) {
+                if (std::string(n.value()).find_first_not_of(" \t\r\n") != std::string::npos)
+                    error(n, "ข้อความต้องอยู่ใน <p> (text must be inside a <p>)");
+                continue;
+            }
+            if (n.type() != pugi::node_element) continue;
+            std::string name = n.name();
+            if (name == "p") {
+                model::ParagraphStyle style;
+                style.first_line_indent_pt = kFirstLineIndent;
+                style.space_before_pt = kParagraphSpace;
+                result_.document.blocks.emplace_back(std::in_place_type<model::Paragraph>, paragraph(n, style, kBodySize));
+            } else if (name == "header") {
+                header(n);
+            } else if (name == "table") {
+                table(n);
+            } else if (name == "signature") {
+                signature(n);
+            } else if (name == "if") {
+                if (condition(n)) blocks(n);
+            } else if (name == "each") {
+                each(n, [&] { blocks(n); });
+            } else {
+                error(n, "ไม่รู้จัก <" + name + "> (unknown element; allowed here: p, header, table, signature, if, each)");
+            }
+        }
+    }
+
+    model::FormField field(pugi::xml_node n) {
+        model::FormField f;
+        f.label = n.attribute("label").as_string();
+        if (f.label.empty()) error(n, "<field> ต้องมี label (needs a label attribute)");
+        f.value = plain_text(n);
+        f.at_x_pt = length(n, "at", 0);
+        f.to_x_pt = length(n, "to", -1);
+        return f;
+    }
+
+    void header(pugi::xml_node n) {
+        model::FormHeader h;
+        h.emblem_path = n.attribute("emblem").as_string();
+        for (pugi::xml_node c : n.children()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string name = c.name();
+            if (name == "field") {
+                h.lines.push_back({field(c)});
+            } else if (name == "line") {
+                std::vector<model::FormField> fields;
+                for (pugi::xml_node f : c.children("field")) fields.push_back(field(f));
+                h.lines.push_back(std::move(fields));
+            } else {
+                error(c, "ใน <header> ใช้ได้เฉพาะ <field> และ <line> (only field and line are allowed in a header)");
+            }
+        }
+        result_.document.blocks.emplace_back(std::in_place_type<model::FormHeader>, std::move(h));
+    }
+
+    void table(pugi::xml_node n) {
+        model::Table t;
+        std::istringstream widths(n.attribute("columns").as_string());
+        for (std::string w; widths >> w;) {
+            double v = 0;
+            if (!parse_length(w, v)) error(n, "ความกว้างคอลัมน์ \"" + w + "\" ไม่ถูกต้อง (bad column width)");
+            t.column_widths_pt.push_back(v);
+        }
+        if (t.column_widths_pt.empty()) error(n, "<table> ต้องมี columns=\"…\" (needs column widths)");
+        t.header_rows = n.attribute("header-rows").as_int(0);
+        t.space_before_pt = length(n, "space-before", t.space_before_pt);
+        const double size = length(n, "size", kBodySize);
+        rows(n, t, size);
+        result_.document.blocks.emplace_back(std::in_place_type<model::Table>, std::move(t));
+    }
+
+    void rows(pugi::xml_node parent, model::Table& t, double size) {
+        for (pugi::xml_node r : parent.children()) {
+            if (r.type() != pugi::node_element) continue;
+            std::string name = r.name();
+            if (name == "row") {
+                model::TableRow row;
+                const bool is_header = int(t.rows.size()) < t.header_rows;
+                for (pugi::xml_node c : r.children()) {
+                    if (c.type() != pugi::node_element) continue;
+                    if (std::string(c.name()) != "cell") {
+                        error(c, "ใน <row> ใช้ได้เฉพาะ <cell> (only cell is allowed in a row)");
+                        continue;
+                    }
+                    model::TableCell cell;
+                    cell.col_span = c.attribute("cols").as_int(1);
+                    cell.row_span = c.attribute("rows").as_int(1);
+                    model::ParagraphStyle style;
+                    style.align = is_header ? model::Align::center : model::Align::left;
+                    bool bold = std::string(c.attribute("bold").as_string()) == "yes";
+                    cell.paragraphs.push_back(paragraph(c, style, size));
+                    if (bold)
+                        for (auto& s : cell.paragraphs.back().spans) s.style.bold = true;
+                    row.cells.push_back(std::move(cell));
+                }
+                t.rows.push_back(std::move(row));
+            } else if (name == "each") {
+                each(r, [&] { rows(r, t, size); });
+            } else if (name == "if") {
+                if (condition(r)) rows(r, t, size);
+            } else {
+                error(r, "ใน <table> ใช้ได้เฉพาะ <row>, <each>, <if> (only row, each and if are allowed in a table)");
+            }
+        }
+    }
+
+    void signature(pugi::xml_node n) {
+        model::Signature s;
+        s.center_x_pt = length(n, "center", 10 * kCm);
+        s.space_before_pt = length(n, "space-before", s.space_before_pt);
+        for (pugi::xml_node line : n.children("line")) s.lines.push_back(plain_text(line));
+        result_.document.blocks.emplace_back(std::in_place_type<model::Signature>, std::move(s));
+    }
+
+    const std::string& xml_;
+    std::string source_;
+    std::vector<std::size_t> line_starts_;
+    std::vector<const TemplateRecord*> scopes_;
+    TemplateResult result_;
+};
+
+}  // namespace
+
+TemplateResult expand_template_text(const std::string& xml, const std::string& source_name,
+                                    const TemplateRecord& values) {
+    return Expander(xml, source_name, values).run();
+}
+
+TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values) {
+    std::ifstream in(template_path, std::ios::binary);
+    if (!in) {
+        TemplateResult r;
+        r.diagnostics.push_back({Severity::error, {template_path, "", 0, 0}, "ไม่พบแม่แบบ (template not found)"});
+        return r;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    return expand_template_text(text.str(), template_path, values);
+}
+
+}  // namespace saraban::compose

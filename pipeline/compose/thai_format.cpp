@@ -1,0 +1,455 @@
+// Thai numbers, dates and amounts through ICU. ICU formatters are not safe for concurrent format calls, so each
+// thread keeps its own, created on first use and reused afterwards.
+#include "compose/thai_format.h"
+
+#include <unicode/calendar.h>
+#include <unicode/datefmt.h>
+#include <unicode/dcfmtsym.h>
+#include <unicode/decimfmt.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/fpositer.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace saraban::compose {
+namespace {
+
+// The Thai fiscal year is named after the Buddhist-era year it ends in (ICU does the B.E. conversion for dates).
+constexpr int kBuddhistEraOffset = 543;
+constexpr int kFiscalYearFirstMonth = 10;  // October
+// In "17/9/2564", a year above this is B.E. (2400 B.E. = 1857 C.E.); written with a Thai month, it must be.
+constexpr int kLastYearNotBuddhistEra = 2400;
+
+// Excel's serial number of 1970-01-01 (the Unix epoch) in the 1900 date system.
+constexpr double kExcelSerialOfUnixEpoch = 25569;
+// Day 0 of the 1904 date system (1904-01-01) as a 1900-system serial.
+constexpr double kExcel1904Offset = 1462;
+// The phantom 29 February 1900 that Excel's 1900 system counts (Lotus 1-2-3's leap-year bug).
+constexpr double kExcelPhantomLeapDay = 60;
+constexpr double kExcelLastSerial = 2958465;  // 9999-12-31
+
+const char* const kThaiDigitsNumberLocale = "th_TH@numbers=thai";
+const char* const kAsciiDigitsNumberLocale = "th_TH@numbers=latn";
+const char* const kThaiDigitsDateLocale = "th_TH@calendar=buddhist;numbers=thai";
+const char* const kAsciiDigitsDateLocale = "th_TH@calendar=buddhist;numbers=latn";
+
+// UTF-8 of the Thai digits ๐..๙ (U+0E50..U+0E59): E0 B9 90..99.
+constexpr unsigned char kThaiDigitLead0 = 0xE0;
+constexpr unsigned char kThaiDigitLead1 = 0xB9;
+constexpr unsigned char kThaiDigitZeroLast = 0x90;
+
+void check(UErrorCode status, const std::string& what) {
+    if (U_FAILURE(status)) {
+        throw std::runtime_error("ICU: " + what + ": " + u_errorName(status));
+    }
+}
+
+std::string to_utf8(const icu::UnicodeString& text) {
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+icu::UnicodeString from_utf8(std::string_view text) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+}
+
+// ---- numbers ----
+
+enum class Grouping { grouped, plain };
+
+// This thread's decimal formatter for a digit style and grouping; fraction digits are set per call.
+icu::DecimalFormat& decimal_format(NumberStyle style, Grouping grouping) {
+    thread_local std::array<std::array<std::unique_ptr<icu::DecimalFormat>, 2>, 2> cache;
+    auto& slot = cache[style.thai_digits ? 1 : 0][grouping == Grouping::grouped ? 1 : 0];
+    if (!slot) {
+        const char* locale = style.thai_digits ? kThaiDigitsNumberLocale : kAsciiDigitsNumberLocale;
+        UErrorCode status = U_ZERO_ERROR;
+        icu::DecimalFormatSymbols symbols{icu::Locale(locale), status};
+        check(status, std::string("DecimalFormatSymbols(") + locale + ")");
+        const icu::UnicodeString pattern = grouping == Grouping::grouped ? u"#,##0" : u"0";
+        auto format = std::make_unique<icu::DecimalFormat>(pattern, symbols, status);
+        check(status, "DecimalFormat(" + to_utf8(pattern) + ")");
+        slot = std::move(format);
+    }
+    return *slot;
+}
+
+void set_fraction_digits(icu::DecimalFormat& format, int min_digits, int max_digits) {
+    if (format.getMaximumFractionDigits() != max_digits) format.setMaximumFractionDigits(max_digits);
+    if (format.getMinimumFractionDigits() != min_digits) format.setMinimumFractionDigits(min_digits);
+}
+
+std::string format_decimal(icu::DecimalFormat& format, double value) {
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    format.format(value, out, nullptr, status);
+    check(status, "DecimalFormat::format");
+    return to_utf8(out);
+}
+
+// ---- dates ----
+
+enum class DatePattern { full, short_form, month_year, count };
+
+const char16_t* pattern_text(DatePattern pattern) {
+    switch (pattern) {
+    case DatePattern::full: return u"d MMMM y";        // ๑๗ กันยายน ๒๕๖๔
+    case DatePattern::short_form: return u"d MMM yy";  // ๑๗ ก.ย. ๖๔
+    case DatePattern::month_year: return u"MMMM y";    // กันยายน ๒๕๖๔
+    case DatePattern::count: break;
+    }
+    throw std::logic_error("unknown date pattern");
+}
+
+// This thread's Buddhist-calendar date formatter. GMT, so that a UDate at midnight GMT is that day everywhere.
+icu::SimpleDateFormat& date_format(DatePattern pattern, NumberStyle style) {
+    constexpr auto kPatterns = static_cast<std::size_t>(DatePattern::count);
+    thread_local std::array<std::array<std::unique_ptr<icu::SimpleDateFormat>, 2>, kPatterns> cache;
+    auto& slot = cache[static_cast<std::size_t>(pattern)][style.thai_digits ? 1 : 0];
+    if (!slot) {
+        const char* locale = style.thai_digits ? kThaiDigitsDateLocale : kAsciiDigitsDateLocale;
+        UErrorCode status = U_ZERO_ERROR;
+        auto format = std::make_unique<icu::SimpleDateFormat>(pattern_text(pattern), icu::Locale(locale), status);
+        check(status, "SimpleDateFormat(" + to_utf8(pattern_text(pattern)) + ", " + locale + ")");
+        format->setTimeZone(*icu::TimeZone::getGMT());
+        slot = std::move(format);
+    }
+    return *slot;
+}
+
+// This thread's strict (non-lenient) GMT calendar: Gregorian, or Buddhist when buddhist_era.
+icu::Calendar& strict_calendar(bool buddhist_era) {
+    thread_local std::array<std::unique_ptr<icu::Calendar>, 2> cache;
+    auto& slot = cache[buddhist_era ? 1 : 0];
+    if (!slot) {
+        UErrorCode status = U_ZERO_ERROR;
+        if (buddhist_era) {
+            slot.reset(icu::Calendar::createInstance(*icu::TimeZone::getGMT(), icu::Locale("th_TH@calendar=buddhist"),
+                                                     status));
+        } else {
+            slot = std::make_unique<icu::GregorianCalendar>(*icu::TimeZone::getGMT(), status);
+        }
+        check(status, buddhist_era ? "Calendar(buddhist)" : "GregorianCalendar");
+        slot->setLenient(false);
+    }
+    return *slot;
+}
+
+// Midnight GMT of year-month-day in the given calendar, or nothing if that day does not exist (31 February).
+std::optional<UDate> to_udate(int year, int month, int day, bool buddhist_era) {
+    icu::Calendar& calendar = strict_calendar(buddhist_era);
+    calendar.clear();
+    calendar.set(year, month - 1, day);  // ICU months count from 0
+    UErrorCode status = U_ZERO_ERROR;
+    const UDate when = calendar.getTime(status);
+    if (U_FAILURE(status) || month < 1 || month > 12 || day < 1) return std::nullopt;
+    return when;
+}
+
+UDate to_udate_or_throw(const model::Date& date) {
+    const auto when = to_udate(date.year, date.month, date.day, false);
+    if (!when) {
+        throw std::invalid_argument("not a calendar date: " + std::to_string(date.year) + "-" +
+                                    std::to_string(date.month) + "-" + std::to_string(date.day));
+    }
+    return *when;
+}
+
+// The Gregorian date of a UDate (GMT).
+model::Date to_gregorian_date(UDate when) {
+    icu::Calendar& calendar = strict_calendar(false);
+    UErrorCode status = U_ZERO_ERROR;
+    calendar.setTime(when, status);
+    model::Date date;
+    date.year = calendar.get(UCAL_EXTENDED_YEAR, status);
+    date.month = calendar.get(UCAL_MONTH, status) + 1;
+    date.day = calendar.get(UCAL_DATE, status);
+    check(status, "GregorianCalendar::get");
+    return date;
+}
+
+std::string format_date(DatePattern pattern, UDate when, NumberStyle style) {
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    date_format(pattern, style).format(when, out, nullptr, status);
+    check(status, "SimpleDateFormat::format");
+    return to_utf8(out);
+}
+
+// ---- parsing ----
+
+std::string_view trim(std::string_view text) {
+    const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+// Splits "17/9/2564" on separator into ASCII-digit numbers; nothing if any part is empty or not all digits.
+std::optional<std::vector<int>> split_numbers(std::string_view text, char separator) {
+    std::vector<int> numbers;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = std::min(text.find(separator, start), text.size());
+        const std::string_view part = text.substr(start, end - start);
+        if (part.empty() || part.size() > 6) return std::nullopt;
+        int value = 0;
+        for (char c : part) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + (c - '0');
+        }
+        numbers.push_back(value);
+        if (end == text.size()) return numbers;
+        start = end + 1;
+    }
+}
+
+bool set_if_valid(int year, int month, int day, bool buddhist_era, model::Date& out) {
+    const auto when = to_udate(year, month, day, buddhist_era);
+    if (!when) return false;
+    out = to_gregorian_date(*when);
+    return true;
+}
+
+// "2021-09-17" (Gregorian).
+bool parse_iso_date(std::string_view text, model::Date& out) {
+    const auto parts = split_numbers(text, '-');
+    if (!parts || parts->size() != 3 || text.find('-') != 4) return false;
+    return set_if_valid((*parts)[0], (*parts)[1], (*parts)[2], false, out);
+}
+
+// "17/9/2564" (B.E.) or "17/9/2021" (C.E.).
+bool parse_day_month_year(std::string_view text, model::Date& out) {
+    const auto parts = split_numbers(text, '/');
+    if (!parts || parts->size() != 3) return false;
+    const int year = (*parts)[2];
+    if (year < 1000) return false;  // two-digit years are ambiguous here
+    return set_if_valid(year, (*parts)[1], (*parts)[0], year > kLastYearNotBuddhistEra, out);
+}
+
+// This thread's parsers for written Thai dates: full month, "พ.ศ." before the year, abbreviated month. Strict
+// about the calendar (no 31 February) and about numeric months; lenient about spaces and month-name width.
+const std::vector<std::unique_ptr<icu::SimpleDateFormat>>& thai_date_parsers() {
+    thread_local std::vector<std::unique_ptr<icu::SimpleDateFormat>> parsers;
+    if (parsers.empty()) {
+        for (const char16_t* pattern : {u"d MMMM y", u"d MMMM G y", u"d MMM y"}) {
+            UErrorCode status = U_ZERO_ERROR;
+            auto parser = std::make_unique<icu::SimpleDateFormat>(pattern, icu::Locale(kAsciiDigitsDateLocale), status);
+            check(status, "SimpleDateFormat(" + to_utf8(pattern) + ")");
+            parser->setTimeZone(*icu::TimeZone::getGMT());
+            parser->setCalendarLenient(false);
+            parser->setBooleanAttribute(UDAT_PARSE_ALLOW_NUMERIC, false, status);
+            parser->setBooleanAttribute(UDAT_PARSE_PARTIAL_LITERAL_MATCH, false, status);
+            check(status, "SimpleDateFormat::setBooleanAttribute");
+            parsers.push_back(std::move(parser));
+        }
+    }
+    return parsers;
+}
+
+// "17 กันยายน 2564", "17 ก.ย. 2564", "17 กันยายน พ.ศ. 2564" (digits already ASCII, B.E. year).
+bool parse_thai_date(std::string_view text, model::Date& out) {
+    const icu::UnicodeString unicode = from_utf8(text);
+    icu::Calendar& buddhist = strict_calendar(true);
+    for (const auto& parser : thai_date_parsers()) {
+        icu::ParsePosition position(0);
+        buddhist.clear();
+        parser->parse(unicode, buddhist, position);
+        if (position.getErrorIndex() >= 0 || position.getIndex() != unicode.length()) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        const UDate when = buddhist.getTime(status);
+        // A year of 2400 or less is no B.E. year of a memo (2021 would be 1478 C.E.): refuse rather than guess.
+        if (U_FAILURE(status) || buddhist.get(UCAL_YEAR, status) <= kLastYearNotBuddhistEra || U_FAILURE(status)) {
+            return false;
+        }
+        out = to_gregorian_date(when);
+        return true;
+    }
+    return false;
+}
+
+// ---- words ----
+
+// This thread's Thai spellout: 21 → ยี่สิบเอ็ด.
+icu::RuleBasedNumberFormat& thai_spellout() {
+    thread_local std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+    if (!spellout) {
+        UErrorCode status = U_ZERO_ERROR;
+        spellout = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("th"), status);
+        check(status, "RuleBasedNumberFormat(spellout, th)");
+    }
+    return *spellout;
+}
+
+std::string spell_out(int64_t value) {
+    icu::UnicodeString words;
+    icu::FieldPosition ignored(icu::FieldPosition::DONT_CARE);
+    UErrorCode status = U_ZERO_ERROR;
+    thai_spellout().format(value, words, ignored, status);
+    check(status, "RuleBasedNumberFormat::format");
+    words.findAndReplace(icu::UnicodeString(u'\u200B'), icu::UnicodeString());  // ICU separates words with ZWSP
+    return to_utf8(words);
+}
+
+// |amount| rounded half-up to whole satang, as ASCII "12.50". ICU rounds the shortest decimal form of the double,
+// so 0.285 gives 0.29 (binary arithmetic would give 0.28).
+std::string satang_rounded(double magnitude) {
+    thread_local std::unique_ptr<icu::DecimalFormat> format;
+    if (!format) {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::DecimalFormatSymbols symbols{icu::Locale("en_US_POSIX"), status};
+        check(status, "DecimalFormatSymbols(en_US_POSIX)");
+        format = std::make_unique<icu::DecimalFormat>(u"0.00", symbols, status);
+        check(status, "DecimalFormat(0.00)");
+        format->setRoundingMode(icu::DecimalFormat::kRoundHalfUp);
+    }
+    return format_decimal(*format, magnitude);
+}
+
+}  // namespace
+
+std::string format_number(double value, int decimals, NumberStyle style) {
+    icu::DecimalFormat& format = decimal_format(style, Grouping::grouped);
+    const int digits = std::max(decimals, 0);
+    set_fraction_digits(format, digits, digits);
+    return format_decimal(format, value);
+}
+
+std::string format_number_shortest(double value, int max_decimals, NumberStyle style) {
+    icu::DecimalFormat& format = decimal_format(style, Grouping::grouped);
+    set_fraction_digits(format, 0, std::max(max_decimals, 0));
+    return format_decimal(format, value);
+}
+
+std::string format_plain_integer(long long value, NumberStyle style) {
+    icu::DecimalFormat& format = decimal_format(style, Grouping::plain);
+    icu::UnicodeString out;
+    UErrorCode status = U_ZERO_ERROR;
+    format.format(static_cast<int64_t>(value), out, nullptr, status);
+    check(status, "DecimalFormat::format");
+    return to_utf8(out);
+}
+
+std::string thai_digits(std::string_view utf8, NumberStyle style) {
+    if (!style.thai_digits) return std::string(utf8);
+    std::string out;
+    out.reserve(utf8.size() * 3);
+    for (char c : utf8) {
+        if (c >= '0' && c <= '9') {
+            out += static_cast<char>(kThaiDigitLead0);
+            out += static_cast<char>(kThaiDigitLead1);
+            out += static_cast<char>(kThaiDigitZeroLast + (c - '0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string ascii_digits(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]); };
+        if (i + 2 < utf8.size() && byte(i) == kThaiDigitLead0 && byte(i + 1) == kThaiDigitLead1 &&
+            byte(i + 2) >= kThaiDigitZeroLast && byte(i + 2) <= kThaiDigitZeroLast + 9) {
+            out += static_cast<char>('0' + (byte(i + 2) - kThaiDigitZeroLast));
+            i += 2;
+        } else {
+            out += utf8[i];
+        }
+    }
+    return out;
+}
+
+std::string format_date_full(const model::Date& date, NumberStyle style) {
+    return format_date(DatePattern::full, to_udate_or_throw(date), style);
+}
+
+std::string format_date_short(const model::Date& date, NumberStyle style) {
+    return format_date(DatePattern::short_form, to_udate_or_throw(date), style);
+}
+
+std::string thai_month_name(int month) {
+    static const std::vector<std::string> names = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::DateFormatSymbols symbols(icu::Locale("th_TH@calendar=buddhist"), status);
+        check(status, "DateFormatSymbols(th)");
+        int32_t count = 0;
+        const icu::UnicodeString* months =
+            symbols.getMonths(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+        if (count < 12) throw std::runtime_error("ICU: fewer than 12 Thai month names");
+        std::vector<std::string> result;
+        for (int32_t i = 0; i < 12; ++i) result.push_back(to_utf8(months[i]));
+        return result;
+    }();
+    if (month < 1 || month > 12) throw std::invalid_argument("month out of range: " + std::to_string(month));
+    return names[static_cast<std::size_t>(month - 1)];
+}
+
+std::string format_month_year(int month, int year_ce, NumberStyle style) {
+    return format_date(DatePattern::month_year, to_udate_or_throw({year_ce, month, 1}), style);
+}
+
+FiscalYearSpan fiscal_year_span(int fiscal_year_be) {
+    const int last_year_ce = fiscal_year_be - kBuddhistEraOffset;
+    return {{last_year_ce - 1, kFiscalYearFirstMonth, 1}, {last_year_ce, kFiscalYearFirstMonth - 1, 30}};
+}
+
+int fiscal_year_of(const model::Date& date) {
+    const int fiscal_year_ce = date.month >= kFiscalYearFirstMonth ? date.year + 1 : date.year;
+    return fiscal_year_ce + kBuddhistEraOffset;
+}
+
+std::string baht_in_words(double amount) {
+    if (!std::isfinite(amount)) throw std::invalid_argument("baht_in_words: not a finite amount");
+    constexpr double kLargestAmount = 1e15;  // keeps satang exact in a double
+    if (std::fabs(amount) >= kLargestAmount) throw std::out_of_range("baht_in_words: amount too large");
+
+    const std::string rounded = satang_rounded(std::fabs(amount));  // "12.50"
+    const std::size_t point = rounded.find('.');
+    const long long baht = std::stoll(rounded.substr(0, point));
+    const long long satang = std::stoll(rounded.substr(point + 1));
+
+    std::string words = (amount < 0 && (baht != 0 || satang != 0)) ? "ลบ" : "";
+    if (satang == 0) return words + spell_out(baht) + "บาทถ้วน";
+    if (baht != 0) words += spell_out(baht) + "บาท";
+    return words + spell_out(satang) + "สตางค์";
+}
+
+bool parse_date(std::string_view text, model::Date& out) {
+    const std::string ascii = ascii_digits(trim(text));
+    if (ascii.empty()) return false;
+    return parse_iso_date(ascii, out) || parse_day_month_year(ascii, out) || parse_thai_date(ascii, out);
+}
+
+bool date_from_excel_serial(double serial, bool date1904, model::Date& out) {
+    if (!std::isfinite(serial)) return false;
+    double day = std::floor(serial);  // the fraction is the time of day
+    if (date1904) {
+        if (day < 0) return false;
+        day += kExcel1904Offset;
+    } else {
+        if (day < 1 || day == kExcelPhantomLeapDay) return false;  // 29 Feb 1900 never existed
+        if (day < kExcelPhantomLeapDay) day += 1;  // before the phantom day, Excel's serials are one short
+    }
+    if (day > kExcelLastSerial) return false;
+    out = to_gregorian_date((day - kExcelSerialOfUnixEpoch) * U_MILLIS_PER_DAY);
+    return true;
+}
+
+}  // namespace saraban::compose

@@ -1,0 +1,60 @@
+// Reads the cells of an .xlsx workbook (an Office Open XML zip) into a plain grid, with fixed limits against
+// hostile files. Bytes in, no path opened: the caller reads the file.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace saraban::ingest {
+
+// One non-empty cell. Rows and columns are 1-based.
+struct Cell {
+    enum class Kind { text, number, boolean, error };
+    int row = 0;
+    int col = 0;
+    Kind kind = Kind::text;
+    std::string text;     // text cells, errors ("#DIV/0!"), and the text of numbers/booleans as written in the XML
+    double number = 0;    // number and boolean cells (boolean: 0 or 1); formula cells hold their cached value
+    bool is_date = false; // a number whose number format is a date or time format
+};
+
+struct Sheet {
+    std::string name;         // as in workbook.xml, NFC
+    bool hidden = false;      // state="hidden" or "veryHidden"
+    std::vector<Cell> cells;  // row-major order, empty cells omitted
+};
+
+struct Workbook {
+    std::vector<Sheet> sheets;  // in workbook order
+    bool date1904 = false;      // the workbook uses the 1904 date system
+};
+
+// Limits against zip bombs, billion-laughs XML and the like. Reading stops with an error past any of them.
+struct XlsxLimits {
+    std::uint64_t max_total_uncompressed = 256ull << 20;  // bytes, all parts read together
+    std::uint64_t max_part_uncompressed = 128ull << 20;   // bytes, one part
+    std::int64_t max_entries = 10000;                      // zip entries
+    int max_rows = 100000;                                 // per sheet
+    int max_cols = 16384;                                  // Excel's own limit (XFD)
+    std::size_t max_string_bytes = 1 << 20;                // one cell's text
+    int max_xml_depth = 256;                               // element nesting
+};
+
+struct XlsxResult {
+    Workbook workbook;
+    std::vector<model::Diagnostic> diagnostics;  // errors stop reading; warnings do not
+
+    explicit operator bool() const { return !model::has_error(diagnostics); }
+};
+
+// Reads the workbook. file_name is used only in diagnostics. Never throws for bad input: an .xls, .ods, encrypted
+// or broken file gives an error diagnostic naming the file (and the part or cell where reading stopped).
+XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const XlsxLimits& limits = {});
+
+}  // namespace saraban::ingest

@@ -1,0 +1,361 @@
+#include "layout/document_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace saraban::layout {
+
+namespace {
+
+using model::Align;
+
+// Page numbers and markers are generated text: their digits follow the document's digit setting.
+std::string with_thai_digits(const std::string& ascii) {
+    static const char* const thai[] = {"๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"};
+    std::string out;
+    for (char c : ascii) out += (c >= '0' && c <= '9') ? thai[c - '0'] : std::string(1, c);
+    return out;
+}
+
+model::Paragraph simple_paragraph(const std::string& text, double size, Align align, bool bold = false) {
+    model::Paragraph p;
+    p.spans.push_back({text, {bold, false, false, size}});
+    p.style.align = align;
+    return p;
+}
+
+// Where a set line's baseline sits below the top of its line box.
+double baseline_offset(const SetLine& line) {
+    return (line.height - line.ascent - line.descent) / 2 + line.ascent;
+}
+
+class Paginator {
+public:
+    Paginator(const model::Document& doc, const TextEngine& engine) : doc_(doc), engine_(engine) {
+        const auto& ps = doc.page;
+        text_left_ = ps.margin_left_pt;
+        text_width_ = ps.width_pt - ps.margin_left_pt - ps.margin_right_pt;
+        const double marker_room = ps.continuation_marker ? line_height(engine, 16) : 0;
+        bottom_limit_ = ps.height_pt - ps.margin_bottom_pt - marker_room;
+        new_page();
+    }
+
+    LaidOutDocument finish() {
+        add_page_furniture();
+        LaidOutDocument out;
+        out.title = doc_.title;
+        out.author = doc_.author;
+        for (const auto& f : engine_.fonts.fonts) out.fonts.push_back(FontRef{f->path()});
+        out.pages = std::move(pages_);
+        return out;
+    }
+
+    void place(const model::Block& block, const model::Block* next) {
+        std::visit([&](const auto& b) { place_block(b, next); }, block);
+    }
+
+private:
+    // --- pages -----------------------------------------------------------------------------------------------
+    void new_page() {
+        Page page;
+        page.width_pt = doc_.page.width_pt;
+        page.height_pt = doc_.page.height_pt;
+        pages_.push_back(std::move(page));
+        first_line_text_.emplace_back();
+        y_ = doc_.page.margin_top_pt;
+        at_page_top_ = true;
+    }
+
+    double remaining() const { return bottom_limit_ - y_; }
+    Page& page() { return pages_.back(); }
+
+    // Puts a set line whose box starts at y_ (from the paper's top), x from the paper's left edge.
+    void emit(SetLine line, double x_left) {
+        const double baseline_from_top = y_ + baseline_offset(line);
+        translate(line, x_left, doc_.page.height_pt - baseline_from_top);
+        if (first_line_text_.back().empty()) first_line_text_.back() = line.text;
+        for (auto& run : line.runs) page().runs.push_back(std::move(run));
+        for (auto& rule : line.rules) page().rules.push_back(rule);
+        y_ += line.height;
+        at_page_top_ = false;
+    }
+
+    // --- blocks ----------------------------------------------------------------------------------------------
+    // The height a block needs on the current page before it may start there (orphan control, keep together).
+    double lead_height(const model::Block& block) {
+        if (auto* p = std::get_if<model::Paragraph>(&block)) {
+            auto lines = set_paragraph(*p, text_width_, engine_);
+            double h = p->style.space_before_pt;
+            for (std::size_t i = 0; i < lines.size() && i < 2; ++i) h += lines[i].height;
+            return h;
+        }
+        if (auto* t = std::get_if<model::Table>(&block)) {
+            auto rows = set_rows(*t);
+            double h = t->space_before_pt;
+            for (int i = 0; i < int(rows.size()) && i <= t->header_rows; ++i) h += rows[i].height;
+            return h;
+        }
+        if (auto* s = std::get_if<model::Signature>(&block)) return signature_height(*s);
+        return 0;
+    }
+
+    void place_block(const model::Paragraph& p, const model::Block* next) {
+        auto lines = set_paragraph(p, text_width_, engine_);
+        double total = p.style.space_before_pt;
+        for (const auto& l : lines) total += l.height;
+        if (p.style.keep_with_next && next && !at_page_top_ && total + lead_height(*next) > remaining())
+            new_page();
+        if (!at_page_top_) y_ += p.style.space_before_pt;
+        std::size_t i = 0;
+        while (i < lines.size()) {
+            std::size_t fit = 0;
+            double h = 0;
+            while (i + fit < lines.size() && h + lines[i + fit].height <= remaining() + 0.01) h += lines[i + fit++].height;
+            const std::size_t left = lines.size() - i - fit;
+            if (left > 0 && !at_page_top_) {
+                if (left == 1 && fit >= 2 && lines.size() - i >= 3) --fit;  // no widow: two lines go over
+                if (fit == 1 && lines.size() - i >= 2) fit = 0;               // no orphan: the first line goes over
+            }
+            if (fit == 0 && at_page_top_) fit = 1;  // a line taller than a page: place it anyway
+            for (std::size_t k = 0; k < fit; ++k) emit(std::move(lines[i + k]), text_left_);
+            i += fit;
+            if (i < lines.size()) new_page();
+        }
+    }
+
+    struct SetCell {
+        std::vector<SetLine> lines;
+        double content_height = 0;
+        int col = 0, col_span = 1, row_span = 1;
+    };
+    struct SetRow {
+        std::vector<SetCell> cells;
+        double height = 0;
+    };
+
+    // Sets every cell and finds row heights. Header cells may span rows: a spanning cell's height is given to
+    // the last row it covers.
+    std::vector<SetRow> set_rows(const model::Table& t) {
+        const double pad = t.cell_padding_pt;
+        std::vector<SetRow> rows(t.rows.size());
+        std::vector<int> busy_until(t.column_widths_pt.size(), -1);  // header row-span occupancy
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            int col = 0;
+            for (const auto& cell : t.rows[r].cells) {
+                while (col < int(busy_until.size()) && busy_until[col] >= int(r)) ++col;
+                SetCell sc;
+                sc.col = col;
+                sc.col_span = std::max(1, cell.col_span);
+                sc.row_span = std::max(1, cell.row_span);
+                double width = 0;
+                for (int c = col; c < col + sc.col_span && c < int(t.column_widths_pt.size()); ++c) {
+                    width += t.column_widths_pt[c];
+                    busy_until[c] = int(r) + sc.row_span - 1;
+                }
+                for (const auto& para : cell.paragraphs) {
+                    auto lines = set_paragraph(para, width - 2 * pad, engine_);
+                    for (auto& l : lines) {
+                        sc.content_height += l.height;
+                        sc.lines.push_back(std::move(l));
+                    }
+                }
+                col += sc.col_span;
+                rows[r].cells.push_back(std::move(sc));
+            }
+        }
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            for (const auto& c : rows[r].cells)
+                if (c.row_span == 1) rows[r].height = std::max(rows[r].height, c.content_height + 2 * pad);
+        }
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            for (const auto& c : rows[r].cells) {
+                if (c.row_span == 1) continue;
+                std::size_t last = std::min(rows.size() - 1, r + c.row_span - 1);
+                double have = 0;
+                for (std::size_t k = r; k <= last; ++k) have += rows[k].height;
+                if (have < c.content_height + 2 * pad) rows[last].height += c.content_height + 2 * pad - have;
+            }
+        }
+        return rows;
+    }
+
+    // Draws one row (set by set_rows) with its borders, at y_.
+    void emit_row(const model::Table& t, const std::vector<SetRow>& rows, std::size_t r) {
+        const double pad = t.cell_padding_pt;
+        const double page_h = doc_.page.height_pt;
+        const double top = y_;
+        for (const SetCell& cell : rows[r].cells) {
+            double x = text_left_;
+            for (int c = 0; c < cell.col; ++c) x += t.column_widths_pt[c];
+            double width = 0;
+            for (int c = cell.col; c < cell.col + cell.col_span && c < int(t.column_widths_pt.size()); ++c)
+                width += t.column_widths_pt[c];
+            double height = 0;
+            for (std::size_t k = r; k < std::min(rows.size(), r + cell.row_span); ++k) height += rows[k].height;
+            // Header cells are centred vertically; body cells start at the top.
+            double y = top + pad;
+            if (int(r) < t.header_rows) y = top + (height - cell.content_height) / 2;
+            for (SetLine line : cell.lines) {
+                const double baseline_from_top = y + baseline_offset(line);
+                translate(line, x + pad, page_h - baseline_from_top);
+                if (first_line_text_.back().empty()) first_line_text_.back() = line.text;
+                for (auto& run : line.runs) page().runs.push_back(std::move(run));
+                for (auto& rule : line.rules) page().rules.push_back(rule);
+                y += line.height;
+            }
+            const double y_top = page_h - top, y_bottom = page_h - (top + height);
+            auto& rules = page().rules;
+            rules.push_back({x, y_top, x + width, y_top, 0.5, false});
+            rules.push_back({x, y_bottom, x + width, y_bottom, 0.5, false});
+            rules.push_back({x, y_top, x, y_bottom, 0.5, false});
+            rules.push_back({x + width, y_top, x + width, y_bottom, 0.5, false});
+        }
+        y_ += rows[r].height;
+        at_page_top_ = false;
+    }
+
+    void place_block(const model::Table& t, const model::Block*) {
+        const auto rows = set_rows(t);
+        const int header = std::min<int>(t.header_rows, int(rows.size()));
+        double header_height = 0;
+        for (int r = 0; r < header; ++r) header_height += rows[r].height;
+        auto place_header = [&] {
+            for (int r = 0; r < header; ++r) emit_row(t, rows, r);
+        };
+        const double first_body = header < int(rows.size()) ? rows[header].height : 0;
+        if (!at_page_top_) y_ += t.space_before_pt;
+        if (!at_page_top_ && header_height + first_body > remaining()) new_page();
+        place_header();
+        for (std::size_t r = header; r < rows.size(); ++r) {
+            if (rows[r].height > remaining() + 0.01 && y_ > doc_.page.margin_top_pt + header_height + 0.01) {
+                new_page();
+                place_header();
+            }
+            emit_row(t, rows, r);
+        }
+    }
+
+    double signature_height(const model::Signature& s) {
+        return s.space_before_pt + double(s.lines.size()) * line_height(engine_, s.size_pt);
+    }
+
+    void place_block(const model::Signature& s, const model::Block*) {
+        if (!at_page_top_ && signature_height(s) > remaining()) new_page();
+        if (!at_page_top_) y_ += s.space_before_pt;
+        for (const auto& text : s.lines) {
+            auto lines = set_paragraph(simple_paragraph(text, s.size_pt, Align::left), text_width_, engine_);
+            for (auto& line : lines) {
+                double width = line.right_edge;
+                emit(std::move(line), text_left_ + s.center_x_pt - width / 2);
+            }
+        }
+    }
+
+    void place_block(const model::FormHeader& h, const model::Block*) {
+        const double page_h = doc_.page.height_pt;
+        // The title sits beside the Garuda, its baseline near the emblem's foot.
+        auto title = set_paragraph(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_, engine_);
+        double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.8;
+        for (auto& line : title) translate(line, text_left_, page_h - title_baseline);
+        for (auto& line : title)
+            for (auto& run : line.runs) page().runs.push_back(std::move(run));
+        double baseline = title_baseline;
+        for (const auto& fields : h.lines) {
+            double label_size = 0;
+            for (const auto& f : fields) label_size = std::max(label_size, f.label_size_pt);
+            baseline += line_height(engine_, label_size);
+            double extra_lines = 0;
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                const auto& f = fields[i];
+                double end = f.to_x_pt >= 0 ? f.to_x_pt : (i + 1 < fields.size() ? fields[i + 1].at_x_pt - 4 : text_width_);
+                auto label = set_paragraph(simple_paragraph(f.label, f.label_size_pt, Align::left, true), text_width_, engine_);
+                double label_end = f.at_x_pt + (label.empty() ? 0 : label.front().right_edge);
+                for (auto& line : label) {
+                    translate(line, text_left_ + f.at_x_pt, page_h - baseline);
+                    for (auto& run : line.runs) page().runs.push_back(std::move(run));
+                }
+                const double value_x = label_end + 4;
+                auto value = set_paragraph(simple_paragraph(f.value, f.value_size_pt, Align::left), end - value_x - 2, engine_);
+                double b = baseline;
+                for (std::size_t k = 0; k < value.size(); ++k) {
+                    double line_start = k == 0 ? label_end + 1 : value_x - 3;
+                    if (k > 0) b += value[k].height;
+                    SetLine line = std::move(value[k]);
+                    translate(line, text_left_ + value_x, page_h - b);
+                    for (auto& run : line.runs) page().runs.push_back(std::move(run));
+                    page().rules.push_back({text_left_ + line_start, page_h - b - 2.5, text_left_ + end,
+                                            page_h - b - 2.5, 0.6, true});
+                }
+                extra_lines = std::max(extra_lines, b - baseline);
+            }
+            baseline += extra_lines;
+        }
+        y_ = baseline + line_height(engine_, 16) * 0.35;
+        at_page_top_ = false;
+    }
+
+    // --- page numbers and continuation markers ---------------------------------------------------------------
+    // "/๒) แบบวัด...": the first words of the next page, enough to find one's place (at least 6 letters).
+    std::string continuation_marker(const std::string& next_text) {
+        std::string words;
+        std::size_t start = 0, letters = 0;
+        for (const Breakpoint& b : engine_.breaker.breakpoints(next_text)) {
+            std::string segment = next_text.substr(start, b.offset - start);
+            words += segment;
+            for (unsigned char c : segment)
+                if ((c & 0xC0) != 0x80 && c != ' ') ++letters;
+            start = b.offset;
+            if (letters >= 6) break;
+        }
+        while (!words.empty() && words.back() == ' ') words.pop_back();
+        return "/" + words + "...";
+    }
+
+    void add_page_furniture() {
+        const auto& ps = doc_.page;
+        for (std::size_t i = 0; i < pages_.size(); ++i) {
+            Page& pg = pages_[i];
+            if (ps.page_numbers && i > 0) {
+                std::string number = "- " + std::to_string(i + 1) + " -";
+                if (ps.thai_digits) number = with_thai_digits(number);
+                auto lines = set_paragraph(simple_paragraph(number, 16, Align::center), text_width_, engine_);
+                for (auto& line : lines) {
+                    translate(line, text_left_, ps.height_pt - ps.page_number_top_pt);
+                    for (auto& run : line.runs) pg.runs.push_back(std::move(run));
+                }
+            }
+            if (ps.continuation_marker && i + 1 < pages_.size() && !first_line_text_[i + 1].empty()) {
+                auto lines = set_paragraph(simple_paragraph(continuation_marker(first_line_text_[i + 1]), 16, Align::right),
+                                           text_width_, engine_);
+                for (auto& line : lines) {
+                    const double baseline = ps.height_pt - bottom_limit_ - baseline_offset(line);
+                    translate(line, text_left_, baseline);
+                    for (auto& run : line.runs) pg.runs.push_back(std::move(run));
+                }
+            }
+        }
+    }
+
+    const model::Document& doc_;
+    const TextEngine& engine_;
+    std::vector<Page> pages_;
+    std::vector<std::string> first_line_text_;  // per page, the first body line's text
+    double text_left_ = 0, text_width_ = 0, bottom_limit_ = 0;
+    double y_ = 0;  // the top of the next line box, from the paper's top edge
+    bool at_page_top_ = true;
+};
+
+}  // namespace
+
+LaidOutDocument layout_document(const model::Document& document, const TextEngine& engine) {
+    const TextEngine spaced{engine.fonts, engine.breaker, document.page.line_spacing_em};
+    Paginator paginator(document, spaced);
+    for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+        const model::Block* next = i + 1 < document.blocks.size() ? &document.blocks[i + 1] : nullptr;
+        paginator.place(document.blocks[i], next);
+    }
+    return paginator.finish();
+}
+
+}  // namespace saraban::layout

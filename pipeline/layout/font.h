@@ -1,0 +1,65 @@
+// A TrueType font loaded for shaping and measuring, and the set of faces (regular, bold, italic, bold-italic,
+// plus a fallback for symbols) a document is set in.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace saraban::layout {
+
+// One font file, opened with HarfBuzz. Thread-compatible: share it read-only.
+class Font {
+public:
+    // Loads the file; throws FontError naming the file when it is missing or not a usable TrueType font.
+    explicit Font(const std::string& path);
+    ~Font();
+    Font(const Font&) = delete;
+    Font& operator=(const Font&) = delete;
+
+    const std::string& path() const;
+    unsigned units_per_em() const;
+
+    // The glyph the cmap gives for a code point, or 0 when the font lacks it.
+    std::uint32_t glyph_for(std::uint32_t code_point) const;
+
+    // The code point that selects gid through the cmap (the lowest one if several), or 0 if none does.
+    std::uint32_t code_for(std::uint32_t gid) const;
+
+    // What a glyph stands for in plain text: its cmap code point, or for a presentation form (a PUA code point
+    // such as the lowered tone mark U+F70A) the Thai character it replaces. 0 when unknown.
+    std::uint32_t original_for(std::uint32_t gid) const;
+
+    // Ascender, descender (negative) and line gap, in font units (hhea).
+    int ascender() const;
+    int descender() const;
+    int line_gap() const;
+
+    // The HarfBuzz font (hb_font_t*), for the shaper only.
+    void* hb_font() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+struct FontError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The faces a document uses. fallback is tried, character by character, for what the face in use lacks.
+struct FontSet {
+    std::vector<std::unique_ptr<Font>> fonts;  // index = FontRef index in the laid-out document
+    int regular = -1, bold = -1, italic = -1, bold_italic = -1, fallback = -1;
+
+    // The face index for a style; bold-italic falls back to bold, italic to regular.
+    int face(bool is_bold, bool is_italic) const;
+};
+
+// Loads Laksaman (regular, bold, italic, bold-italic) and DejaVu Sans as the fallback from fonts_dir.
+// Throws FontError naming the missing or broken file.
+FontSet load_default_fonts(const std::string& fonts_dir);
+
+}  // namespace saraban::layout

@@ -1,0 +1,164 @@
+// Line break opportunities for Thai text: ICU's dictionary-based line iterator, then a few Thai typesetting rules
+// that ICU does not apply on its own (ๆ and attached ฯ stay on the line of their word, brackets hug their text).
+#include "layout/line_breaker.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace saraban::layout {
+namespace {
+
+constexpr UChar32 kMaiYamok = 0x0E46;     // ๆ repetition mark
+constexpr UChar32 kPaiyannoi = 0x0E2F;    // ฯ abbreviation mark
+constexpr UChar32 kLakkhangyao = 0x0E45;  // ๅ, which with ฤ or ฦ spells one vowel (ฤๅ, ฦๅ)
+constexpr UChar32 kRue = 0x0E24;          // ฤ
+constexpr UChar32 kLue = 0x0E26;          // ฦ
+
+// No line may start with one of these.
+bool is_closing_punctuation(UChar32 c) {
+    switch (c) {
+    case U')': case U']': case U'}': case U'\u201D': case U'\u2019': case U'\u00BB':
+    case U'.': case U',': case U':': case U';': case U'!': case U'?': case U'%':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// No line may end with one of these.
+bool is_opening_punctuation(UChar32 c) {
+    switch (c) {
+    case U'(': case U'[': case U'{': case U'\u201C': case U'\u2018': case U'\u00AB':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A line after one of these must start anew (UAX #14 classes BK, CR, LF, NL).
+bool is_hard_line_break(UChar32 c) {
+    switch (c) {
+    case U'\n': case U'\r': case U'\v': case U'\f': case U'\u0085': case U'\u2028': case U'\u2029':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_space(UChar32 c) {
+    return c == U' ' || c == U'\t' || c == U'\u00A0' || c == U'\u3000';
+}
+
+void check(UErrorCode status, const char* what) {
+    if (U_FAILURE(status)) {
+        throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
+    }
+}
+
+struct UTextCloser {
+    void operator()(UText* text) const { utext_close(text); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+UTextPtr open_utf8(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    check(status, "utext_openUTF8");
+    return UTextPtr(text);
+}
+
+// The code point that starts at byte offset, or U_SENTINEL at the end.
+UChar32 code_point_at(std::string_view utf8, std::size_t offset) {
+    if (offset >= utf8.size()) return U_SENTINEL;
+    int32_t i = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, static_cast<int32_t>(utf8.size()), c);
+    return c;
+}
+
+// The code point that ends at byte offset, or U_SENTINEL at the start.
+UChar32 code_point_before(std::string_view utf8, std::size_t offset) {
+    if (offset == 0) return U_SENTINEL;
+    int32_t i = static_cast<int32_t>(offset);
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(utf8.data()), 0, i, c);
+    return c;
+}
+
+// Thai rules ICU's line iterator does not know: whether a soft break ICU found at offset may be kept.
+bool thai_rules_allow_break(std::string_view utf8, std::size_t offset) {
+    const UChar32 next = code_point_at(utf8, offset);
+    const UChar32 previous = code_point_before(utf8, offset);
+    if (next == kMaiYamok || is_closing_punctuation(next)) return false;
+    // ฯ closing an abbreviation (กรุงเทพฯ) belongs to its word; ฯ opening one after a space (ฯพณฯ) does not.
+    if (next == kPaiyannoi && !is_space(previous)) return false;
+    if (is_opening_punctuation(previous)) return false;
+    return true;
+}
+
+// Visits every boundary ICU finds in utf8 after 0 (offsets are bytes since the UText is UTF-8).
+template <typename Visit>
+void for_each_boundary(icu::BreakIterator& prototype, std::string_view utf8, Visit visit) {
+    if (utf8.empty()) return;
+    std::unique_ptr<icu::BreakIterator> iterator(prototype.clone());  // ICU iterators are not shareable
+    if (!iterator) throw std::runtime_error("ICU: cannot clone a break iterator");
+    UTextPtr text = open_utf8(utf8);
+    UErrorCode status = U_ZERO_ERROR;
+    iterator->setText(text.get(), status);
+    check(status, "BreakIterator::setText");
+    iterator->first();
+    for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
+        visit(static_cast<std::size_t>(boundary));
+    }
+}
+
+}  // namespace
+
+struct ThaiLineBreaker::Impl {
+    std::unique_ptr<icu::BreakIterator> lines;
+    std::unique_ptr<icu::BreakIterator> clusters;
+};
+
+ThaiLineBreaker::ThaiLineBreaker() : impl_(std::make_unique<Impl>()) {
+    const icu::Locale thai("th");
+    UErrorCode status = U_ZERO_ERROR;
+    impl_->lines.reset(icu::BreakIterator::createLineInstance(thai, status));
+    check(status, "BreakIterator::createLineInstance(th)");
+    status = U_ZERO_ERROR;
+    impl_->clusters.reset(icu::BreakIterator::createCharacterInstance(thai, status));
+    check(status, "BreakIterator::createCharacterInstance(th)");
+}
+
+ThaiLineBreaker::~ThaiLineBreaker() = default;
+
+std::vector<Breakpoint> ThaiLineBreaker::breakpoints(std::string_view utf8) const {
+    std::vector<Breakpoint> result;
+    for_each_boundary(*impl_->lines, utf8, [&](std::size_t offset) {
+        // Not ICU's rule status: it gives the dictionary breaks of a Thai run the status of the boundary ending the
+        // run, so "บรรทัดแรก\n" would report บรรทัด|แรก as hard too.
+        if (is_hard_line_break(code_point_before(utf8, offset))) {
+            result.push_back({offset, BreakKind::mandatory});
+        } else if (offset == utf8.size() || thai_rules_allow_break(utf8, offset)) {
+            result.push_back({offset, BreakKind::allowed});
+        }
+    });
+    return result;
+}
+
+std::vector<std::size_t> ThaiLineBreaker::cluster_boundaries(std::string_view utf8) const {
+    std::vector<std::size_t> result;
+    for_each_boundary(*impl_->clusters, utf8, [&](std::size_t offset) {
+        // ICU's grapheme rules split ฤ|ๅ (ๅ is a letter, not a mark), but the pair is a single vowel.
+        const UChar32 previous = code_point_before(utf8, offset);
+        if (code_point_at(utf8, offset) == kLakkhangyao && (previous == kRue || previous == kLue)) return;
+        result.push_back(offset);
+    });
+    return result;
+}
+
+}  // namespace saraban::layout

@@ -1,0 +1,57 @@
+// The result of layout: pages of glyphs at exact positions, rules, and the source text of each word. render/pdf
+// draws exactly this and decides nothing. Coordinates are PDF points, origin at the page's bottom-left, y up.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace saraban::layout {
+
+// A font the pages use, by file. render/pdf embeds it; index into LaidOutDocument::fonts.
+struct FontRef {
+    std::string path;
+};
+
+// One glyph, placed. code is the Unicode value that selects this glyph through the font's cmap (a PUA value for
+// Thai presentation forms); text is what the glyph stands for in the source, for copy and search.
+struct PlacedGlyph {
+    int font = 0;          // index into LaidOutDocument::fonts
+    std::uint32_t gid = 0;
+    std::uint32_t code = 0;
+    std::string text;      // UTF-8; empty for a glyph that is part of another's text (e.g. a lowered tone mark's twin)
+    double x = 0;          // the glyph origin, absolute
+    double y = 0;          // the baseline plus any mark offset, absolute
+    double baseline = 0;   // the run's baseline (y - baseline is the rise)
+};
+
+// Glyphs of one word (a run between spaces), in source order, with the word's text as the reader should get it
+// back (ActualText).
+struct GlyphRun {
+    double size_pt = 16;
+    std::vector<PlacedGlyph> glyphs;
+    std::string text;
+};
+
+// A straight line: table borders, underlines, the dotted lines of the form.
+struct Rule {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width_pt = 0.5;
+    bool dotted = false;
+};
+
+struct Page {
+    double width_pt = 595.276;
+    double height_pt = 841.89;
+    std::vector<GlyphRun> runs;
+    std::vector<Rule> rules;
+};
+
+struct LaidOutDocument {
+    std::string title;
+    std::string author;
+    std::vector<FontRef> fonts;
+    std::vector<Page> pages;
+};
+
+}  // namespace saraban::layout

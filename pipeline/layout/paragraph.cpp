@@ -1,0 +1,337 @@
+#include "layout/paragraph.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "layout/shaper.h"
+
+namespace saraban::layout {
+
+namespace {
+
+std::uint32_t decode(std::string_view s, std::size_t& i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (i + len > s.size()) len = 1;
+    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+constexpr std::uint32_t kNikhahit = 0x0E4D, kSaraAa = 0x0E32, kSaraAm = 0x0E33;
+
+// A HarfBuzz cluster: the smallest piece of text that is never split, with its glyphs.
+struct Unit {
+    std::size_t byte_begin = 0, byte_end = 0;
+    std::size_t glyph_begin = 0, glyph_end = 0;
+    double width = 0;
+    bool is_space = false;   // spaces and line feeds: never drawn, never at a line's end
+    bool hard_break = false; // a line feed: the line must end after it
+    std::size_t style = 0;   // index into the paragraph's spans
+};
+
+struct Candidate {
+    std::size_t unit = 0;     // a line may start at this unit
+    bool emergency = false;   // inside a word too long for a line
+    bool mandatory = false;   // after a line feed
+};
+
+struct Prepared {
+    std::string text;
+    std::vector<ShapedGlyph> glyphs;
+    std::vector<std::size_t> glyph_style;
+    std::vector<Unit> units;
+    std::vector<double> prefix;  // prefix[k] = width of units [0, k)
+};
+
+Prepared prepare(const model::Paragraph& paragraph, const TextEngine& engine) {
+    Prepared p;
+    std::vector<std::size_t> span_begin;
+    for (std::size_t s = 0; s < paragraph.spans.size(); ++s) {
+        const auto& span = paragraph.spans[s];
+        span_begin.push_back(p.text.size());
+        int face = engine.fonts.face(span.style.bold, span.style.italic);
+        auto glyphs = shape(span.text, face, span.style.size_pt, engine.fonts, p.text.size());
+        p.glyph_style.insert(p.glyph_style.end(), glyphs.size(), s);
+        p.glyphs.insert(p.glyphs.end(), glyphs.begin(), glyphs.end());
+        p.text += span.text;
+    }
+    for (std::size_t g = 0; g < p.glyphs.size();) {
+        Unit u;
+        u.byte_begin = p.glyphs[g].cluster;
+        u.glyph_begin = g;
+        u.style = p.glyph_style[g];
+        while (g < p.glyphs.size() && p.glyphs[g].cluster == u.byte_begin) u.width += p.glyphs[g++].x_advance;
+        u.glyph_end = g;
+        u.byte_end = g < p.glyphs.size() ? p.glyphs[g].cluster : p.text.size();
+        std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
+        u.is_space = !piece.empty() && piece.find_first_not_of(" \t\r\n") == std::string_view::npos;
+        u.hard_break = piece.find('\n') != std::string_view::npos;
+        if (u.is_space && u.hard_break) u.width = 0;
+        p.units.push_back(u);
+    }
+    p.prefix.assign(p.units.size() + 1, 0);
+    for (std::size_t k = 0; k < p.units.size(); ++k) p.prefix[k + 1] = p.prefix[k] + p.units[k].width;
+    return p;
+}
+
+// Where lines may start, as unit indices, ending with units.size().
+std::vector<Candidate> candidates(const Prepared& p, const TextEngine& engine, double max_width) {
+    std::vector<std::size_t> unit_at_byte(p.text.size() + 1, std::size_t(-1));
+    for (std::size_t k = 0; k < p.units.size(); ++k) unit_at_byte[p.units[k].byte_begin] = k;
+    unit_at_byte[p.text.size()] = p.units.size();
+    std::vector<Candidate> out;
+    std::size_t previous = 0;
+    for (const Breakpoint& b : engine.breaker.breakpoints(p.text)) {
+        std::size_t k = unit_at_byte[b.offset];
+        if (k == std::size_t(-1) || k <= previous) continue;
+        // A piece wider than any line may be cut between clusters; mark those cuts as a last resort.
+        if (p.prefix[k] - p.prefix[previous] > max_width) {
+            for (std::size_t e = previous + 1; e < k; ++e) out.push_back({e, true, false});
+        }
+        bool mandatory = k > 0 && p.units[k - 1].hard_break;
+        out.push_back({k, false, mandatory});
+        previous = k;
+    }
+    if (out.empty() || out.back().unit != p.units.size()) out.push_back({p.units.size(), false, false});
+    return out;
+}
+
+// The last unit of [begin, end) that is not a space, plus one.
+std::size_t trim_end(const Prepared& p, std::size_t begin, std::size_t end) {
+    while (end > begin && p.units[end - 1].is_space) --end;
+    return end;
+}
+
+struct LineSpan {
+    std::size_t begin = 0, end = 0;  // units
+    bool last = false;               // the paragraph's last line, or one ended by a line feed
+};
+
+// Total fit: the breaks that minimise the sum over lines of the squared slack, so no line is much looser than
+// the others; a cut inside a word costs extra, and the last line is free.
+std::vector<LineSpan> choose_breaks(const Prepared& p, const std::vector<Candidate>& cands, double first_width,
+                                    double other_width) {
+    const std::size_t n = cands.size();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> best(n + 1, inf);
+    std::vector<std::size_t> from(n + 1, 0);
+    // Node 0 is the paragraph start; node j (1..n) a line ending just before cands[j-1].unit.
+    best[0] = 0;
+    auto unit_of = [&](std::size_t node) { return node == 0 ? std::size_t(0) : cands[node - 1].unit; };
+    for (std::size_t j = 1; j <= n; ++j) {
+        const bool is_last = j == n || cands[j - 1].mandatory;
+        for (std::size_t i = j; i-- > 0;) {
+            if (best[i] == inf) continue;
+            std::size_t begin = unit_of(i), end = trim_end(p, begin, unit_of(j));
+            double avail = i == 0 ? first_width : other_width;
+            double w = p.prefix[end] - p.prefix[begin];
+            bool overfull = w > avail + 0.01;
+            if (overfull && i + 1 != j) break;  // going further back only makes the line wider
+            double slack = std::max(0.0, avail - w) / std::max(avail, 1.0);
+            double cost = is_last ? 0 : 1000 * slack * slack;
+            if (overfull) cost += 1e6;
+            if (cands[j - 1].emergency) cost += 5000;
+            cost += 10;  // prefer fewer lines
+            if (best[i] + cost < best[j]) {
+                best[j] = best[i] + cost;
+                from[j] = i;
+            }
+            if (overfull) break;
+            if (i > 0 && cands[i - 1].mandatory) break;  // a line never spans a line feed
+        }
+    }
+    std::vector<LineSpan> lines;
+    for (std::size_t j = n; j > 0; j = from[j]) {
+        std::size_t i = from[j];
+        lines.push_back({unit_of(i), unit_of(j), j == n || cands[j - 1].mandatory});
+    }
+    std::reverse(lines.begin(), lines.end());
+    return lines;
+}
+
+// Glyphs of one unit in the order of the characters they stand for, so that a reader taking glyph codes in
+// stream order (pdf.js) gets the text back; ◌ํ + า (HarfBuzz's split of sara am) becomes the ำ glyph again.
+std::vector<PlacedGlyph> source_ordered(const Prepared& p, const Unit& u, const FontSet& fonts, double x,
+                                        double baseline) {
+    std::vector<std::uint32_t> cps;
+    std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
+    for (std::size_t i = 0; i < piece.size();) cps.push_back(decode(piece, i));
+    std::vector<bool> used(cps.size(), false);
+    const bool has_sara_am = std::find(cps.begin(), cps.end(), kSaraAm) != cps.end();
+
+    struct Item {
+        PlacedGlyph glyph;
+        std::size_t order;
+    };
+    std::vector<Item> items;
+    double pen = x;
+    for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
+        const ShapedGlyph& s = p.glyphs[g];
+        const Font& font = *fonts.fonts[s.font];
+        PlacedGlyph out;
+        out.font = s.font;
+        out.gid = s.gid;
+        out.code = font.code_for(s.gid);
+        out.x = pen + s.x_offset;
+        out.y = baseline + s.y_offset;
+        out.baseline = baseline;
+        pen += s.x_advance;
+        std::uint32_t original = font.original_for(s.gid);
+        if (out.code == 0 && original != 0) {  // a form with no cmap entry: draw the plain character instead
+            out.gid = font.glyph_for(original);
+            out.code = out.gid ? original : 0;
+        }
+        if (out.code == 0) continue;  // nothing can address this glyph (.notdef of a control character)
+        std::size_t order = cps.size();
+        if (has_sara_am && original == kNikhahit && std::find(cps.begin(), cps.end(), kNikhahit) == cps.end()) {
+            continue;  // drawn as part of the ำ glyph below
+        }
+        if (has_sara_am && original == kSaraAa && std::find(cps.begin(), cps.end(), kSaraAa) == cps.end() &&
+            font.glyph_for(kSaraAm) != 0) {
+            out.gid = font.glyph_for(kSaraAm);
+            out.code = kSaraAm;
+            original = kSaraAm;
+        }
+        for (std::size_t c = 0; c < cps.size(); ++c) {
+            if (!used[c] && cps[c] == original) {
+                used[c] = true;
+                order = c;
+                break;
+            }
+        }
+        append_utf8(out.text, original ? original : 0xFFFD);
+        items.push_back({out, order});
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
+    std::vector<PlacedGlyph> glyphs;
+    for (auto& item : items) glyphs.push_back(std::move(item.glyph));
+    return glyphs;
+}
+
+}  // namespace
+
+double line_height(const TextEngine& engine, double size_pt) {
+    if (engine.line_pitch_em > 0) return engine.line_pitch_em * size_pt;
+    const Font& f = *engine.fonts.fonts[engine.fonts.regular];
+    return size_pt * double(f.ascender() - f.descender() + f.line_gap()) / f.units_per_em();
+}
+
+void translate(SetLine& line, double dx, double dy) {
+    for (GlyphRun& run : line.runs) {
+        for (PlacedGlyph& g : run.glyphs) {
+            g.x += dx;
+            g.y += dy;
+            g.baseline += dy;
+        }
+    }
+    for (Rule& r : line.rules) {
+        r.x1 += dx;
+        r.x2 += dx;
+        r.y1 += dy;
+        r.y2 += dy;
+    }
+}
+
+std::vector<SetLine> set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
+    const model::ParagraphStyle& ps = paragraph.style;
+    const Prepared p = prepare(paragraph, engine);
+    const double left = ps.left_indent_pt;
+    const double other_width = width_pt - ps.left_indent_pt - ps.right_indent_pt;
+    const double first_width = other_width - ps.first_line_indent_pt;
+    const Font& regular = *engine.fonts.fonts[engine.fonts.regular];
+
+    double max_size = 0;
+    for (const auto& span : paragraph.spans) max_size = std::max(max_size, span.style.size_pt);
+    if (max_size == 0) max_size = 16;
+
+    std::vector<SetLine> out;
+    if (p.units.empty()) {
+        SetLine empty;
+        empty.height = line_height(engine, max_size);
+        empty.ascent = max_size * regular.ascender() / regular.units_per_em();
+        empty.descent = -max_size * regular.descender() / regular.units_per_em();
+        out.push_back(empty);
+        return out;
+    }
+
+    const auto cands = candidates(p, engine, std::min(first_width, other_width));
+    for (const LineSpan& span : choose_breaks(p, cands, first_width, other_width)) {
+        SetLine line;
+        const bool first = out.empty();
+        const double indent = left + (first ? ps.first_line_indent_pt : 0);
+        const double avail = first ? first_width : other_width;
+        const std::size_t end = trim_end(p, span.begin, span.end);
+        const double natural = p.prefix[end] - p.prefix[span.begin];
+
+        double size = 0;
+        for (std::size_t k = span.begin; k < end; ++k) size = std::max(size, paragraph.spans[p.units[k].style].style.size_pt);
+        if (size == 0) size = max_size;
+        line.height = line_height(engine, size);
+        line.ascent = size * regular.ascender() / regular.units_per_em();
+        line.descent = -size * regular.descender() / regular.units_per_em();
+
+        double x0 = indent, extra_per_gap = 0, space_weight = 2;
+        model::Align align = ps.align;
+        if (align == model::Align::justify && span.last) align = model::Align::left;
+        if (align == model::Align::right) x0 = indent + avail - natural;
+        if (align == model::Align::center) x0 = indent + (avail - natural) / 2;
+        if (align == model::Align::justify && natural < avail) {
+            double gaps = 0;
+            for (std::size_t k = span.begin; k + 1 < end; ++k) gaps += p.units[k].is_space ? space_weight : 1;
+            if (gaps > 0) extra_per_gap = (avail - natural) / gaps;
+        }
+
+        double x = x0;
+        GlyphRun* run = nullptr;
+        for (std::size_t k = span.begin; k < end; ++k) {
+            const Unit& u = p.units[k];
+            const auto& style = paragraph.spans[u.style].style;
+            if (u.is_space) {
+                run = nullptr;
+            } else {
+                if (!run || run->size_pt != style.size_pt) {
+                    line.runs.push_back(GlyphRun{style.size_pt, {}, {}});
+                    run = &line.runs.back();
+                }
+                auto glyphs = source_ordered(p, u, engine.fonts, x, 0);
+                run->glyphs.insert(run->glyphs.end(), glyphs.begin(), glyphs.end());
+                run->text.append(p.text, u.byte_begin, u.byte_end - u.byte_begin);
+                if (style.underline) {
+                    double y = -style.size_pt * 0.12;
+                    line.rules.push_back(Rule{x, y, x + u.width + (k + 1 < end ? extra_per_gap : 0), y,
+                                              style.size_pt * 0.05, false});
+                }
+            }
+            x += u.width;
+            if (k + 1 < end) x += extra_per_gap * (u.is_space ? space_weight : 1);
+        }
+        line.natural_width = indent + natural;
+        line.right_edge = x;
+        line.text.assign(p.text, p.units[span.begin].byte_begin, p.units[end - 1].byte_end - p.units[span.begin].byte_begin);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+}  // namespace saraban::layout

@@ -1,0 +1,44 @@
+// Setting one paragraph: shaping, choosing line breaks (a total-fit over ICU's break opportunities), aligning or
+// distributing each line, and cutting it into word runs that carry their source text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/font.h"
+#include "layout/line_breaker.h"
+#include "layout/page.h"
+#include "model/document.h"
+
+namespace saraban::layout {
+
+// One set line, positioned relative to the paragraph's box: x from the box's left edge, y = 0 on the baseline.
+struct SetLine {
+    std::vector<GlyphRun> runs;  // glyph x/y relative to (box left, baseline)
+    std::vector<Rule> rules;     // underlines, same coordinates
+    double ascent = 0;           // above the baseline, positive
+    double descent = 0;          // below the baseline, positive
+    double height = 0;           // baseline-to-baseline distance this line takes
+    double natural_width = 0;    // the text's width before justification, indent included
+    double right_edge = 0;       // where the last glyph's advance ends, after alignment
+    std::string text;            // the line's source text, trimmed
+};
+
+// Everything layout needs to set text: the fonts and the line breaker (both are costly to build; make them once).
+struct TextEngine {
+    const FontSet& fonts;
+    const ThaiLineBreaker& breaker;
+    double line_pitch_em = 0;  // baseline-to-baseline distance in ems; 0: the regular face's own (hhea) metrics
+};
+
+// Sets the paragraph into lines no wider than width_pt (the box's width; the paragraph's own indents apply
+// inside it). A word wider than a line is cut between grapheme clusters. An empty paragraph gives one empty line.
+std::vector<SetLine> set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine);
+
+// The distance between baselines of single-spaced text at size_pt.
+double line_height(const TextEngine& engine, double size_pt);
+
+// Moves every glyph and rule of line by (dx, dy).
+void translate(SetLine& line, double dx, double dy);
+
+}  // namespace saraban::layout

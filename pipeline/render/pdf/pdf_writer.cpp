@@ -1,0 +1,289 @@
+#include "render/pdf/pdf_writer.h"
+
+#include <hpdf.h>
+// libharu 2.3.0 has no public TJ, marked content or raw content write; these internal headers (shipped by
+// libhpdf-dev) give the page's content stream and the font's ToUnicode stream.
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_pages.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace saraban::render {
+
+namespace {
+
+struct ErrorState {
+    HPDF_STATUS status = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+void on_error(HPDF_STATUS status, HPDF_STATUS detail, void* user) {
+    auto* state = static_cast<ErrorState*>(user);
+    if (state->status == HPDF_OK) {
+        state->status = status;
+        state->detail = detail;
+    }
+}
+
+// UTF-8 → UTF-16BE code units (a PDF text string and a CMap destination both want UTF-16BE).
+std::vector<unsigned> utf16(const std::string& s) {
+    std::vector<unsigned> out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+        if (i + len > s.size()) len = 1;
+        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += len;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            out.push_back(0xD800 | (cp >> 10));
+            out.push_back(0xDC00 | (cp & 0x3FF));
+        } else {
+            out.push_back(cp);
+        }
+    }
+    return out;
+}
+
+std::string hex_utf16(const std::string& s) {
+    std::string out;
+    char buf[8];
+    for (unsigned u : utf16(s)) {
+        std::snprintf(buf, sizeof buf, "%04X", u);
+        out += buf;
+    }
+    return out;
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+class Writer {
+public:
+    Writer(const layout::LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
+
+    PdfResult run() {
+        PdfResult result;
+        pdf_ = HPDF_New(on_error, &errors_);
+        if (!pdf_) return {{}, "libharu: cannot create a document (out of memory)"};
+        write_document();
+        if (ok()) result.bytes = save();
+        if (!ok()) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", unsigned(errors_.status),
+                          unsigned(errors_.detail));
+            result.error = error_.empty() ? buf : error_ + " (" + buf + ")";
+            result.bytes.clear();
+        }
+        HPDF_Free(pdf_);
+        return result;
+    }
+
+private:
+    bool ok() const { return errors_.status == HPDF_OK && error_.empty(); }
+
+    void write_document() {
+        if (options_.compress) HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+        HPDF_UseUTFEncodings(pdf_);
+        load_fonts();
+        for (const auto& page : doc_.pages) {
+            if (!ok()) return;
+            write_page(page);
+        }
+        if (!ok()) return;
+        write_to_unicode_maps();
+        write_info();
+    }
+
+    // Loads only the fonts some glyph uses, in index order, so font tags (HPDFAA+…) are stable.
+    void load_fonts() {
+        std::set<int> used;
+        for (const auto& page : doc_.pages)
+            for (const auto& run : page.runs)
+                for (const auto& g : run.glyphs) used.insert(g.font);
+        fonts_.assign(doc_.fonts.size(), nullptr);
+        for (int index : used) {
+            if (index < 0 || index >= int(doc_.fonts.size())) {
+                error_ = "layout referenced an unknown font";
+                return;
+            }
+            const char* name = HPDF_LoadTTFontFromFile(pdf_, doc_.fonts[index].path.c_str(), HPDF_TRUE);
+            if (!name) {
+                error_ = doc_.fonts[index].path + ": libharu cannot load this font";
+                return;
+            }
+            fonts_[index] = HPDF_GetFont(pdf_, name, "UTF-8");
+            if (!fonts_[index]) {
+                error_ = doc_.fonts[index].path + ": libharu cannot use this font with UTF-8";
+                return;
+            }
+        }
+    }
+
+    static HPDF_Stream content(HPDF_Page page) { return static_cast<HPDF_PageAttr>(page->attr)->stream; }
+
+    void write_page(const layout::Page& p) {
+        HPDF_Page page = HPDF_AddPage(pdf_);
+        if (!page) return;
+        HPDF_Page_SetWidth(page, HPDF_REAL(p.width_pt));
+        HPDF_Page_SetHeight(page, HPDF_REAL(p.height_pt));
+        write_rules(page, p);
+        for (const auto& run : p.runs) write_run(page, run);
+    }
+
+    void write_rules(HPDF_Page page, const layout::Page& p) {
+        for (const auto& r : p.rules) {
+            HPDF_Page_SetLineWidth(page, HPDF_REAL(r.width_pt));
+            if (r.dotted) {
+                const HPDF_UINT16 dots[] = {1, 2};
+                HPDF_Page_SetDash(page, dots, 2, 0);
+            } else {
+                HPDF_Page_SetDash(page, nullptr, 0, 0);
+            }
+            HPDF_Page_MoveTo(page, HPDF_REAL(r.x1), HPDF_REAL(r.y1));
+            HPDF_Page_LineTo(page, HPDF_REAL(r.x2), HPDF_REAL(r.y2));
+            HPDF_Page_Stroke(page);
+        }
+        if (!p.rules.empty()) HPDF_Page_SetDash(page, nullptr, 0, 0);
+    }
+
+    // One word: a Span with its ActualText, one text object, one TJ per font and rise, glyphs placed exactly by
+    // adjusting the pen from the PDF widths (libharu's W array), not HarfBuzz advances.
+    void write_run(HPDF_Page page, const layout::GlyphRun& run) {
+        if (run.glyphs.empty()) return;
+        HPDF_Stream out = content(page);
+        std::string span = "/Span <</ActualText <FEFF" + hex_utf16(run.text) + ">>> BDC\n";
+        HPDF_Stream_WriteStr(out, span.c_str());
+        HPDF_Page_BeginText(page);
+        HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, HPDF_REAL(run.glyphs.front().x), HPDF_REAL(run.glyphs.front().baseline));
+        double pen = run.glyphs.front().x;
+        int current_font = -1;
+        double current_rise = 0;
+        std::string tj;
+        auto flush = [&] {
+            if (!tj.empty()) HPDF_Stream_WriteStr(out, ("[" + tj + "] TJ\n").c_str());
+            tj.clear();
+        };
+        for (const auto& g : run.glyphs) {
+            if (g.code > 0xFFFF || !fonts_[g.font]) continue;  // libharu's CID map covers the BMP only
+            if (g.font != current_font) {
+                flush();
+                HPDF_Page_SetFontAndSize(page, fonts_[g.font], HPDF_REAL(run.size_pt));
+                current_font = g.font;
+            }
+            const double rise = g.y - g.baseline;
+            if (std::fabs(rise - current_rise) > 1e-6) {
+                flush();
+                HPDF_Stream_WriteStr(out, (number(rise) + " Ts\n").c_str());
+                current_rise = rise;
+            }
+            const double adjust = -(g.x - pen) * 1000.0 / run.size_pt;
+            const std::string adjust_text = number(adjust);
+            if (adjust_text != "0") {
+                tj += adjust_text;
+                pen -= std::stod(adjust_text) * run.size_pt / 1000.0;
+            }
+            char code[8];
+            std::snprintf(code, sizeof code, "<%04X>", g.code);
+            tj += code;
+            // Measuring also marks the glyph as used, so the subset keeps it.
+            pen += HPDF_Font_GetUnicodeWidth(fonts_[g.font], HPDF_UNICODE(g.code)) * run.size_pt / 1000.0;
+            to_unicode_[g.font][g.code] = g.text;
+        }
+        flush();
+        if (current_rise != 0) HPDF_Stream_WriteStr(out, "0 Ts\n");
+        HPDF_Page_EndText(page);
+        HPDF_Stream_WriteStr(out, "EMC\n");
+    }
+
+    // Replaces libharu's identity ToUnicode (which poppler warns about, and which maps presentation forms to PUA
+    // code points) with one entry per code used, mapping each to the text it stands for.
+    void write_to_unicode_maps() {
+        for (const auto& [font_index, map] : to_unicode_) {
+            auto attr = static_cast<HPDF_FontAttr>(fonts_[font_index]->attr);
+            if (!attr->cmap_stream) continue;
+            HPDF_Stream s = attr->cmap_stream->stream;
+            HPDF_MemStream_FreeData(s);
+            std::string cmap =
+                "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+            std::vector<std::pair<std::uint32_t, std::string>> entries;
+            for (const auto& [code, text] : map)
+                if (!text.empty()) entries.emplace_back(code, text);
+            for (std::size_t i = 0; i < entries.size(); i += 100) {
+                std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+                cmap += std::to_string(n) + " beginbfchar\n";
+                char code[8];
+                for (std::size_t k = i; k < i + n; ++k) {
+                    std::snprintf(code, sizeof code, "<%04X>", entries[k].first);
+                    cmap += std::string(code) + " <" + hex_utf16(entries[k].second) + ">\n";
+                }
+                cmap += "endbfchar\n";
+            }
+            cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+            HPDF_Stream_WriteStr(s, cmap.c_str());
+        }
+    }
+
+    // Title and author as UTF-16BE text strings (libharu's info setter would pass UTF-8 bytes through).
+    void write_info() {
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "saraban");
+        HPDF_Dict info = pdf_->info;
+        if (!info) return;
+        auto add_text = [&](const char* key, const std::string& value) {
+            if (value.empty()) return;
+            std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
+            for (unsigned u : utf16(value)) {
+                bytes.push_back(HPDF_BYTE(u >> 8));
+                bytes.push_back(HPDF_BYTE(u & 0xFF));
+            }
+            HPDF_Dict_Add(info, key, HPDF_Binary_New(pdf_->mmgr, bytes.data(), HPDF_UINT(bytes.size())));
+        };
+        add_text("Title", doc_.title);
+        add_text("Author", doc_.author);
+    }
+
+    std::vector<unsigned char> save() {
+        if (HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
+        HPDF_ResetStream(pdf_);
+        std::vector<unsigned char> bytes;
+        HPDF_BYTE buf[65536];
+        for (;;) {
+            HPDF_UINT32 size = sizeof buf;
+            HPDF_STATUS st = HPDF_ReadFromStream(pdf_, buf, &size);
+            bytes.insert(bytes.end(), buf, buf + size);
+            if (st == HPDF_STREAM_EOF || size == 0) break;
+            if (st != HPDF_OK) return {};
+        }
+        return bytes;
+    }
+
+    const layout::LaidOutDocument& doc_;
+    PdfOptions options_;
+    HPDF_Doc pdf_ = nullptr;
+    ErrorState errors_;
+    std::string error_;
+    std::vector<HPDF_Font> fonts_;
+    std::map<int, std::map<std::uint32_t, std::string>> to_unicode_;
+};
+
+}  // namespace
+
+PdfResult render_pdf(const layout::LaidOutDocument& document, const PdfOptions& options) {
+    return Writer(document, options).run();
+}
+
+}  // namespace saraban::render

@@ -1,0 +1,328 @@
+// read_report on the sample workbook (inputs/sample.xlsx) and on hand-made ITA workbooks with one thing wrong.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "ingest/report_reader.h"
+#include "ingest/xlsx_builder.h"
+
+using namespace saraban;
+using test::Rows;
+
+namespace {
+
+std::string all_messages(const std::vector<model::Diagnostic>& diagnostics) {
+    std::string out;
+    for (const auto& d : diagnostics) out += model::to_string(d) + "\n";
+    return out;
+}
+
+bool has_line(const std::vector<model::Diagnostic>& diagnostics, const std::string& line) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [&](const model::Diagnostic& d) { return model::to_string(d) == line; });
+}
+
+Rows memo_rows() {
+    return {
+        {"คีย์", "ค่า"},
+        {"หน่วยงาน", "สำนักงานบริหารหนี้สาธารณะ"},
+        {"ชื่อย่อ", "สบน."},
+        {"ส่วนราชการ", "สำนักงานเลขาธิการกรม ส่วนอำนวยการ"},
+        {"ที่", "กค ๐๙๐๑/สลก./๙๔๒"},
+        {"วันที่", "๑๗ กันยายน ๒๕๖๔"},
+        {"เรื่อง", "รายงานผล"},
+        {"เรียน", "ผู้อำนวยการสำนักงานบริหารหนี้สาธารณะ"},
+        {"ผู้ลงนาม", "นางสาวสิริภา สัตยานนท์"},
+        {"ตำแหน่ง", "เลขานุการกรม"},
+        {"ปีงบประมาณ", "๒๕๖๔"},
+        {"รอบรายงาน", "n:12"},
+    };
+}
+
+Rows score_rows() {
+    return {
+        {"ปีงบประมาณ", "IIT", "EIT", "OIT", "ITA", "ระดับ"},
+        {"n:2563", "n:86.85", "n:79.21", "n:62.29", "n:74.73", "C"},
+        {"n:2564", "n:96.29", "n:95.2", "n:100", "n:97.45", "AA"},
+    };
+}
+
+Rows measure_rows() {
+    return {
+        {"ลำดับ", "มาตรการ/ขั้นตอน", "ผู้รับผิดชอบ", "สถานะ"},
+        {"1", "ทบทวนการดำเนินงาน", "สลก."},
+        {"1.1", "จัดโครงการอบรม", "", "ดำเนินการแล้ว"},
+        {"๑.๒", "จัดทำมาตรการ", "ศทส.", "กำลังดำเนินการ"},
+    };
+}
+
+ingest::ReportResult read(const std::vector<test::SheetSpec>& sheets, const std::string& name = "t.xlsx") {
+    auto xlsx = ingest::read_xlsx(test::make_xlsx(sheets), name);
+    BOOST_TEST_REQUIRE(bool(xlsx), all_messages(xlsx.diagnostics));
+    return ingest::read_report(xlsx.workbook, name);
+}
+
+ingest::ReportResult read(Rows memo, Rows scores, Rows measures) {
+    return read({{"หนังสือ", std::move(memo)}, {"คะแนน", std::move(scores)}, {"มาตรการ", std::move(measures)}});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ingest_report_reader)
+
+BOOST_AUTO_TEST_CASE(sample_workbook_reads_to_the_seed_memo) {
+    std::string path = SARABAN_SOURCE_DIR "/inputs/sample.xlsx";
+    auto result = ingest::read_report_file(path);
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST(result.diagnostics.empty(), all_messages(result.diagnostics));
+    const model::Report& r = result.report;
+
+    BOOST_TEST(r.memo.agency == "สำนักงานบริหารหนี้สาธารณะ");
+    BOOST_TEST(r.memo.agency_abbr == "สบน.");
+    BOOST_TEST(r.memo.division == "สำนักงานเลขาธิการกรม ส่วนอำนวยการ");
+    BOOST_TEST(r.memo.phone == "๐ ๒๒๖๕ ๘๐๕๐ ต่อ ๕๑๒๔");
+    BOOST_TEST(r.memo.ref == "กค ๐๙๐๑/สลก./๙๔๒");
+    BOOST_TEST((r.memo.date == model::Date{2021, 9, 17}));
+    BOOST_TEST(r.memo.to == "ผู้อำนวยการสำนักงานบริหารหนี้สาธารณะ");
+    BOOST_TEST(r.memo.via == "รอง ผอ.สบน. (นายธีรศักดิ์ แสงสนิท)");
+    BOOST_TEST(r.memo.signer == "นางสาวสิริภา สัตยานนท์");
+    BOOST_TEST(r.memo.signer_title == "เลขานุการกรม");
+    BOOST_TEST(r.memo.fiscal_year_be == 2564);
+    BOOST_TEST(r.memo.round_months == 12);
+    BOOST_TEST(r.memo.subject.ends_with("ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ รอบ ๑๒ เดือน"));
+    BOOST_TEST((r.memo.at.at("date") == model::CellRef{path, "หนังสือ", 7, 2}));
+
+    BOOST_TEST_REQUIRE(r.scores.size() == 7u);
+    BOOST_TEST(r.scores.front().fiscal_year_be == 2558);
+    BOOST_TEST(r.scores.front().level == "สูงมาก");
+    const model::ScoreRow& last = r.scores.back();
+    BOOST_TEST(last.fiscal_year_be == 2564);
+    BOOST_TEST(last.iit == 96.29);
+    BOOST_TEST(last.eit == 95.2);
+    BOOST_TEST(last.oit == 100.0);
+    BOOST_TEST(last.ita == 97.45);
+    BOOST_TEST(last.level == "AA");
+    BOOST_TEST(last.extra.at("iit_respondents") == "56");
+    BOOST_TEST(last.extra.at("eit_respondents") == "110");
+    BOOST_TEST(last.extra.at("eit_population") == "538");
+
+    BOOST_TEST_REQUIRE(r.measures.size() == 6u);
+    std::size_t steps = 0;
+    for (const auto& m : r.measures) steps += m.steps.size();
+    BOOST_TEST(steps == 12u);
+    const model::Measure& five = r.measures[4];
+    BOOST_TEST(five.number == 5);
+    BOOST_TEST(five.text == "การบูรณาการงานด้านคุณธรรมและจริยธรรมกับระบบงานพัสดุ ในด้านการใช้ทรัพย์สินของทางราชการ");
+    BOOST_TEST((model::measure_status(five) == model::Status::in_progress));
+    for (std::size_t i = 0; i < r.measures.size(); ++i)
+        if (i != 4) BOOST_TEST((model::measure_status(r.measures[i]) == model::Status::done));
+    BOOST_TEST_REQUIRE(five.steps.size() == 3u);
+    BOOST_TEST((five.steps[0].status == model::Status::in_progress));
+    BOOST_TEST((five.steps[1].status == model::Status::in_progress));
+    BOOST_TEST((five.steps[2].status == model::Status::done));
+    BOOST_TEST(five.steps[0].text == "พัฒนาระบบการกำกับ ดูแลพัสดุและทรัพย์สินของราชการโดยใช้ QR Code");
+    BOOST_TEST(five.steps[0].progress ==
+               "การพัฒนาระบบการกำกับ ดูแลพัสดุและทรัพย์สินของราชการโดยใช้ QR Code "
+               "ปัจจุบันอยู่ระหว่างดำเนินการในขั้นตอนของการทดสอบระบบของบริษัท มาสเดอ เมกเคอ จำกัด "
+               "โดยจะแล้วเสร็จภายในปีงบประมาณ พ.ศ. ๒๕๖๔");
+    BOOST_TEST(five.steps[1].progress.ends_with("โดยจะแล้วเสร็จภายในไตรมาสที่ ๒ ปีงบประมาณ พ.ศ. ๒๕๖๕"));
+    BOOST_TEST(five.steps[1].progress.find("สบน.") != std::string::npos);
+    BOOST_TEST(five.steps[0].owner == "สำนักงานเลขานุการกรม");  // inherited from the measure
+    BOOST_TEST(r.measures[0].steps[0].indicator == "ร้อยละของบุคลากร สบน. อย่างน้อย ร้อยละ ๘๕ เข้าร่วมการอบรม");
+    BOOST_TEST(r.measures[1].steps[0].text.find("สบน.") != std::string::npos);
+
+    BOOST_TEST(r.variables.at("measures_approved_date") == "2021-02-16");
+    BOOST_TEST(r.variables.at("iit_collection_period") == "เมษายน - พฤษภาคม ๒๕๖๔");
+    BOOST_TEST(r.variables.at("oit_collection_period") == "วันที่ ๑ มีนาคม ๒๕๖๔ – ๑๔ พฤษภาคม ๒๕๖๔");
+    BOOST_TEST(r.variables.at("min_sample") == "๓๐");
+    BOOST_TEST(r.variables.size() == 5u);  // the header rows "คีย์ [key] | ค่า [value]" are not variables
+}
+
+BOOST_AUTO_TEST_CASE(minimal_workbook_reads) {
+    auto result = read(memo_rows(), score_rows(), measure_rows());
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    const model::Report& r = result.report;
+    BOOST_TEST((r.memo.date == model::Date{2021, 9, 17}));  // Thai text date
+    BOOST_TEST(r.memo.fiscal_year_be == 2564);               // Thai digits
+    BOOST_TEST_REQUIRE(r.measures.size() == 1u);
+    BOOST_TEST_REQUIRE(r.measures[0].steps.size() == 2u);
+    BOOST_TEST(r.measures[0].steps[0].owner == "สลก.");  // inherited
+    BOOST_TEST(r.measures[0].steps[1].owner == "ศทส.");  // its own
+    BOOST_TEST(r.measures[0].steps[1].step_no == 2);     // "๑.๒"
+    BOOST_TEST((r.measures[0].steps[1].status == model::Status::in_progress));
+}
+
+BOOST_AUTO_TEST_CASE(names_match_after_normalisation_and_by_alias) {
+    Rows memo = memo_rows();
+    memo[1][0] = "  agency ";
+    memo[2][0] = "ชื่อย่อ [agency_abbr]";
+    memo[3][0] = "Division";
+    memo[5] = {"date", "2021-09-17"};
+    Rows scores = score_rows();
+    scores[0] = {"Fiscal  Year", "iit", "eit", "oit", "ita", "level"};
+    auto result = read({{" memo ", memo}, {"SCORES", scores}, {"measures", measure_rows()}});
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST(result.report.memo.agency == "สำนักงานบริหารหนี้สาธารณะ");
+    BOOST_TEST(result.report.memo.agency_abbr == "สบน.");
+    BOOST_TEST((result.report.memo.date == model::Date{2021, 9, 17}));
+    BOOST_TEST(result.report.scores.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(missing_required_key_is_one_exact_line) {
+    Rows memo = memo_rows();
+    std::erase_if(memo, [](const auto& row) { return row[0] == "ผู้ลงนาม"; });
+    auto result = read(memo, score_rows(), measure_rows());
+    BOOST_TEST(!result);
+    BOOST_TEST(has_line(result.diagnostics,
+                        "t.xlsx: sheet หนังสือ: error: ไม่มีคีย์ ผู้ลงนาม [signer] (missing required key: signer)"),
+               all_messages(result.diagnostics));
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_is_reported_with_its_cell) {
+    Rows memo = memo_rows();
+    memo[2][1] = "";              // ชื่อย่อ empty: B3
+    memo[5][1] = "วันพรุ่งนี้";        // not a date: B6
+    Rows scores = score_rows();
+    scores[2][2] = "เก้าสิบ";        // not a number: C3
+    Rows measures = measure_rows();
+    measures[2][3] = "เสร็จครึ่งหนึ่ง";  // unknown status: D3
+    auto result = read(memo, scores, measures);
+    BOOST_TEST(!result);
+    const auto& d = result.diagnostics;
+    BOOST_TEST(has_line(d, "t.xlsx: sheet หนังสือ, cell B3: error: ค่าว่าง ต้องระบุ ชื่อย่อ [agency_abbr] (empty value: "
+                           "agency_abbr is required)"),
+               all_messages(d));
+    BOOST_TEST(std::any_of(d.begin(), d.end(), [](const auto& x) {
+        return x.at == model::CellRef{"t.xlsx", "หนังสือ", 6, 2} && x.message.find("not a date") != std::string::npos;
+    }));
+    BOOST_TEST(has_line(d, "t.xlsx: sheet คะแนน, cell C3: error: ไม่ใช่ตัวเลข: \"เก้าสิบ\" ใน EIT (not a number: "
+                           "\"เก้าสิบ\" for eit)"),
+               all_messages(d));
+    BOOST_TEST(std::any_of(d.begin(), d.end(), [](const auto& x) {
+        return x.at == model::CellRef{"t.xlsx", "มาตรการ", 3, 4} && x.message.find("unknown status") != std::string::npos;
+    }));
+}
+
+BOOST_AUTO_TEST_CASE(non_number_score_names_cell_c5) {
+    Rows scores = score_rows();
+    scores.push_back({"n:2562", "n:81.42", "n:80.38", "n:98.75", "n:88.04", "A"});
+    scores.push_back({"n:2561", "n:79.35", "ไม่มีข้อมูล", "n:86.36", "n:86.95", "สูงมาก"});
+    auto result = read(memo_rows(), scores, measure_rows());
+    BOOST_TEST(!result);
+    BOOST_TEST_REQUIRE(result.diagnostics.size() == 1u, all_messages(result.diagnostics));
+    BOOST_TEST((result.diagnostics[0].at == model::CellRef{"t.xlsx", "คะแนน", 5, 3}));
+    BOOST_TEST(model::to_string(result.diagnostics[0]).starts_with("t.xlsx: sheet คะแนน, cell C5: error: "));
+}
+
+BOOST_AUTO_TEST_CASE(thai_digits_in_text_scores_read_as_numbers) {
+    Rows scores = score_rows();
+    scores[2] = {"๒๕๖๔", "๙๖.๒๙", "95.20", "๑๐๐.๐๐", "๙๗.๔๕", "AA"};
+    auto result = read(memo_rows(), scores, measure_rows());
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    const auto& row = result.report.scores.at(1);
+    BOOST_TEST(row.fiscal_year_be == 2564);
+    BOOST_TEST(row.iit == 96.29);
+    BOOST_TEST(row.eit == 95.2);
+    BOOST_TEST(row.oit == 100.0);
+    BOOST_TEST(row.ita == 97.45);
+}
+
+BOOST_AUTO_TEST_CASE(three_status_columns_read) {
+    Rows measures = {
+        {"ลำดับ", "มาตรการ/ขั้นตอน", "ผลการดำเนินการ"},
+        {"", "", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ"},
+        {"๕", "มาตรการ/แนวทาง ๕.การบูรณาการงาน"},
+        {"๕.๑", "๕.๑ พัฒนาระบบ QR Code", "", "✓"},
+        {"๕.๒", "ทบทวนแนวปฏิบัติ", "", "", "x"},
+        {"๕.๓", "วางระบบ", "✔"},
+    };
+    auto result = read(memo_rows(), score_rows(), measures);
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST_REQUIRE(result.report.measures.size() == 1u);
+    const auto& m = result.report.measures[0];
+    BOOST_TEST(m.number == 5);
+    BOOST_TEST(m.text == "การบูรณาการงาน");
+    BOOST_TEST_REQUIRE(m.steps.size() == 3u);
+    BOOST_TEST(m.steps[0].text == "พัฒนาระบบ QR Code");
+    BOOST_TEST((m.steps[0].status == model::Status::in_progress));
+    BOOST_TEST((m.steps[1].status == model::Status::not_started));
+    BOOST_TEST((m.steps[2].status == model::Status::done));
+}
+
+BOOST_AUTO_TEST_CASE(two_marks_or_none_are_errors) {
+    Rows measures = {
+        {"ลำดับ", "มาตรการ/ขั้นตอน", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ"},
+        {"1", "มาตรการ"},
+        {"1.1", "สองเครื่องหมาย", "✓", "✓"},
+        {"1.2", "ไม่มีเครื่องหมาย"},
+    };
+    auto result = read(memo_rows(), score_rows(), measures);
+    BOOST_TEST(!result);
+    BOOST_TEST(has_line(result.diagnostics,
+                        "t.xlsx: sheet มาตรการ, row 3: error: ขั้นตอน 1.1 ต้องมีเครื่องหมายในคอลัมน์สถานะหนึ่งคอลัมน์พอดี "
+                        "(step 1.1 needs a mark in exactly one status column, found 2)"),
+               all_messages(result.diagnostics));
+    BOOST_TEST(all_messages(result.diagnostics).find("row 4: error:") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(steps_out_of_place_are_errors) {
+    Rows measures = {
+        {"ลำดับ", "มาตรการ/ขั้นตอน", "สถานะ"},
+        {"1.1", "ก่อนมาตรการ", "ดำเนินการแล้ว"},
+        {"1", "มาตรการหนึ่ง"},
+        {"2.1", "ผิดมาตรการ", "done"},
+        {"abc", "ลำดับผิด", "done"},
+    };
+    auto result = read(memo_rows(), score_rows(), measures);
+    BOOST_TEST(!result);
+    const std::string all = all_messages(result.diagnostics);
+    BOOST_TEST(all.find("t.xlsx: sheet มาตรการ, cell A2: error:") != std::string::npos, all);
+    BOOST_TEST(all.find("comes before any measure") != std::string::npos, all);
+    BOOST_TEST(all.find("t.xlsx: sheet มาตรการ, cell A4: error:") != std::string::npos, all);
+    BOOST_TEST(all.find("is under measure 1") != std::string::npos, all);
+    BOOST_TEST(all.find("t.xlsx: sheet มาตรการ, cell A5: error:") != std::string::npos, all);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_and_columns_are_kept) {
+    Rows memo = memo_rows();
+    memo.push_back({"ผู้ประสานงาน", "นายสมชาย"});
+    Rows measures = measure_rows();
+    measures[0].push_back("หมายเหตุ");
+    measures[2].resize(5);
+    measures[2][4] = "งบประมาณ ๕๐,๐๐๐ บาท";
+    auto result = read({{"หนังสือ", memo}, {"คะแนน", score_rows()}, {"มาตรการ", measures},
+                        {"ตัวแปร", {{"key", "value"}, {"min_sample", "๓๐"}}}});
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST(result.report.variables.at("ผู้ประสานงาน") == "นายสมชาย");
+    BOOST_TEST(result.report.variables.at("min_sample") == "๓๐");
+    BOOST_TEST(result.report.measures[0].steps[0].extra.at("หมายเหตุ") == "งบประมาณ ๕๐,๐๐๐ บาท");
+}
+
+BOOST_AUTO_TEST_CASE(workbook_without_ita_sheets_is_refused) {
+    auto result = read({{"Sheet1", {{"hello"}}}}, "other.xlsx");
+    BOOST_TEST_REQUIRE(result.diagnostics.size() == 1u);
+    BOOST_TEST(model::to_string(result.diagnostics[0]) ==
+               "other.xlsx: error: ไม่ใช่สมุดงาน ITA (not an ITA workbook: no sheet หนังสือ/คะแนน/มาตรการ)");
+}
+
+BOOST_AUTO_TEST_CASE(files_of_other_formats_are_refused_naming_them) {
+    auto dir = std::filesystem::temp_directory_path() / "saraban-ingest-test";
+    std::filesystem::create_directories(dir);
+    std::string csv = (dir / "คะแนน.csv").string();
+    std::ofstream(csv) << "ปีงบประมาณ,IIT\n";
+    auto result = ingest::read_report_file(csv);
+    BOOST_TEST_REQUIRE(result.diagnostics.size() == 1u);
+    BOOST_TEST(model::to_string(result.diagnostics[0]).starts_with(csv + ": error: "));
+    BOOST_TEST(result.diagnostics[0].message.find("not supported yet") != std::string::npos);
+
+    std::string missing = (dir / "missing.xlsx").string();
+    auto none = ingest::read_report_file(missing);
+    BOOST_TEST_REQUIRE(none.diagnostics.size() == 1u);
+    BOOST_TEST(model::to_string(none.diagnostics[0]).starts_with(missing + ": error: "));
+    std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
