@@ -72,7 +72,10 @@ private:
             if ((static_cast<unsigned char>(xml_[i]) & 0xC0) != 0x80) ++col;
         result_.diagnostics.push_back({Severity::error, {source_, "", line + 1, col}, message});
     }
-    void error(pugi::xml_node node, const std::string& message) { error_at(node.offset_debug(), message); }
+    // pugixml gives an element's offset at its name; an editor's column is that of its "<".
+    void error(pugi::xml_node node, const std::string& message) {
+        error_at(node.offset_debug() - (node.type() == pugi::node_element ? 1 : 0), message);
+    }
 
     // --- values ---------------------------------------------------------------------------------------------
     const TemplateValue* lookup(pugi::xml_node node, const char* attribute) {

@@ -1,0 +1,119 @@
+// Setting paragraphs: lines break only where ICU allows, justified lines reach the right edge, glyphs carry the
+// text they stand for in source order (so copy and search give the text back).
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout/paragraph.h"
+#include "support/engine.h"
+
+using namespace saraban;
+using saraban::testing::breaker;
+using saraban::testing::engine;
+
+namespace {
+
+const char* const kLongThai =
+    "ตามที่สำนักงานบริหารหนี้สาธารณะ (สบน.) ได้เห็นชอบมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสของ "
+    "สบน. ปีงบประมาณ พ.ศ. ๒๕๖๔ เมื่อวันที่ ๑๖ กุมภาพันธ์ ๒๕๖๔ เพื่อให้การดำเนินการส่งเสริมคุณธรรมและความโปร่งใสของ "
+    "สบน. เป็นไปตามเกณฑ์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and "
+    "Transparency Assessment : ITA) และนำเข้า URL ในระบบ ITAS (https://itas.nacc.go.th) ผู้ใหญ่บ้าน น้ำ ก๊าซ ฯพณฯ เด็กๆ";
+
+model::Paragraph paragraph(const std::string& text, model::Align align = model::Align::justify, double indent = 70.87) {
+    model::Paragraph p;
+    p.spans.push_back({text, {}});
+    p.style.align = align;
+    p.style.first_line_indent_pt = indent;
+    return p;
+}
+
+std::string strip_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ') out += c;
+    return out;
+}
+
+// The right edge of a line's ink-bearing advance: its last glyph's x plus that glyph's advance is not kept, so
+// use the layout's own record.
+double right_edge(const layout::SetLine& line) { return line.right_edge; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(layout_paragraph)
+
+BOOST_AUTO_TEST_CASE(justified_lines_reach_the_right_margin_but_the_last) {
+    const double width = 453.5;
+    auto lines = layout::set_paragraph(paragraph(kLongThai), width, engine());
+    BOOST_REQUIRE_GE(lines.size(), 4u);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) BOOST_TEST(std::fabs(right_edge(lines[i]) - width) < 0.5);
+    BOOST_TEST(right_edge(lines.back()) < width - 5);  // the last line is not stretched
+}
+
+BOOST_AUTO_TEST_CASE(lines_break_only_at_icu_break_opportunities) {
+    auto lines = layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
+    const std::string text = kLongThai;
+    std::vector<std::size_t> allowed;
+    for (const auto& b : breaker().breakpoints(text)) allowed.push_back(b.offset);
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        std::size_t at = text.find(lines[i].text, offset);
+        BOOST_REQUIRE(at != std::string::npos);
+        offset = at + lines[i].text.size();
+        std::size_t next_start = text.find_first_not_of(' ', offset);
+        BOOST_TEST(std::count(allowed.begin(), allowed.end(), next_start) == 1, "line " << i << " ends at " << next_start);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lines_put_together_give_the_text_back) {
+    auto lines = layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
+    std::string joined;
+    for (const auto& l : lines) joined += l.text;
+    BOOST_TEST(strip_spaces(joined) == strip_spaces(kLongThai));
+}
+
+BOOST_AUTO_TEST_CASE(glyphs_carry_their_text_in_source_order) {
+    // pdf.js reads glyph codes in stream order: each word's glyph texts must spell the word, ผู้ and น้ำ included.
+    auto lines = layout::set_paragraph(paragraph("ผู้ใหญ่บ้าน น้ำ ปี่ ญู ธีรศักดิ์", model::Align::left, 0), 453.5, engine());
+    BOOST_REQUIRE_EQUAL(lines.size(), 1u);
+    BOOST_REQUIRE_EQUAL(lines[0].runs.size(), 5u);
+    for (const auto& run : lines[0].runs) {
+        std::string spelled;
+        for (const auto& g : run.glyphs) spelled += g.text;
+        BOOST_TEST(spelled == run.text);
+    }
+    // น้ำ is drawn with the ำ glyph, not ◌ํ + า.
+    const auto& nam = lines[0].runs[1].glyphs;
+    BOOST_TEST(std::any_of(nam.begin(), nam.end(), [](const auto& g) { return g.code == 0x0E33; }));
+}
+
+BOOST_AUTO_TEST_CASE(a_word_longer_than_the_line_breaks_between_clusters) {
+    auto lines = layout::set_paragraph(paragraph("ศักดิ์สิทธิ์ศักดิ์สิทธิ์ศักดิ์สิทธิ์", model::Align::left, 0), 60, engine());
+    BOOST_REQUIRE_GE(lines.size(), 2u);
+    auto clusters = breaker().cluster_boundaries("ศักดิ์สิทธิ์ศักดิ์สิทธิ์ศักดิ์สิทธิ์");
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        offset += lines[i].text.size();
+        BOOST_TEST(std::count(clusters.begin(), clusters.end(), offset) == 1);
+        BOOST_TEST(lines[i].right_edge <= 60.01);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(first_line_indent_and_alignment) {
+    auto indented = layout::set_paragraph(paragraph("สบน. ได้ดำเนินการ", model::Align::left, 70.87), 453.5, engine());
+    BOOST_TEST(indented[0].runs[0].glyphs[0].x == 70.87, boost::test_tools::tolerance(0.01));
+    auto centred = layout::set_paragraph(paragraph("บันทึกข้อความ", model::Align::center, 0), 400, engine());
+    const double width = centred[0].right_edge - centred[0].runs[0].glyphs[0].x;
+    BOOST_TEST(centred[0].runs[0].glyphs[0].x == (400 - width) / 2, boost::test_tools::tolerance(0.5));
+    auto right = layout::set_paragraph(paragraph("/๒) แบบวัด...", model::Align::right, 0), 400, engine());
+    BOOST_TEST(right[0].right_edge == 400, boost::test_tools::tolerance(0.01));
+}
+
+BOOST_AUTO_TEST_CASE(no_line_is_much_looser_than_needed) {
+    // Total fit: with a whole paragraph in view, no justified line should have to stretch by more than 15 %.
+    auto lines = layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) BOOST_TEST(lines[i].natural_width > 0.85 * 453.5);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,68 @@
+// PDF writing: what a reader needs to get the Thai back (ActualText per word, a ToUnicode entry for every
+// presentation form), the same bytes for the same pages, and a clear error for a font libharu cannot load.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "layout/document_layout.h"
+#include "render/pdf/pdf_writer.h"
+#include "support/engine.h"
+
+using namespace saraban;
+using saraban::testing::engine;
+
+namespace {
+
+layout::LaidOutDocument sample(const std::string& text) {
+    model::Document doc;
+    model::Paragraph p;
+    p.spans.push_back({text, {}});
+    doc.blocks.push_back(p);
+    doc.title = "รายงานผล";
+    return layout::layout_document(doc, engine());
+}
+
+std::string as_text(const std::vector<unsigned char>& bytes) { return std::string(bytes.begin(), bytes.end()); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(render_pdf_writer)
+
+BOOST_AUTO_TEST_CASE(words_carry_actual_text_and_forms_map_back_to_thai) {
+    auto pdf = render::render_pdf(sample("ผู้ใหญ่ น้ำ ✓"), {false});
+    BOOST_REQUIRE_MESSAGE(pdf, pdf.error);
+    const std::string s = as_text(pdf.bytes);
+    BOOST_TEST(s.rfind("%PDF-", 0) == 0);
+    // ผู้ใหญ่ as UTF-16BE in the ActualText of its span.
+    BOOST_TEST(s.find("/ActualText <FEFF0E1C0E390E490E430E2B0E0D0E48>") != std::string::npos);
+    // The lowered tone mark (PUA F70B) is read back as ้ (U+0E49) by readers of glyph codes.
+    BOOST_TEST(s.find("<F70B> <0E49>") != std::string::npos);
+    // libharu's own identity range (which poppler warns about) is gone.
+    BOOST_TEST(s.find("begincidrange") == std::string::npos);
+    BOOST_TEST(s.find(" TJ") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(title_is_a_utf16_text_string) {
+    auto pdf = render::render_pdf(sample("ทดสอบ"), {false});
+    BOOST_REQUIRE(pdf);
+    BOOST_TEST(as_text(pdf.bytes).find("/Title <FEFF0E230E320E220E070E320E190E1C0E25>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(same_pages_give_the_same_bytes) {
+    auto a = render::render_pdf(sample("สบน. ได้ดำเนินการ ๑๒,๕๐๐ บาท"));
+    auto b = render::render_pdf(sample("สบน. ได้ดำเนินการ ๑๒,๕๐๐ บาท"));
+    BOOST_REQUIRE(a);
+    BOOST_TEST(a.bytes == b.bytes);
+    BOOST_TEST(as_text(a.bytes).find("CreationDate") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_font_that_cannot_be_loaded_is_an_error_not_a_crash) {
+    auto doc = sample("ทดสอบ");
+    doc.fonts[0].path = std::string(SARABAN_SOURCE_DIR) + "/README.md";
+    auto pdf = render::render_pdf(doc);
+    BOOST_TEST(!pdf);
+    BOOST_TEST(pdf.error.find("README.md") != std::string::npos, pdf.error);
+    BOOST_TEST(pdf.bytes.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
