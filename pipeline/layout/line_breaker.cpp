@@ -3,6 +3,7 @@
 #include "layout/line_breaker.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -90,11 +91,25 @@ UChar32 code_point_before(std::string_view utf8, std::size_t offset) {
     return c;
 }
 
+bool is_dash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014; }
+
+// An era abbreviation and its year are one unit for a typist: "พ.ศ. ๒๕๖๔" never splits.
+bool follows_era_abbreviation(std::string_view utf8, std::size_t offset) {
+    std::string_view before = utf8.substr(0, offset);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    for (std::string_view era : {"พ.ศ.", "ค.ศ.", "ร.ศ.", "จ.ศ."})
+        if (before.size() >= era.size() && before.substr(before.size() - era.size()) == era) return true;
+    return false;
+}
+
 // Thai rules ICU's line iterator does not know: whether a soft break ICU found at offset may be kept.
 bool thai_rules_allow_break(std::string_view utf8, std::size_t offset) {
     const UChar32 next = code_point_at(utf8, offset);
     const UChar32 previous = code_point_before(utf8, offset);
     if (next == kMaiYamok || is_closing_punctuation(next)) return false;
+    // A dash standing between spaces (การยืม - คืน, ๒๕๕๘ - ๒๕๖๔) stays at the end of its line, never starts one.
+    if (is_dash(next) && code_point_at(utf8, offset + U8_LENGTH(next)) == ' ') return false;
+    if (u_isdigit(next) && follows_era_abbreviation(utf8, offset)) return false;
     // ฯ closing an abbreviation (กรุงเทพฯ) belongs to its word; ฯ opening one after a space (ฯพณฯ) does not.
     if (next == kPaiyannoi && !is_space(previous)) return false;
     if (is_opening_punctuation(previous)) return false;

@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(thai_sentence_breaks_between_words_only) {
 
 BOOST_AUTO_TEST_CASE(compound_words_split_only_at_their_parts) {
     BOOST_TEST(pieces("ผู้ใหญ่บ้าน") == (Lines{"ผู้ใหญ่", "บ้าน"}), boost::test_tools::per_element());
-    BOOST_TEST(pieces("การยืม - คืน") == (Lines{"การ", "ยืม ", "- ", "คืน"}), boost::test_tools::per_element());
+    BOOST_TEST(pieces("การยืม - คืน") == (Lines{"การ", "ยืม - ", "คืน"}), boost::test_tools::per_element());
     BOOST_TEST(pieces("ข้อ ๕.๑ การพัฒนา") == (Lines{"ข้อ ", "๕.๑ ", "การ", "พัฒนา"}),
                boost::test_tools::per_element());
 }
@@ -190,6 +190,35 @@ BOOST_AUTO_TEST_CASE(breakpoints_fall_on_cluster_boundaries) {
         BOOST_TEST((std::find(boundaries.begin(), boundaries.end(), bp.offset) != boundaries.end()),
                    "breakpoint " << bp.offset << " is inside a cluster");
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layout_line_breaker_typography)
+
+namespace {
+std::vector<std::size_t> offsets(const std::string& text) {
+    saraban::layout::ThaiLineBreaker breaker;
+    std::vector<std::size_t> out;
+    for (const auto& b : breaker.breakpoints(text)) out.push_back(b.offset);
+    return out;
+}
+bool breaks_at(const std::string& text, const std::string& before) {
+    auto o = offsets(text);
+    return std::find(o.begin(), o.end(), before.size()) != o.end();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_standing_dash_never_starts_a_line) {
+    BOOST_TEST(!breaks_at("การยืม - คืน", "การยืม "));
+    BOOST_TEST(breaks_at("การยืม - คืน", "การยืม - "));
+    BOOST_TEST(!breaks_at("พ.ศ. ๒๕๕๘ – ๒๕๖๔", "พ.ศ. ๒๕๕๘ "));
+}
+
+BOOST_AUTO_TEST_CASE(an_era_and_its_year_stay_together) {
+    BOOST_TEST(!breaks_at("ปีงบประมาณ พ.ศ. ๒๕๖๕", "ปีงบประมาณ พ.ศ. "));
+    BOOST_TEST(breaks_at("ปีงบประมาณ พ.ศ. ๒๕๖๕", "ปีงบประมาณ "));
+    BOOST_TEST(!breaks_at("ค.ศ. 2021", "ค.ศ. "));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
