@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian packages saraban needs to build, run and test, only those that are missing.
-# Safe to run twice. Needs root (or sudo) only when something is missing.
+# Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
+# what the tests use (poppler-utils, qpdf, Node.js and pdf.js). Safe to run twice. Needs root (or sudo) only when
+# something is missing.
 set -euo pipefail
+
+with_tests=false
+[ "${1:-}" = "--tests" ] && with_tests=true
 
 packages=(
   cmake g++ make pkg-config
   libhpdf-dev libharfbuzz-dev libicu-dev libpugixml-dev libzip-dev libxlsxwriter-dev libboost-test-dev
-  poppler-utils qpdf
 )
+if $with_tests; then
+  packages+=(poppler-utils qpdf)
+  # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -16,15 +25,21 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo_cmd=(sudo)
+# pdf.js for the tests, at the version tests/pdfjs/package.json pins; kept in tests/pdfjs/node_modules (ignored).
+here="$(cd "$(dirname "$0")/.." && pwd)"
+if $with_tests && [ ! -d "$here/tests/pdfjs/node_modules/pdfjs-dist" ]; then
+  echo "setup: installing pdfjs-dist for the tests"
+  (cd "$here/tests/pdfjs" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -4,6 +4,8 @@
 // the external tools pdftotext, pdffonts and qpdf (poppler-utils, qpdf).
 #include <boost/test/unit_test.hpp>
 
+#include "support/process.h"
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,133 +23,9 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using namespace saraban::testing;
 
 namespace {
-
-// ---------------------------------------------------------------------------------------------------------
-// Running programs
-
-struct Result {
-    int status = -1;  // exit status; 128 + signal number when killed by a signal
-    std::string out;
-    std::string err;
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void write_file(const fs::path& path, std::string_view text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    BOOST_TEST_REQUIRE(out.good(), "cannot write " << path);
-}
-
-// A fresh, uniquely named folder under the system's temporary folder, removed with everything in it at the end.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "saraban-cli-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            BOOST_FAIL("mkdtemp failed: errno " << errno);
-        }
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
-
-// Runs program with args (no shell), cwd = the source tree, stdout and stderr captured separately.
-Result run_program(const std::string& program, const std::vector<std::string>& args) {
-    TempDir capture;
-    const fs::path out_path = capture / "stdout";
-    const fs::path err_path = capture / "stderr";
-    std::vector<std::string> argv_storage;
-    argv_storage.push_back(program);
-    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_storage) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    const pid_t pid = ::fork();
-    if (pid < 0) BOOST_FAIL("fork failed");
-    if (pid == 0) {
-        const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int null_fd = ::open("/dev/null", O_RDONLY);
-        if (out_fd < 0 || err_fd < 0 || null_fd < 0) ::_exit(126);
-        ::dup2(null_fd, 0);
-        ::dup2(out_fd, 1);
-        ::dup2(err_fd, 2);
-        if (::chdir(SARABAN_SOURCE_DIR) != 0) ::_exit(126);
-        ::execvp(argv[0], argv.data());
-        ::_exit(127);
-    }
-    int wstatus = 0;
-    while (::waitpid(pid, &wstatus, 0) < 0) {
-        if (errno != EINTR) BOOST_FAIL("waitpid failed");
-    }
-    Result r;
-    r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
-    r.out = read_file(out_path);
-    r.err = read_file(err_path);
-    return r;
-}
-
-const std::string kSaraban = SARABAN_BINARY_DIR "/saraban";
-
-Result saraban(const std::vector<std::string>& args) { return run_program(kSaraban, args); }
-
-// pdftotext's text of the PDF; mode is "" (default reading order), "-raw" (content-stream order) or "-layout".
-// first/last select pages (0: all). The tool's stderr is checked to be empty: poppler warns on a broken ToUnicode.
-std::string pdf_text(const fs::path& pdf, const std::string& mode = "", int first = 0, int last = 0) {
-    std::vector<std::string> args;
-    if (!mode.empty()) args.push_back(mode);
-    if (first > 0) {
-        args.push_back("-f");
-        args.push_back(std::to_string(first));
-    }
-    if (last > 0) {
-        args.push_back("-l");
-        args.push_back(std::to_string(last));
-    }
-    args.push_back(pdf.string());
-    args.push_back("-");
-    const Result r = run_program("pdftotext", args);
-    BOOST_TEST_REQUIRE(r.status == 0, "pdftotext " << mode << " " << pdf << " failed: " << r.err);
-    BOOST_TEST(r.err.empty(), "pdftotext " << mode << " printed on stderr: " << r.err);
-    return r.out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Text helpers (UTF-8 byte strings)
-
-// Removes all whitespace: ASCII space, tab, newlines, form feed, vertical tab and NBSP (U+00A0, C2 A0).
-std::string strip_ws(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') continue;
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-            ++i;
-            continue;
-        }
-        out.push_back(s[i]);
-    }
-    return out;
-}
 
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> parts;
@@ -236,7 +114,7 @@ struct MainJob {
     Result result;
     fs::path pdf;
     MainJob() {
-        result = saraban({"run", "inputs", "-o", dir.path().string()});
+        result = run_saraban({"run", "inputs", "-o", dir.path().string()});
         pdf = dir / "sample.pdf";
     }
 };
@@ -426,14 +304,14 @@ BOOST_AUTO_TEST_SUITE(cli)
 // 1. Usage
 
 BOOST_AUTO_TEST_CASE(help_prints_usage_and_exits_0) {
-    const Result r = saraban({"--help"});
+    const Result r = run_saraban({"--help"});
     BOOST_TEST(r.status == 0);
     BOOST_TEST(r.out.find("usage: saraban run") != std::string::npos, "stdout: " << r.out);
     BOOST_TEST(r.out.find("saraban typeset") != std::string::npos, "stdout: " << r.out);
 }
 
 BOOST_AUTO_TEST_CASE(version_prints_the_program_name_and_version) {
-    const Result r = saraban({"--version"});
+    const Result r = run_saraban({"--version"});
     BOOST_TEST(r.status == 0);
     BOOST_TEST(starts_with(r.out, "saraban "), "stdout: " << r.out);
     BOOST_TEST(trim(r.out).size() > std::string("saraban ").size(), "no version after the name: " << r.out);
@@ -449,7 +327,7 @@ BOOST_AUTO_TEST_CASE(unknown_command_or_option_is_a_usage_error) {
              {}}) {
         std::string joined;
         for (const auto& a : args) joined += " " + a;
-        const Result r = saraban(args);
+        const Result r = run_saraban(args);
         BOOST_TEST(r.status == 2, "saraban" << joined << " exited " << r.status << "; stderr: " << r.err);
         BOOST_TEST(r.err.find("usage:") != std::string::npos, "saraban" << joined << " printed no usage: " << r.err);
     }
@@ -677,8 +555,8 @@ BOOST_AUTO_TEST_CASE(pages_after_the_first_are_numbered_and_each_page_but_the_la
 
 BOOST_AUTO_TEST_CASE(running_twice_gives_byte_identical_pdfs) {
     TempDir a, b;
-    const Result ra = saraban({"run", "inputs", "-o", a.path().string()});
-    const Result rb = saraban({"run", "inputs", "-o", b.path().string()});
+    const Result ra = run_saraban({"run", "inputs", "-o", a.path().string()});
+    const Result rb = run_saraban({"run", "inputs", "-o", b.path().string()});
     BOOST_TEST_REQUIRE(ra.status == 0, ra.err);
     BOOST_TEST_REQUIRE(rb.status == 0, rb.err);
     const std::string pa = read_file(a / "sample.pdf");
@@ -697,7 +575,7 @@ BOOST_AUTO_TEST_CASE(a_broken_workbook_fails_alone_and_the_good_one_is_still_wri
     TempDir in, out;
     write_file(in / "bad.xlsx", "this is a text file, not a workbook\n");
     fs::copy_file(fs::path(SARABAN_SOURCE_DIR) / "inputs" / "sample.xlsx", in / "sample.xlsx");
-    const Result r = saraban({"run", in.path().string(), "-o", out.path().string()});
+    const Result r = run_saraban({"run", in.path().string(), "-o", out.path().string()});
     BOOST_TEST(r.status == 1, "exit status " << r.status << "; stderr: " << r.err);
     BOOST_TEST(r.err.find("bad.xlsx") != std::string::npos, "stderr does not name bad.xlsx: " << r.err);
     BOOST_TEST(fs::exists(out / "sample.pdf"), "the good workbook's PDF was not written");
@@ -710,7 +588,7 @@ BOOST_AUTO_TEST_CASE(a_broken_workbook_fails_alone_and_the_good_one_is_still_wri
 BOOST_AUTO_TEST_CASE(a_nonexistent_input_is_a_usage_error) {
     TempDir out;
     const std::string missing = (out / "no-such-folder").string();
-    const Result r = saraban({"run", missing, "-o", (out / "pdfs").string()});
+    const Result r = run_saraban({"run", missing, "-o", (out / "pdfs").string()});
     BOOST_TEST(r.status == 2, "exit status " << r.status << "; stderr: " << r.err);
     BOOST_TEST(r.err.find(missing) != std::string::npos, "stderr does not name the missing input: " << r.err);
 }
@@ -729,7 +607,7 @@ BOOST_AUTO_TEST_CASE(typeset_sets_each_paragraph_of_a_text_file) {
     for (const auto& p : paragraphs) file += p + "\n";
     write_file(dir / "memo.txt", file);
     const fs::path pdf = dir / "memo.pdf";
-    const Result r = saraban({"typeset", (dir / "memo.txt").string(), "-o", pdf.string()});
+    const Result r = run_saraban({"typeset", (dir / "memo.txt").string(), "-o", pdf.string()});
     BOOST_TEST_REQUIRE(r.status == 0, "typeset exited " << r.status << ": " << r.err);
     BOOST_TEST_REQUIRE(fs::exists(pdf));
     BOOST_TEST(file_names(dir.path()) == "memo.pdf, memo.txt");
@@ -746,7 +624,7 @@ BOOST_AUTO_TEST_CASE(typeset_sets_each_paragraph_of_a_text_file) {
 BOOST_AUTO_TEST_CASE(typeset_of_a_missing_file_fails_and_names_it) {
     TempDir dir;
     const std::string missing = (dir / "missing.txt").string();
-    const Result r = saraban({"typeset", missing, "-o", (dir / "out.pdf").string()});
+    const Result r = run_saraban({"typeset", missing, "-o", (dir / "out.pdf").string()});
     BOOST_TEST(r.status == 1, "exit status " << r.status << "; stderr: " << r.err);
     BOOST_TEST(r.err.find(missing) != std::string::npos, "stderr does not name the missing file: " << r.err);
     BOOST_TEST(!fs::exists(dir / "out.pdf"));
