@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -53,6 +54,23 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& inputs, 
     return files;
 }
 
+// Font sets by family, loaded once per run: loading reads every file in fonts/.
+class FontCache {
+public:
+    explicit FontCache(std::string dir) : dir_(std::move(dir)) {}
+    // Throws layout::FontError.
+    const layout::FontSet& get(const std::string& family) {
+        const std::string key = family.empty() ? layout::kDefaultFamily : family;
+        auto it = sets_.find(key);
+        if (it == sets_.end()) it = sets_.emplace(key, layout::load_font_family(dir_, key)).first;
+        return it->second;
+    }
+
+private:
+    std::string dir_;
+    std::map<std::string, layout::FontSet> sets_;
+};
+
 layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
                                 const layout::ThaiLineBreaker& breaker) {
     layout::TextEngine engine{fonts, breaker};
@@ -90,14 +108,7 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
         return summary;
     }
 
-    std::unique_ptr<layout::FontSet> fonts;
-    try {
-        fonts = std::make_unique<layout::FontSet>(layout::load_default_fonts(options.fonts_dir));
-    } catch (const layout::FontError& e) {
-        log << e.what() << "\n";
-        summary.documents_failed = summary.inputs;
-        return summary;
-    }
+    FontCache fonts(options.fonts_dir);
     const layout::ThaiLineBreaker breaker;
     const std::string template_path = options.templates_dir + "/progress-report.xml";
 
@@ -123,7 +134,13 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
             ++summary.documents_failed;
             continue;
         }
-        auto pdf = render::render_pdf(lay_out(composed.document, *fonts, breaker));
+        const std::string& family = options.font_family.empty() ? composed.document.font_family : options.font_family;
+        render::PdfResult pdf;
+        try {
+            pdf = render::render_pdf(lay_out(composed.document, fonts.get(family), breaker));
+        } catch (const layout::FontError& e) {
+            pdf.error = e.what();
+        }
         if (!pdf) {
             log << file << ": " << pdf.error << "\n";
             ++summary.documents_failed;
@@ -141,13 +158,14 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
     return summary;
 }
 
-std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir) {
+std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir,
+                    const std::string& font_family) {
     std::ifstream in(text_path, std::ios::binary);
     if (!in) return text_path + ": ไม่พบไฟล์ (cannot open)";
     std::stringstream text;
     text << in.rdbuf();
     try {
-        const auto fonts = layout::load_default_fonts(fonts_dir);
+        const auto fonts = layout::load_font_family(fonts_dir, font_family.empty() ? layout::kDefaultFamily : font_family);
         const layout::ThaiLineBreaker breaker;
         auto pdf = render::render_pdf(lay_out(compose::compose_plain_text(text.str()), fonts, breaker));
         if (!pdf) return output_path + ": " + pdf.error;

@@ -13,6 +13,7 @@ struct RunOptions {
     std::string output_dir = "outputs";
     std::string fonts_dir;            // holds Laksaman*.ttf and DejaVuSans.ttf
     std::string templates_dir;        // holds the memo templates
+    std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman
 };
 
 struct RunSummary {
@@ -28,7 +29,8 @@ RunSummary run(const RunOptions& options, std::ostream& log);
 
 // Sets a UTF-8 text file (one paragraph a line) in the memo's body style and writes the PDF to output.
 // Returns an empty string or the error.
-std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir);
+std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir,
+                    const std::string& font_family = "");
 
 // The folder holding what saraban ships (fonts/, templates/): the current folder if it has them, else the
 // folder above the executable's (build/saraban → .).

@@ -16,12 +16,15 @@
 namespace {
 
 const char* const kUsage =
-    "usage: saraban run [INPUT...] [-o DIR]     produce the memos of each workbook (default: inputs/ → outputs/)\n"
-    "       saraban typeset FILE.txt -o OUT.pdf set a UTF-8 text, one paragraph a line, in the memo's body style\n"
+    "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY]\n"
+    "           produce the memos of each workbook (default: inputs/ → outputs/)\n"
+    "       saraban typeset FILE.txt -o OUT.pdf [--font FAMILY]\n"
+    "           set a UTF-8 text, one paragraph a line, in the memo's body style\n"
     "       saraban --help | --version\n"
     "\n"
-    "INPUT is an .xlsx workbook or a folder of them. Exit status: 0 every document produced, 1 some failed,\n"
-    "2 usage error.\n";
+    "INPUT is an .xlsx workbook or a folder of them. FAMILY is a font family whose TrueType files are in fonts/\n"
+    "(default Laksaman; e.g. \"TH Sarabun New\" once its files are put there); --fonts DIR looks elsewhere.\n"
+    "Exit status: 0 every document produced, 1 some failed, 2 usage error.\n";
 
 int usage_error(const std::string& message) {
     std::cerr << "saraban: " << message << "\n" << kUsage;
@@ -37,6 +40,9 @@ int run_command(const std::vector<std::string>& args) {
         } else if (args[i] == "--fonts") {
             if (i + 1 >= args.size()) return usage_error("--fonts needs a folder");
             options.fonts_dir = args[++i];
+        } else if (args[i] == "--font") {
+            if (i + 1 >= args.size()) return usage_error("--font needs a family name");
+            options.font_family = args[++i];
         } else if (!args[i].empty() && args[i][0] == '-') {
             return usage_error("unknown option " + args[i]);
         } else {
@@ -55,17 +61,18 @@ int run_command(const std::vector<std::string>& args) {
 }
 
 int typeset_command(const std::vector<std::string>& args) {
-    std::string input, output, fonts;
+    std::string input, output, fonts, family;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
         else if (args[i] == "--fonts" && i + 1 < args.size()) fonts = args[++i];
+        else if (args[i] == "--font" && i + 1 < args.size()) family = args[++i];
         else if (!args[i].empty() && args[i][0] == '-') return usage_error("unknown option " + args[i]);
         else if (input.empty()) input = args[i];
         else return usage_error("typeset takes one text file");
     }
     if (input.empty() || output.empty()) return usage_error("typeset needs FILE.txt and -o OUT.pdf");
     if (fonts.empty()) fonts = saraban::batch::find_resource_dir("fonts");
-    std::string error = saraban::batch::typeset(input, output, fonts);
+    std::string error = saraban::batch::typeset(input, output, fonts, family);
     if (!error.empty()) {
         std::cerr << "saraban: " << error << "\n";
         return 1;

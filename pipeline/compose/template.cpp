@@ -56,6 +56,7 @@ public:
             error(root, "ราก (root) ต้องเป็น <memo> (the root element must be <memo>)");
             return std::move(result_);
         }
+        result_.document.font_family = root.attribute("font").as_string();
         blocks(root);
         return std::move(result_);
     }

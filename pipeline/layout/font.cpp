@@ -4,7 +4,11 @@
 #include <hb.h>
 
 #include <cstdio>
+#include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <filesystem>
+#include <set>
 #include <fstream>
 #include <map>
 
@@ -29,10 +33,24 @@ std::uint32_t code_from_glyph_name(const char* name) {
     return digits >= 4 ? value : 0;
 }
 
+// A name from the name table: the typographic one (16/17) when present, else the legacy one (1/2).
+std::string name_entry(hb_face_t* face, hb_ot_name_id_t preferred, hb_ot_name_id_t legacy) {
+    for (hb_ot_name_id_t id : {preferred, legacy}) {
+        char buf[256];
+        unsigned size = sizeof buf;
+        if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &size, buf) > 0 ||
+            (size = sizeof buf, hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &size, buf) > 0))
+            return std::string(buf, size);
+    }
+    return {};
+}
+
 }  // namespace
 
 struct Font::Impl {
     std::string path;
+    std::string family;
+    std::string style;
     std::string bytes;  // HarfBuzz reads the font from here; kept alive with the blob
     hb_blob_t* blob = nullptr;
     hb_face_t* face = nullptr;
@@ -64,6 +82,8 @@ Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
     if (glyph_count == 0 || !has_cmap)
         throw FontError(path + ": ไฟล์ฟอนต์เสียหรือไม่ใช่ TrueType (not a usable TrueType font)");
     impl_->upem = hb_face_get_upem(impl_->face);
+    impl_->family = name_entry(impl_->face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY);
+    impl_->style = name_entry(impl_->face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY);
     impl_->font = hb_font_create(impl_->face);
     hb_ot_font_set_funcs(impl_->font);
     hb_font_set_scale(impl_->font, int(impl_->upem), int(impl_->upem));  // positions in font units
@@ -95,6 +115,8 @@ Font::~Font() = default;
 
 const std::string& Font::path() const { return impl_->path; }
 unsigned Font::units_per_em() const { return impl_->upem; }
+const std::string& Font::family() const { return impl_->family; }
+const std::string& Font::style() const { return impl_->style; }
 
 std::uint32_t Font::glyph_for(std::uint32_t code_point) const {
     hb_codepoint_t gid = 0;
@@ -121,18 +143,62 @@ int FontSet::face(bool is_bold, bool is_italic) const {
     return regular;
 }
 
-FontSet load_default_fonts(const std::string& fonts_dir) {
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Which slot of a FontSet a style name fills: 0 regular, 1 bold, 2 italic, 3 bold-italic; -1 for other weights
+// (Light, Thin, …), which a memo never uses.
+int style_slot(const std::string& style) {
+    const std::string s = lower(style);
+    const bool bold = s.find("bold") != std::string::npos;
+    const bool italic = s.find("italic") != std::string::npos || s.find("oblique") != std::string::npos;
+    if (!bold && !italic && s != "regular" && s != "book" && s != "normal" && s != "roman" && !s.empty()) return -1;
+    return (bold ? 1 : 0) + (italic ? 2 : 0);
+}
+
+}  // namespace
+
+FontSet load_font_family(const std::string& fonts_dir, const std::string& family) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(fonts_dir, ec)) {
+        std::string ext = lower(entry.path().extension().string());
+        if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path().string());
+    }
+    if (ec) throw FontError(fonts_dir + ": โฟลเดอร์ฟอนต์เปิดไม่ได้ (cannot read the fonts folder: " + ec.message() + ")");
+    std::sort(files.begin(), files.end());  // the same choice on every machine
+
     FontSet set;
-    auto load = [&](const char* file) {
-        set.fonts.push_back(std::make_unique<Font>(fonts_dir + "/" + file));
-        return int(set.fonts.size()) - 1;
-    };
-    set.regular = load("Laksaman.ttf");
-    set.bold = load("Laksaman-Bold.ttf");
-    set.italic = load("Laksaman-Italic.ttf");
-    set.bold_italic = load("Laksaman-BoldItalic.ttf");
-    set.fallback = load("DejaVuSans.ttf");
+    int* slots[4] = {&set.regular, &set.bold, &set.italic, &set.bold_italic};
+    std::set<std::string> families;
+    for (const auto& file : files) {
+        auto font = std::make_unique<Font>(file);
+        families.insert(font->family());
+        const bool main = lower(font->family()) == lower(family);
+        const bool fallback = lower(font->family()) == lower(kFallbackFamily) && style_slot(font->style()) == 0;
+        const int slot = style_slot(font->style());
+        if (main && slot >= 0 && *slots[slot] < 0) {
+            set.fonts.push_back(std::move(font));
+            *slots[slot] = int(set.fonts.size()) - 1;
+        } else if (fallback && set.fallback < 0 && lower(family) != lower(kFallbackFamily)) {
+            set.fonts.push_back(std::move(font));
+            set.fallback = int(set.fonts.size()) - 1;
+        }
+    }
+    if (set.regular < 0) {
+        std::string known;
+        for (const auto& f : families) known += (known.empty() ? "" : ", ") + f;
+        throw FontError(fonts_dir + ": ไม่พบฟอนต์ \"" + family + "\" แบบปกติ (no regular face of font family \"" + family +
+                        "\"; families here: " + (known.empty() ? "none" : known) + ")");
+    }
     return set;
 }
+
+FontSet load_default_fonts(const std::string& fonts_dir) { return load_font_family(fonts_dir, kDefaultFamily); }
 
 }  // namespace saraban::layout

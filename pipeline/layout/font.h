@@ -22,6 +22,10 @@ public:
     const std::string& path() const;
     unsigned units_per_em() const;
 
+    // The family and style the font's name table gives ("Laksaman", "Bold Italic").
+    const std::string& family() const;
+    const std::string& style() const;
+
     // The glyph the cmap gives for a code point, or 0 when the font lacks it.
     std::uint32_t glyph_for(std::uint32_t code_point) const;
 
@@ -58,8 +62,18 @@ struct FontSet {
     int face(bool is_bold, bool is_italic) const;
 };
 
-// Loads Laksaman (regular, bold, italic, bold-italic) and DejaVu Sans as the fallback from fonts_dir.
-// Throws FontError naming the missing or broken file.
+// The family documents are set in unless a template or option names another.
+inline constexpr const char* kDefaultFamily = "Laksaman";
+// The family tried for characters the main one lacks (✓ ✗ ☐ • →).
+inline constexpr const char* kFallbackFamily = "DejaVu Sans";
+
+// Loads the faces of family from the TrueType files in fonts_dir, found by the names inside the files (so "TH
+// Sarabun New" is found whatever its files are called). Regular is required; bold, italic and bold-italic are
+// used when present. The fallback family is loaded as FontSet::fallback when present. Throws FontError naming the
+// family and the families that are there when it is missing, or naming a broken file.
+FontSet load_font_family(const std::string& fonts_dir, const std::string& family);
+
+// load_font_family(fonts_dir, kDefaultFamily).
 FontSet load_default_fonts(const std::string& fonts_dir);
 
 }  // namespace saraban::layout

@@ -112,6 +112,7 @@ struct PageSetup {
 struct Document {
     std::string title;    // PDF metadata: เรื่อง
     std::string author;   // PDF metadata: ส่วนราชการ
+    std::string font_family;  // the family to set it in ("TH Sarabun New"); empty: the default (Laksaman)
     PageSetup page;
     std::vector<Block> blocks;
 };

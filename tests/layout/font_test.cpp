@@ -1,0 +1,64 @@
+// Fonts are found by the family named inside their files; a missing family or a broken file is a clear error.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "layout/font.h"
+
+using namespace saraban::layout;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kFonts = std::string(SARABAN_SOURCE_DIR) + "/fonts";
+
+struct ScratchDir {
+    fs::path path = fs::temp_directory_path() / ("saraban-fonts-" + std::to_string(::getpid()));
+    ScratchDir() { fs::create_directories(path); }
+    ~ScratchDir() { fs::remove_all(path); }
+};
+
+bool message_has(const FontError& e, const std::string& part) { return std::string(e.what()).find(part) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(layout_font)
+
+BOOST_AUTO_TEST_CASE(the_default_family_has_four_faces_and_a_fallback) {
+    FontSet set = load_default_fonts(kFonts);
+    BOOST_TEST(set.fonts[set.regular]->family() == "Laksaman");
+    BOOST_TEST(set.bold >= 0);
+    BOOST_TEST(set.italic >= 0);
+    BOOST_TEST(set.bold_italic >= 0);
+    BOOST_TEST(set.fonts[set.bold]->style() == "Bold");
+    BOOST_TEST(set.fonts[set.fallback]->family() == "DejaVu Sans");
+    BOOST_TEST(set.face(true, true) == set.bold_italic);
+}
+
+BOOST_AUTO_TEST_CASE(families_are_found_by_their_inner_name_whatever_the_file_is_called) {
+    ScratchDir dir;
+    fs::copy_file(kFonts + "/Laksaman.ttf", dir.path / "my font file.TTF");
+    FontSet set = load_font_family(dir.path.string(), "laksaman");  // case does not matter
+    BOOST_TEST(set.regular >= 0);
+    BOOST_TEST(set.bold == -1);
+    BOOST_TEST(set.face(true, false) == set.regular);  // no bold face: regular stands in
+    BOOST_TEST(set.fallback == -1);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_family_names_the_families_that_are_there) {
+    BOOST_CHECK_EXCEPTION(load_font_family(kFonts, "TH Sarabun New"), FontError, [](const FontError& e) {
+        return message_has(e, "TH Sarabun New") && message_has(e, "Laksaman") && message_has(e, "DejaVu Sans");
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_font_file_is_named) {
+    ScratchDir dir;
+    fs::copy_file(kFonts + "/Laksaman.ttf", dir.path / "Laksaman.ttf");
+    std::ofstream(dir.path / "broken.ttf") << "not a font";
+    BOOST_CHECK_EXCEPTION(load_font_family(dir.path.string(), "Laksaman"), FontError,
+                          [](const FontError& e) { return message_has(e, "broken.ttf"); });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
