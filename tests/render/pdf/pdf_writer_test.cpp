@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(same_pages_give_the_same_bytes) {
 
 BOOST_AUTO_TEST_CASE(a_font_that_cannot_be_loaded_is_an_error_not_a_crash) {
     auto doc = sample("ทดสอบ");
-    doc.fonts[0].path = std::string(SARABAN_SOURCE_DIR) + "/README.md";
+    doc.fonts[doc.pages[0].runs[0].glyphs[0].font].path = std::string(SARABAN_SOURCE_DIR) + "/README.md";
     auto pdf = render::render_pdf(doc);
     BOOST_TEST(!pdf);
     BOOST_TEST(pdf.error.find("README.md") != std::string::npos, pdf.error);
