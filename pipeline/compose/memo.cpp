@@ -135,6 +135,23 @@ TemplateRecord memo_values(const model::Report& report) {
         r["indicator"] = measure.indicator;
         r["owner"] = measure.owner;
         r["monitoring"] = measure.monitoring;
+        // The distinct values of the measure and its steps, in order: a plan table shows each once.
+        auto distinct = [&](std::string model::Step::*field, const std::string& own) {
+            std::vector<TemplateRecord> out;
+            std::vector<std::string> seen;
+            auto add = [&](const std::string& text) {
+                if (text.empty() || std::find(seen.begin(), seen.end(), text) != seen.end()) return;
+                seen.push_back(text);
+                out.push_back(TemplateRecord{{"text", text}});
+            };
+            add(own);
+            for (const auto& step : measure.steps) add(step.*field);
+            return out;
+        };
+        r["target_groups"] = distinct(&model::Step::target_group, measure.target_group);
+        r["indicators"] = distinct(&model::Step::indicator, measure.indicator);
+        r["owners"] = distinct(&model::Step::owner, measure.owner);
+        r["monitorings"] = distinct(&model::Step::monitoring, measure.monitoring);
         std::vector<TemplateRecord> step_records;
         for (const auto& step : measure.steps) {
             step_records.push_back(step_record(step));
@@ -159,10 +176,12 @@ TemplateRecord memo_values(const model::Report& report) {
     v["steps_total"] = count(steps);
     v["steps_pending"] = pending_steps;
 
-    // Sheet ตัวแปร: as written, but ISO dates become Thai dates.
+    // Sheet ตัวแปร: as written, but ISO dates become Thai dates and phone numbers do not break.
     for (const auto& [key, value] : report.variables) {
         model::Date d;
-        v[key] = (value.size() == 10 && value[4] == '-' && parse_date(value, d)) ? format_date_full(d) : value;
+        const bool is_phone = key.size() >= 5 && key.compare(key.size() - 5, 5, "phone") == 0;
+        if (value.size() == 10 && value[4] == '-' && parse_date(value, d)) v[key] = format_date_full(d);
+        else v[key] = is_phone ? no_break(value) : value;
     }
     return v;
 }

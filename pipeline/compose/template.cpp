@@ -44,24 +44,52 @@ public:
     }
 
     TemplateResult run() {
-        pugi::xml_document doc;
-        auto parsed = doc.load_buffer(xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-                                      pugi::encoding_utf8);
-        if (!parsed) {
-            error_at(parsed.offset, std::string("XML ผิดรูปแบบ (malformed XML: ") + parsed.description() + ")");
-            return std::move(result_);
-        }
-        pugi::xml_node root = doc.document_element();
-        if (std::string(root.name()) != "memo") {
-            error(root, "ราก (root) ต้องเป็น <memo> (the root element must be <memo>)");
-            return std::move(result_);
-        }
-        result_.document.font_family = root.attribute("font").as_string();
-        blocks(root);
+        expand_into(result_.document);
         return std::move(result_);
     }
 
 private:
+    // Parses this expander's XML and expands its <memo> into doc. Returns false when the XML is malformed.
+    bool expand_into(model::Document& doc) {
+        pugi::xml_document xml;
+        auto parsed = xml.load_buffer(xml_.data(), xml_.size(), pugi::parse_default | pugi::parse_ws_pcdata,
+                                      pugi::encoding_utf8);
+        if (!parsed) {
+            error_at(parsed.offset, std::string("XML ผิดรูปแบบ (malformed XML: ") + parsed.description() + ")");
+            return false;
+        }
+        pugi::xml_node root = xml.document_element();
+        if (std::string(root.name()) != "memo") {
+            error(root, "ราก (root) ต้องเป็น <memo> (the root element must be <memo>)");
+            return false;
+        }
+        model::Document* outer = doc_;
+        doc_ = &doc;
+        doc_->font_family = root.attribute("font").as_string();
+        blocks(root);
+        doc_ = outer;
+        return true;
+    }
+
+public:
+    // For <attachment template="…">: expands another file into doc with the same values and scopes, reporting
+    // its errors under its own name.
+    void expand_file_into(const std::string& path, model::Document& doc, int depth) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            result_.diagnostics.push_back({Severity::error, {path, "", 0, 0}, "ไม่พบแม่แบบ (template not found)"});
+            return;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string xml = text.str();
+        Expander inner(xml, path, *scopes_.front());
+        inner.scopes_ = scopes_;
+        inner.depth_ = depth;
+        inner.expand_into(doc);
+        for (auto& d : inner.result_.diagnostics) result_.diagnostics.push_back(std::move(d));
+    }
+
     // --- diagnostics ----------------------------------------------------------------------------------------
     void error_at(std::ptrdiff_t offset, const std::string& message) {
         auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), std::size_t(std::max<std::ptrdiff_t>(offset, 0)));
@@ -79,6 +107,15 @@ private:
     }
 
     // --- values ---------------------------------------------------------------------------------------------
+    // The value of name in the innermost scope that has it, or nullptr.
+    const TemplateValue* find(const std::string& name) const {
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+            auto it = (*scope)->find(name);
+            if (it != (*scope)->end()) return &it->second;
+        }
+        return nullptr;
+    }
+
     const TemplateValue* lookup(pugi::xml_node node, const char* attribute) {
         std::string name = node.attribute(attribute).as_string();
         if (name.empty()) {
@@ -86,10 +123,7 @@ private:
                             " attribute)");
             return nullptr;
         }
-        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
-            auto it = (*scope)->find(name);
-            if (it != (*scope)->end()) return &it->second;
-        }
+        if (const TemplateValue* v = find(name)) return v;
         error(node, "ไม่รู้จักชื่อ \"" + name + "\" (unknown name \"" + name + "\"; see templates/README.md)");
         return nullptr;
     }
@@ -110,10 +144,16 @@ private:
         }
     }
 
+    // <if name> / <if not>: a name nobody set counts as unset, so optional workbook variables need no stub.
     bool condition(pugi::xml_node node) {
         const bool negate = !node.attribute("name") && node.attribute("not");
-        const TemplateValue* v = lookup(node, negate ? "not" : "name");
-        return v && (v->truthy() != negate);
+        const std::string name = node.attribute(negate ? "not" : "name").as_string();
+        if (name.empty()) {
+            error(node, "<if> ต้องมี name=\"…\" หรือ not=\"…\" (needs a name or not attribute)");
+            return false;
+        }
+        const TemplateValue* v = find(name);
+        return (v && v->truthy()) != negate;
     }
 
     double length(pugi::xml_node node, const char* attribute, double fallback) {
@@ -225,20 +265,79 @@ private:
                 model::ParagraphStyle style;
                 style.first_line_indent_pt = kFirstLineIndent;
                 style.space_before_pt = kParagraphSpace;
-                result_.document.blocks.emplace_back(std::in_place_type<model::Paragraph>, paragraph(n, style, kBodySize));
+                doc_->blocks.emplace_back(std::in_place_type<model::Paragraph>, paragraph(n, style, kBodySize));
             } else if (name == "header") {
                 header(n);
             } else if (name == "table") {
                 table(n);
             } else if (name == "signature") {
                 signature(n);
+            } else if (name == "space") {
+                doc_->blocks.emplace_back(std::in_place_type<model::Spacer>, model::Spacer{length(n, "height", 0)});
+            } else if (name == "page") {
+                page(n);
+            } else if (name == "bookmark") {
+                doc_->bookmark = plain_text(n);
+            } else if (name == "attachment") {
+                attachment(n);
             } else if (name == "if") {
                 if (condition(n)) blocks(n);
             } else if (name == "each") {
                 each(n, [&] { blocks(n); });
             } else {
-                error(n, "ไม่รู้จัก <" + name + "> (unknown element; allowed here: p, header, table, signature, if, each)");
+                error(n, "ไม่รู้จัก <" + name + "> (unknown element; allowed here: p, header, table, signature, space, page, "
+                            "bookmark, attachment, if, each)");
             }
+        }
+    }
+
+    bool yes_no(pugi::xml_node n, const char* attribute, bool fallback) {
+        const std::string v = n.attribute(attribute).as_string();
+        if (v.empty()) return fallback;
+        if (v == "yes") return true;
+        if (v == "no") return false;
+        error(n, std::string(attribute) + " ต้องเป็น yes หรือ no (must be yes or no)");
+        return fallback;
+    }
+
+    // <page>: the page set-up of the document being expanded.
+    void page(pugi::xml_node n) {
+        model::PageSetup& ps = doc_->page;
+        ps.margin_left_pt = length(n, "left", ps.margin_left_pt);
+        ps.margin_right_pt = length(n, "right", ps.margin_right_pt);
+        ps.margin_top_pt = length(n, "top", ps.margin_top_pt);
+        ps.margin_bottom_pt = length(n, "bottom", ps.margin_bottom_pt);
+        ps.page_number_top_pt = length(n, "number-top", ps.page_number_top_pt);
+        ps.page_numbers = yes_no(n, "page-numbers", ps.page_numbers);
+        ps.continuation_marker = yes_no(n, "markers", ps.continuation_marker);
+        if (n.attribute("line-spacing")) ps.line_spacing_em = n.attribute("line-spacing").as_double(ps.line_spacing_em);
+        const std::string orientation = n.attribute("orientation").as_string();
+        if (orientation == "landscape") ps.landscape = true;
+        else if (orientation == "portrait" || orientation.empty()) ps.landscape = false;
+        else error(n, "orientation ต้องเป็น portrait หรือ landscape (bad orientation \"" + orientation + "\")");
+    }
+
+    // <attachment>: a document carried after this one, from a new page: another template file, or inline content.
+    void attachment(pugi::xml_node n) {
+        doc_->attachments.emplace_back();
+        model::Document& child = doc_->attachments.back();
+        child.page = doc_->page;
+        child.font_family = doc_->font_family;
+        if (depth_ >= 4) {
+            error(n, "เอกสารแนบซ้อนกันเกิน 4 ชั้น (attachments nested more than 4 deep)");
+            return;
+        }
+        const std::string file = n.attribute("template").as_string();
+        if (!file.empty()) {
+            const std::string dir = source_.find('/') == std::string::npos ? "." : source_.substr(0, source_.rfind('/'));
+            expand_file_into(dir + "/" + file, child, depth_ + 1);
+        } else {
+            model::Document* outer = doc_;
+            doc_ = &child;
+            ++depth_;
+            blocks(n);
+            --depth_;
+            doc_ = outer;
         }
     }
 
@@ -268,7 +367,7 @@ private:
                 error(c, "ใน <header> ใช้ได้เฉพาะ <field> และ <line> (only field and line are allowed in a header)");
             }
         }
-        result_.document.blocks.emplace_back(std::in_place_type<model::FormHeader>, std::move(h));
+        doc_->blocks.emplace_back(std::in_place_type<model::FormHeader>, std::move(h));
     }
 
     void table(pugi::xml_node n) {
@@ -284,7 +383,7 @@ private:
         t.space_before_pt = length(n, "space-before", t.space_before_pt);
         const double size = length(n, "size", kBodySize);
         rows(n, t, size);
-        result_.document.blocks.emplace_back(std::in_place_type<model::Table>, std::move(t));
+        doc_->blocks.emplace_back(std::in_place_type<model::Table>, std::move(t));
     }
 
     void rows(pugi::xml_node parent, model::Table& t, double size) {
@@ -306,7 +405,12 @@ private:
                     model::ParagraphStyle style;
                     style.align = is_header ? model::Align::center : model::Align::left;
                     bool bold = std::string(c.attribute("bold").as_string()) == "yes";
-                    cell.paragraphs.push_back(paragraph(c, style, size));
+                    const double cell_size = length(c, "size", size);
+                    if (c.child("p") || c.child("each")) {
+                        cell_paragraphs(c, style, cell_size, cell.paragraphs);  // several paragraphs
+                    } else {
+                        cell.paragraphs.push_back(paragraph(c, style, size));
+                    }
                     if (bold)
                         for (auto& s : cell.paragraphs.back().spans) s.style.bold = true;
                     row.cells.push_back(std::move(cell));
@@ -322,12 +426,32 @@ private:
         }
     }
 
+    // A cell written as paragraphs: <p> elements, possibly inside <each> and <if>.
+    void cell_paragraphs(pugi::xml_node parent, model::ParagraphStyle style, double size,
+                         std::vector<model::Paragraph>& out) {
+        for (pugi::xml_node n : parent.children()) {
+            if (n.type() == pugi::node_pcdata) {
+                if (std::string(n.value()).find_first_not_of(" \t\r\n") != std::string::npos)
+                    error(n, "ในช่องที่มี <p> ข้อความต้องอยู่ใน <p> (in a cell with paragraphs, text must be inside a <p>)");
+                continue;
+            }
+            if (n.type() != pugi::node_element) continue;
+            const std::string name = n.name();
+            if (name == "p") out.push_back(paragraph(n, style, size));
+            else if (name == "each") each(n, [&] { cell_paragraphs(n, style, size, out); });
+            else if (name == "if") {
+                if (condition(n)) cell_paragraphs(n, style, size, out);
+            } else error(n, "ในช่องใช้ได้เฉพาะ <p>, <each>, <if> (only p, each and if are allowed among a cell's paragraphs)");
+        }
+    }
+
     void signature(pugi::xml_node n) {
         model::Signature s;
         s.center_x_pt = length(n, "center", 10 * kCm);
         s.space_before_pt = length(n, "space-before", s.space_before_pt);
+        s.note_room_pt = length(n, "note-room", s.note_room_pt);
         for (pugi::xml_node line : n.children("line")) s.lines.push_back(plain_text(line));
-        result_.document.blocks.emplace_back(std::in_place_type<model::Signature>, std::move(s));
+        doc_->blocks.emplace_back(std::in_place_type<model::Signature>, std::move(s));
     }
 
     const std::string& xml_;
@@ -335,6 +459,8 @@ private:
     std::vector<std::size_t> line_starts_;
     std::vector<const TemplateRecord*> scopes_;
     TemplateResult result_;
+    model::Document* doc_ = &result_.document;  // the document being filled: the memo or an attachment
+    int depth_ = 0;                             // attachment nesting
 };
 
 }  // namespace

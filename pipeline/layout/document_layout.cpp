@@ -34,21 +34,19 @@ class Paginator {
 public:
     Paginator(const model::Document& doc, const TextEngine& engine) : doc_(doc), engine_(engine) {
         const auto& ps = doc.page;
+        page_w_ = ps.landscape ? std::max(ps.width_pt, ps.height_pt) : ps.width_pt;
+        page_h_ = ps.landscape ? std::min(ps.width_pt, ps.height_pt) : ps.height_pt;
         text_left_ = ps.margin_left_pt;
-        text_width_ = ps.width_pt - ps.margin_left_pt - ps.margin_right_pt;
+        text_width_ = page_w_ - ps.margin_left_pt - ps.margin_right_pt;
         const double marker_room = ps.continuation_marker ? line_height(engine, 16) : 0;
-        bottom_limit_ = ps.height_pt - ps.margin_bottom_pt - marker_room;
+        bottom_limit_ = page_h_ - ps.margin_bottom_pt - marker_room;
         new_page();
     }
 
-    LaidOutDocument finish() {
+    // The pages, with page numbers and continuation markers added.
+    std::vector<Page> finish() {
         add_page_furniture();
-        LaidOutDocument out;
-        out.title = doc_.title;
-        out.author = doc_.author;
-        for (const auto& f : engine_.fonts.fonts) out.fonts.push_back(FontRef{f->path()});
-        out.pages = std::move(pages_);
-        return out;
+        return std::move(pages_);
     }
 
     void place(const model::Block& block, const model::Block* next) {
@@ -59,8 +57,8 @@ private:
     // --- pages -----------------------------------------------------------------------------------------------
     void new_page() {
         Page page;
-        page.width_pt = doc_.page.width_pt;
-        page.height_pt = doc_.page.height_pt;
+        page.width_pt = page_w_;
+        page.height_pt = page_h_;
         pages_.push_back(std::move(page));
         first_line_text_.emplace_back();
         y_ = doc_.page.margin_top_pt;
@@ -73,7 +71,7 @@ private:
     // Puts a set line whose box starts at y_ (from the paper's top), x from the paper's left edge.
     void emit(SetLine line, double x_left) {
         const double baseline_from_top = y_ + baseline_offset(line);
-        translate(line, x_left, doc_.page.height_pt - baseline_from_top);
+        translate(line, x_left, page_h_ - baseline_from_top);
         if (first_line_text_.back().empty()) first_line_text_.back() = line.text;
         for (auto& run : line.runs) page().runs.push_back(std::move(run));
         for (auto& rule : line.rules) page().rules.push_back(rule);
@@ -97,6 +95,7 @@ private:
             return h;
         }
         if (auto* s = std::get_if<model::Signature>(&block)) return signature_height(*s);
+        if (auto* s = std::get_if<model::Spacer>(&block)) return s->height_pt;
         return 0;
     }
 
@@ -183,7 +182,7 @@ private:
     // Draws one row (set by set_rows) with its borders, at y_.
     void emit_row(const model::Table& t, const std::vector<SetRow>& rows, std::size_t r) {
         const double pad = t.cell_padding_pt;
-        const double page_h = doc_.page.height_pt;
+        const double page_h = page_h_;
         const double top = y_;
         for (const SetCell& cell : rows[r].cells) {
             double x = text_left_;
@@ -199,7 +198,8 @@ private:
             for (SetLine line : cell.lines) {
                 const double baseline_from_top = y + baseline_offset(line);
                 translate(line, x + pad, page_h - baseline_from_top);
-                if (first_line_text_.back().empty()) first_line_text_.back() = line.text;
+                // A repeated header says nothing about where the reader is: the marker quotes the first row below.
+                if (first_line_text_.back().empty() && int(r) >= t.header_rows) first_line_text_.back() = line.text;
                 for (auto& run : line.runs) page().runs.push_back(std::move(run));
                 for (auto& rule : line.rules) page().rules.push_back(rule);
                 y += line.height;
@@ -237,7 +237,16 @@ private:
     }
 
     double signature_height(const model::Signature& s) {
-        return s.space_before_pt + double(s.lines.size()) * line_height(engine_, s.size_pt);
+        return s.space_before_pt + double(s.lines.size()) * line_height(engine_, s.size_pt) + s.note_room_pt;
+    }
+
+    void place_block(const model::Spacer& s, const model::Block*) {
+        if (at_page_top_) return;  // room at a page's top would only push the text down
+        if (s.height_pt > remaining()) {
+            new_page();
+            return;
+        }
+        y_ += s.height_pt;
     }
 
     void place_block(const model::Signature& s, const model::Block*) {
@@ -250,10 +259,11 @@ private:
                 emit(std::move(line), text_left_ + s.center_x_pt - width / 2);
             }
         }
+        y_ += s.note_room_pt;
     }
 
     void place_block(const model::FormHeader& h, const model::Block*) {
-        const double page_h = doc_.page.height_pt;
+        const double page_h = page_h_;
         // The title sits beside the Garuda, its baseline near the emblem's foot.
         auto title = set_paragraph(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_, engine_);
         double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.8;
@@ -321,7 +331,7 @@ private:
                 if (ps.thai_digits) number = with_thai_digits(number);
                 auto lines = set_paragraph(simple_paragraph(number, 16, Align::center), text_width_, engine_);
                 for (auto& line : lines) {
-                    translate(line, text_left_, ps.height_pt - ps.page_number_top_pt);
+                    translate(line, text_left_, page_h_ - ps.page_number_top_pt);
                     for (auto& run : line.runs) pg.runs.push_back(std::move(run));
                 }
             }
@@ -329,7 +339,7 @@ private:
                 auto lines = set_paragraph(simple_paragraph(continuation_marker(first_line_text_[i + 1]), 16, Align::right),
                                            text_width_, engine_);
                 for (auto& line : lines) {
-                    const double baseline = ps.height_pt - bottom_limit_ - baseline_offset(line);
+                    const double baseline = page_h_ - bottom_limit_ - baseline_offset(line);
                     translate(line, text_left_, baseline);
                     for (auto& run : line.runs) pg.runs.push_back(std::move(run));
                 }
@@ -341,6 +351,7 @@ private:
     const TextEngine& engine_;
     std::vector<Page> pages_;
     std::vector<std::string> first_line_text_;  // per page, the first body line's text
+    double page_w_ = 0, page_h_ = 0;  // the paper as laid out (landscape: the long side across)
     double text_left_ = 0, text_width_ = 0, bottom_limit_ = 0;
     double y_ = 0;  // the top of the next line box, from the paper's top edge
     bool at_page_top_ = true;
@@ -348,14 +359,31 @@ private:
 
 }  // namespace
 
-LaidOutDocument layout_document(const model::Document& document, const TextEngine& engine) {
+namespace {
+
+// Lays out a document and then its attachments, each from a new page with its own numbering.
+void lay_out_with_attachments(const model::Document& document, const TextEngine& engine, int level,
+                              LaidOutDocument& out) {
     const TextEngine spaced{engine.fonts, engine.breaker, document.page.line_spacing_em};
     Paginator paginator(document, spaced);
     for (std::size_t i = 0; i < document.blocks.size(); ++i) {
         const model::Block* next = i + 1 < document.blocks.size() ? &document.blocks[i + 1] : nullptr;
         paginator.place(document.blocks[i], next);
     }
-    return paginator.finish();
+    if (!document.bookmark.empty()) out.outline.push_back({document.bookmark, out.pages.size(), level});
+    for (auto& page : paginator.finish()) out.pages.push_back(std::move(page));
+    for (const auto& attachment : document.attachments) lay_out_with_attachments(attachment, engine, level + 1, out);
+}
+
+}  // namespace
+
+LaidOutDocument layout_document(const model::Document& document, const TextEngine& engine) {
+    LaidOutDocument out;
+    out.title = document.title;
+    out.author = document.author;
+    for (const auto& f : engine.fonts.fonts) out.fonts.push_back(FontRef{f->path()});
+    lay_out_with_attachments(document, engine, 0, out);
+    return out;
 }
 
 }  // namespace saraban::layout

@@ -2,6 +2,7 @@
 // draws exactly this and decides nothing. Coordinates are PDF points, origin at the page's bottom-left, y up.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -47,11 +48,20 @@ struct Page {
     std::vector<Rule> rules;
 };
 
+// An entry of the PDF's outline (bookmarks).
+struct OutlineEntry {
+    std::string title;
+    std::size_t page = 0;  // index into pages
+    int level = 0;         // 0: the memo; 1: its attachments
+};
+
 struct LaidOutDocument {
     std::string title;
     std::string author;
+    std::string language = "th-TH";
     std::vector<FontRef> fonts;
     std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
 };
 
 }  // namespace saraban::layout

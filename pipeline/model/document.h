@@ -87,15 +87,22 @@ struct Table {
 struct Signature {
     std::vector<std::string> lines;  // "(นางสาวสิริภา สัตยานนท์)", "เลขานุการกรม"
     double space_before_pt = 48;     // room for the signature itself
+    double note_room_pt = 0;         // blank room kept below, on the same page, for the approver's note
     double center_x_pt = 0;          // from the text area's left edge
     double size_pt = 16;
 };
 
-using Block = std::variant<FormHeader, Paragraph, Table, Signature>;
+// Empty vertical room: for the approver's handwritten note (ความเห็นของผู้บังคับบัญชา), or before a signature.
+struct Spacer {
+    double height_pt = 0;
+};
+
+using Block = std::variant<FormHeader, Paragraph, Table, Signature, Spacer>;
 
 struct PageSetup {
-    double width_pt = 595.276;   // A4
+    double width_pt = 595.276;   // A4, portrait; landscape swaps them at layout
     double height_pt = 841.89;
+    bool landscape = false;
     double margin_left_pt = 85.04;    // 3 cm
     double margin_right_pt = 56.69;   // 2 cm
     double margin_top_pt = 70.87;     // 2.5 cm, later pages (the first page starts with the form header)
@@ -113,8 +120,12 @@ struct Document {
     std::string title;    // PDF metadata: เรื่อง
     std::string author;   // PDF metadata: ส่วนราชการ
     std::string font_family;  // the family to set it in ("TH Sarabun New"); empty: the default (Laksaman)
+    std::string bookmark;     // its entry in the PDF's outline; empty: none
     PageSetup page;
     std::vector<Block> blocks;
+    // Documents carried after this one in the same PDF (เอกสารแนบ), each from a new page, with its own page
+    // setup and page numbers.
+    std::vector<Document> attachments;
 };
 
 }  // namespace saraban::model

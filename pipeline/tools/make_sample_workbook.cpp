@@ -184,6 +184,17 @@ const std::vector<KeyValue> variables = {
     {"eit_collection_period", "เมษายน - พฤษภาคม ๒๕๖๔"},
     {"oit_collection_period", "วันที่ ๑ มีนาคม ๒๕๖๔ – ๑๔ พฤษภาคม ๒๕๖๔"},
     {"min_sample", "๓๐"},
+    // The approver, who writes a note on the memo (the seed: "ทราบ … (นางแพทรีเซีย มงคลวนิช)").
+    {"approver", "นางแพทรีเซีย มงคลวนิช"},
+    {"approver_title", "ผู้อำนวยการสำนักงานบริหารหนี้สาธารณะ"},
+    // The analysis memo carried as the attachment (the seed's second memo), and its own header.
+    {"analysis_ref", "ปค.๐๘๐๑/สลก./๑๕๘"},
+    {"analysis_date", "2021-02-11"},
+    {"analysis_phone", "๐ ๒๒๖๕ ๘๐๕๐ ต่อ ๕๗๐๕"},
+    {"analysis_via", "รอง ผอ.สบน. (นายธีรลักษ์ แสงสนิท)"},
+    {"analysis_subject",
+     "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสสำนักงานบริหารหนี้สาธารณะ ปีงบประมาณ พ.ศ. ๒๕๖๓ "
+     "และมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสของสำนักงานบริหารหนี้สาธารณะ ปีงบประมาณ พ.ศ. ๒๕๖๔"},
 };
 
 // Every libxlsxwriter call is checked; the first failure ends the program with its message.

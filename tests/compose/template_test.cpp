@@ -106,7 +106,15 @@ BOOST_AUTO_TEST_CASE(the_shipped_template_expands_with_memo_values) {
     report.memo.fiscal_year_be = 2564;
     report.memo.round_months = 12;
     report.memo.signer = "นางสาวสิริภา สัตยานนท์";
-    report.scores.push_back({2564, 96.29, 95.2, 100, 97.45, "AA", {{"iit_respondents", "56"}}, {}});
+    model::ScoreRow row;
+    row.fiscal_year_be = 2564;
+    row.iit = 96.29;
+    row.eit = 95.2;
+    row.oit = 100;
+    row.ita = 97.45;
+    row.level = "AA";
+    row.extra = {{"iit_respondents", "56"}};
+    report.scores.push_back(row);
     model::Measure m;
     m.number = 5;
     m.text = "การบูรณาการ";
@@ -142,6 +150,56 @@ BOOST_AUTO_TEST_CASE(the_shipped_template_expands_with_memo_values) {
     for (const auto& b : r.document.blocks)
         if (auto* p = std::get_if<model::Paragraph>(&b)) found = found || text_of(*p) == "ข้อ ๕.๑ อยู่ระหว่างทดสอบ";
     BOOST_TEST(found);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(compose_template_documents)
+
+BOOST_AUTO_TEST_CASE(page_setup_bookmark_and_inline_attachment) {
+    auto r = compose::expand_template_text(
+        "<memo><page left=\"2cm\" line-spacing=\"1.5\"/><bookmark>บันทึก <v name=\"agency_abbr\"/></bookmark>"
+        "<p>ก</p><space height=\"3cm\"/>"
+        "<attachment><page orientation=\"landscape\" page-numbers=\"no\"/><bookmark>แผน</bookmark>"
+        "<table columns=\"5cm 5cm\"><each name=\"measures\"><row><cell><p>ก</p><p><v name=\"text\"/></p></cell>"
+        "<cell>ข</cell></row></each></table></attachment></memo>",
+        "t.xml", values());
+    BOOST_REQUIRE(bool(r));
+    const auto& doc = r.document;
+    BOOST_TEST(doc.page.margin_left_pt == 2 * 28.3465, boost::test_tools::tolerance(0.001));
+    BOOST_TEST(doc.page.line_spacing_em == 1.5);
+    BOOST_TEST(doc.bookmark == "บันทึก สบน.");
+    BOOST_TEST(std::get<model::Spacer>(doc.blocks[1]).height_pt == 3 * 28.3465, boost::test_tools::tolerance(0.001));
+    BOOST_REQUIRE_EQUAL(doc.attachments.size(), 1u);
+    const auto& plan = doc.attachments[0];
+    BOOST_TEST(plan.page.landscape);
+    BOOST_TEST(!plan.page.page_numbers);
+    BOOST_TEST(plan.page.margin_left_pt == 2 * 28.3465, boost::test_tools::tolerance(0.001));  // inherited
+    BOOST_TEST(plan.bookmark == "แผน");
+    const auto& t = std::get<model::Table>(plan.blocks[0]);
+    BOOST_REQUIRE_EQUAL(t.rows.size(), 2u);
+    BOOST_REQUIRE_EQUAL(t.rows[1].cells[0].paragraphs.size(), 2u);
+    BOOST_TEST(text_of(t.rows[1].cells[0].paragraphs[1]) == "ปรับปรุง");
+}
+
+BOOST_AUTO_TEST_CASE(attachment_from_another_template_reports_its_own_errors) {
+    const std::string path = std::string(SARABAN_SOURCE_DIR) + "/templates/progress-report.xml";
+    // The shipped report attaches analysis-memo.xml; with values missing, the errors name that file.
+    auto r = compose::expand_template_text("<memo><attachment template=\"analysis-memo.xml\"/></memo>",
+                                           std::string(SARABAN_SOURCE_DIR) + "/templates/x.xml", values());
+    BOOST_TEST(!bool(r));
+    bool names_file = false;
+    for (const auto& d : r.diagnostics)
+        names_file = names_file || model::to_string(d).find("templates/analysis-memo.xml:") != std::string::npos;
+    BOOST_TEST(names_file);
+    auto missing = compose::expand_template_text("<memo><attachment template=\"nope.xml\"/></memo>", "t.xml", values());
+    BOOST_TEST(!bool(missing));
+    BOOST_TEST(model::to_string(missing.diagnostics[0]).find("nope.xml") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_orientation_is_an_error) {
+    auto r = compose::expand_template_text("<memo><page orientation=\"sideways\"/></memo>", "t.xml", values());
+    BOOST_TEST(!bool(r));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <hpdf_font.h>
 #include <hpdf_pages.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -99,11 +100,33 @@ private:
         load_fonts();
         for (const auto& page : doc_.pages) {
             if (!ok()) return;
-            write_page(page);
+            pages_.push_back(write_page(page));
         }
         if (!ok()) return;
         write_to_unicode_maps();
         write_info();
+        write_outline();
+    }
+
+    // Bookmarks: the memo, and under it each attachment, each opening its first page.
+    void write_outline() {
+        if (doc_.outline.empty()) return;
+        HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
+        std::vector<HPDF_Outline> parents;  // the last entry made at each level
+        for (const auto& entry : doc_.outline) {
+            if (entry.page >= pages_.size()) continue;
+            const std::size_t level = std::min<std::size_t>(std::size_t(std::max(entry.level, 0)), parents.size());
+            HPDF_Outline parent = level == 0 ? nullptr : parents[level - 1];
+            HPDF_Outline outline = HPDF_CreateOutline(pdf_, parent, entry.title.c_str(), utf8);
+            if (!outline) return;
+            HPDF_Outline_SetOpened(outline, HPDF_TRUE);
+            HPDF_Destination dest = HPDF_Page_CreateDestination(pages_[entry.page]);
+            HPDF_Destination_SetFit(dest);
+            HPDF_Outline_SetDestination(outline, dest);
+            parents.resize(level);
+            parents.push_back(outline);
+        }
+        HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
     }
 
     // Loads only the fonts some glyph uses, in index order, so font tags (HPDFAA+…) are stable.
@@ -133,13 +156,14 @@ private:
 
     static HPDF_Stream content(HPDF_Page page) { return static_cast<HPDF_PageAttr>(page->attr)->stream; }
 
-    void write_page(const layout::Page& p) {
+    HPDF_Page write_page(const layout::Page& p) {
         HPDF_Page page = HPDF_AddPage(pdf_);
-        if (!page) return;
+        if (!page) return nullptr;
         HPDF_Page_SetWidth(page, HPDF_REAL(p.width_pt));
         HPDF_Page_SetHeight(page, HPDF_REAL(p.height_pt));
         write_rules(page, p);
         for (const auto& run : p.runs) write_run(page, run);
+        return page;
     }
 
     void write_rules(HPDF_Page page, const layout::Page& p) {
@@ -254,6 +278,9 @@ private:
         };
         add_text("Title", doc_.title);
         add_text("Author", doc_.author);
+        // The document's language, for screen readers and search.
+        if (!doc_.language.empty())
+            HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.language.c_str(), nullptr));
     }
 
     std::vector<unsigned char> save() {
@@ -277,6 +304,7 @@ private:
     ErrorState errors_;
     std::string error_;
     std::vector<HPDF_Font> fonts_;
+    std::vector<HPDF_Page> pages_;
     std::map<int, std::map<std::uint32_t, std::string>> to_unicode_;
 };
 

@@ -66,3 +66,32 @@ BOOST_AUTO_TEST_CASE(a_font_that_cannot_be_loaded_is_an_error_not_a_crash) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(render_pdf_outline)
+
+BOOST_AUTO_TEST_CASE(bookmarks_language_and_landscape_pages) {
+    model::Document doc;
+    model::Paragraph p;
+    p.spans.push_back({"บันทึกข้อความ", {}});
+    doc.blocks.push_back(p);
+    doc.bookmark = "รายงาน";
+    model::Document plan;
+    plan.page.landscape = true;
+    plan.bookmark = "แผน";
+    plan.blocks.push_back(p);
+    doc.attachments.push_back(plan);
+    auto laid = layout::layout_document(doc, engine());
+    BOOST_REQUIRE_EQUAL(laid.pages.size(), 2u);
+    BOOST_TEST(laid.pages[1].width_pt > laid.pages[1].height_pt);
+    BOOST_REQUIRE_EQUAL(laid.outline.size(), 2u);
+    BOOST_TEST(laid.outline[1].page == 1u);
+    BOOST_TEST(laid.outline[1].level == 1);
+    auto pdf = render::render_pdf(laid, {false});
+    BOOST_REQUIRE(bool(pdf));
+    const std::string s = as_text(pdf.bytes);
+    BOOST_TEST(s.find("/Lang (th-TH)") != std::string::npos);
+    BOOST_TEST(s.find("/Outlines") != std::string::npos);
+    BOOST_TEST(s.find("<FEFF0E230E320E220E070E320E19>") != std::string::npos);  // "รายงาน" as a UTF-16 title
+}
+
+BOOST_AUTO_TEST_SUITE_END()
