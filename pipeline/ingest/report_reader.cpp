@@ -3,13 +3,17 @@
 // problem is reported with the exact cell, and reading goes on after a problem so that all of them are found.
 #include "ingest/report_reader.h"
 
+#include "ingest/csv_reader.h"
+#include "ingest/input_file.h"
+#include "ingest/lookalike.h"
+#include "ingest/text.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,8 +21,6 @@
 #include <utility>
 #include <vector>
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 namespace saraban::ingest {
 namespace {
@@ -30,103 +32,6 @@ using model::Severity;
 using model::Status;
 
 constexpr std::uintmax_t max_input_file_bytes = 64ull << 20;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Text normalisation
-
-std::string to_nfc(const std::string& s) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return s;
-    icu::UnicodeString normalised = nfc->normalize(icu::UnicodeString::fromUTF8(s), status);
-    if (U_FAILURE(status)) return s;
-    std::string out;
-    normalised.toUTF8String(out);
-    return out;
-}
-
-// Length in bytes of a whitespace character at s[i] (ASCII space/tab/newline, NBSP, zero-width space), else 0.
-std::size_t whitespace_at(std::string_view s, std::size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-    if (s.substr(i, 2) == "\xC2\xA0") return 2;      // U+00A0 no-break space
-    if (s.substr(i, 3) == "\xE2\x80\x8B") return 3;  // U+200B zero-width space (Thai word breaks)
-    if (s.substr(i, 3) == "\xE3\x80\x80") return 3;  // U+3000 ideographic space
-    return 0;
-}
-
-// NFC, trimmed, every run of whitespace made one space: how the model stores strings.
-std::string clean_text(std::string_view raw) {
-    std::string s = to_nfc(std::string(raw));
-    std::string out;
-    bool pending_space = false;
-    for (std::size_t i = 0; i < s.size();) {
-        if (std::size_t n = whitespace_at(s, i)) {
-            pending_space = !out.empty();
-            i += n;
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += s[i++];
-    }
-    return out;
-}
-
-// For matching names: clean_text, Latin lower case, and "_" the same as a space (fiscal_year = fiscal year).
-std::string name_key(std::string_view raw) {
-    std::string s = clean_text(raw);
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c == '_') c = ' ';
-    }
-    return clean_text(s);
-}
-
-// Thai digits ๐–๙ (U+0E50–U+0E59, UTF-8 E0 B9 90–99) to ASCII.
-std::string arabic_digits(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 2 < s.size() && s[i] == '\xE0' && s[i + 1] == '\xB9' && (unsigned char)s[i + 2] >= 0x90 &&
-            (unsigned char)s[i + 2] <= 0x99) {
-            out += char('0' + ((unsigned char)s[i + 2] - 0x90));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-std::string thai_digits(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c >= '0' && c <= '9') out += std::string("\xE0\xB9") + char(0x90 + (c - '0'));
-        else out += c;
-    }
-    return out;
-}
-
-std::string format_number(double x) {
-    if (std::abs(x) < 1e15 && x == std::floor(x)) return std::to_string(static_cast<long long>(x));
-    char buffer[64];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
-    return ec == std::errc() ? std::string(buffer, end) : std::string();
-}
-
-// A number written as text: Arabic or Thai digits, optional sign, decimal point and thousands commas.
-std::optional<double> parse_number_text(std::string_view raw) {
-    std::string s;
-    for (char c : arabic_digits(clean_text(raw)))
-        if (c != ',' && c != ' ') s += c;
-    if (s.empty() || s.find_first_not_of("0123456789.+-eE") != std::string::npos) return std::nullopt;
-    if (s.front() == '+') s.erase(0, 1);
-    double value = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-    return value;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates: a date cell's serial number, ISO text, or Thai text ("๑๗ กันยายน ๒๕๖๔")
@@ -381,7 +286,8 @@ std::string cell_text(const Cell* cell) {
 class SheetReader {
 public:
     SheetReader(const Sheet& sheet, std::string_view file, bool date1904, std::vector<Diagnostic>& diagnostics)
-        : sheet_(sheet), grid_(sheet), file_(file), date1904_(date1904), diagnostics_(diagnostics) {}
+        : sheet_(sheet), grid_(sheet), file_(sheet.source.empty() ? std::string(file) : sheet.source),
+          date1904_(date1904), diagnostics_(diagnostics) {}
 
     const Grid& grid() const { return grid_; }
     CellRef ref(int row = 0, int col = 0) const { return CellRef{file_, sheet_.name, row, col}; }
@@ -474,6 +380,13 @@ struct Columns {
     int operator[](std::string_view key) const {
         auto it = by_key.find(std::string(key));
         return it == by_key.end() ? 0 : it->second;
+    }
+
+    // Where each known column's value of this row is, for the model's field_at.
+    std::map<std::string, CellRef> cells_of_row(const SheetReader& sheet, int row) const {
+        std::map<std::string, CellRef> out;
+        for (const auto& [key, col] : by_key) out[key] = sheet.ref(row, col);
+        return out;
     }
 };
 
@@ -620,6 +533,7 @@ void read_scores(SheetReader& sheet, model::Report& report) {
         if (row < columns->first_data_row || row_is_empty(grid, row)) continue;
         model::ScoreRow score;
         score.at = sheet.ref(row, 0);
+        score.field_at = columns->cells_of_row(sheet, row);
         auto number_into = [&](std::string_view key, double& into) {
             const Name& name = *std::find_if(score_columns.begin(), score_columns.end(),
                                              [&](const Name& n) { return n.key == key; });
@@ -810,6 +724,7 @@ private:
         m.owner = text(row, "owner");
         m.monitoring = text(row, "monitoring");
         m.at = sheet_.ref(row, 0);
+        m.field_at = columns_.cells_of_row(sheet_, row);
         report_.measures.push_back(std::move(m));
     }
 
@@ -842,7 +757,8 @@ private:
         step.progress = text(row, "progress");
         step.due = sheet_.value_text(sheet_.grid().at(row, columns_["due"]));
         step.at = sheet_.ref(row, 0);
-        if (auto status = read_status(row, label)) step.status = *status;
+        step.field_at = columns_.cells_of_row(sheet_, row);
+        if (auto status = read_status(row, label, step.field_at)) step.status = *status;
         for (const auto& [col, header] : columns_.unknown) {
             std::string value = sheet_.value_text(sheet_.grid().at(row, col));
             if (!value.empty()) step.extra[header] = value;
@@ -850,7 +766,8 @@ private:
         measure.steps.push_back(std::move(step));
     }
 
-    std::optional<Status> read_status(int row, const std::string& label) {
+    // The step's status; in the three-column form, field_at["status"] becomes the marked cell.
+    std::optional<Status> read_status(int row, const std::string& label, std::map<std::string, CellRef>& field_at) {
         if (columns_["status"]) {
             int col = columns_["status"];
             std::string written = cell_text(sheet_.grid().at(row, col));
@@ -881,6 +798,7 @@ private:
             if (mark == Mark::marked) {
                 ++marked;
                 found = statuses[i].second;
+                field_at["status"] = sheet_.ref(row, col);
             }
         }
         if (marked != 1) {
@@ -931,13 +849,23 @@ void read_indicators(SheetReader& sheet, model::Report& report) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+// Every text cell of a sheet that is read: letters of other scripts inside Thai words are warnings at their cell.
+void warn_lookalikes(SheetReader& sheet) {
+    for (const auto& [row, cells] : sheet.grid().rows())
+        for (const auto& [col, cell] : cells)
+            if (cell->kind == Cell::Kind::text)
+                for (const Lookalike& found : find_lookalikes(cell->text))
+                    sheet.warning(row, col, lookalike_message(found));
+}
+
 const Sheet* find_sheet(const Workbook& workbook, const Name& name, std::string_view file,
                         std::vector<Diagnostic>& diagnostics) {
     const Sheet* found = nullptr;
     for (const Sheet& sheet : workbook.sheets) {
         if (!matches(sheet.name, name)) continue;
         if (found) {
-            diagnostics.push_back(Diagnostic{Severity::error, {std::string(file), sheet.name, 0, 0},
+            std::string where = sheet.source.empty() ? std::string(file) : sheet.source;
+            diagnostics.push_back(Diagnostic{Severity::error, {where, sheet.name, 0, 0},
                                              "มีชีต " + name.label() + " มากกว่าหนึ่งชีต (more than one " +
                                                  std::string(name.key) + " sheet; the first, " + found->name +
                                                  ", is used)"});
@@ -955,11 +883,41 @@ ReportResult refuse(const std::string& path, std::string message) {
     return result;
 }
 
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return ext;
+// A read workbook (from an .xlsx or a CSV folder) through read_report, its reading diagnostics first.
+ReportResult report_from(XlsxResult read, const std::string& path) {
+    if (!read) {
+        ReportResult result;
+        result.report.source = path;
+        result.diagnostics = std::move(read.diagnostics);
+        return result;
+    }
+    ReportResult result = read_report(read.workbook, path);
+    result.diagnostics.insert(result.diagnostics.begin(), read.diagnostics.begin(), read.diagnostics.end());
+    return result;
+}
+
+// A folder is a CSV agency when one of its CSV files is named after a required sheet (หนังสือ, คะแนน, มาตรการ).
+bool holds_ita_csv(const std::string& folder) {
+    for (const std::string& file : csv_files_in(folder)) {
+        std::string stem = std::filesystem::path(file).stem().string();
+        for (const Name* sheet : {&memo_sheet, &scores_sheet, &measures_sheet})
+            if (matches(stem, *sheet)) return true;
+    }
+    return false;
+}
+
+// Workbooks, and the spreadsheet formats read_report_file refuses with "save it as .xlsx": a secretariat's .xls
+// dropped into inputs/ must be told so, not skipped in silence.
+bool is_spreadsheet_file(const std::filesystem::path& path) {
+    static const std::set<std::string> extensions = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"};
+    std::string name = path.filename().string();
+    return extensions.count(lower_extension(path)) && !name.starts_with("~$") && !name.starts_with(".");
+}
+
+// "inputs/sbn/" → "inputs/sbn": a folder's output is named after its last component.
+std::string without_trailing_slash(std::string path) {
+    while (path.size() > 1 && (path.back() == '/' || path.back() == '\\')) path.pop_back();
+    return path;
 }
 
 }  // namespace
@@ -987,6 +945,7 @@ ReportResult read_report(const Workbook& workbook, std::string_view file_name) {
         if (!sheet) return;
         SheetReader reader(*sheet, file_name, workbook.date1904, diagnostics);
         read(reader);
+        warn_lookalikes(reader);
     };
     // Variables first, so that an unknown memo key of the same name (read later) is what the memo says.
     with_sheet(find_sheet(workbook, variables_sheet, file_name, diagnostics),
@@ -999,36 +958,36 @@ ReportResult read_report(const Workbook& workbook, std::string_view file_name) {
     return result;
 }
 
-ReportResult read_report_file(const std::string& path) {
+ReportResult read_report_file(const std::string& given_path) {
+    const std::string path = without_trailing_slash(given_path);
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        return refuse(path, "ยังไม่รองรับโฟลเดอร์ไฟล์ CSV (a folder of CSV files is not supported yet); "
-                            "บันทึกเป็น .xlsx แล้วลองใหม่ (save it as .xlsx)");
+    if (std::filesystem::is_directory(path, ec)) return report_from(read_csv_folder(path), path);
     std::string ext = lower_extension(path);
-    if (ext == ".csv" || ext == ".tsv" || ext == ".txt")
-        return refuse(path, "ยังไม่รองรับไฟล์ " + ext + " (" + ext + " input is not supported yet); "
-                            "บันทึกเป็น .xlsx แล้วลองใหม่ (save it as .xlsx)");
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec) return refuse(path, "เปิดไฟล์ไม่ได้ (cannot open the file: " + ec.message() + ")");
-    if (size > max_input_file_bytes)
-        return refuse(path, "ไฟล์ใหญ่เกิน 64 MiB (the file is larger than 64 MiB: " + std::to_string(size) +
-                                " bytes)");
+    if (ext == ".csv" || ext == ".tsv")
+        return refuse(path, "ไฟล์ CSV หนึ่งไฟล์คือชีตเดียว ให้ใส่ หนังสือ.csv คะแนน.csv มาตรการ.csv ไว้ในโฟลเดอร์เดียวกัน "
+                            "แล้วระบุโฟลเดอร์ (one CSV file is one sheet: put หนังสือ.csv, คะแนน.csv and มาตรการ.csv "
+                            "in a folder and give the folder)");
+    std::vector<Diagnostic> diagnostics;
+    auto bytes = read_input_file(path, max_input_file_bytes, diagnostics);
+    if (!bytes) return refuse(path, diagnostics.front().message);
+    return report_from(read_xlsx(*bytes, path), path);
+}
 
-    std::vector<std::byte> bytes(size);
-    std::ifstream in(path, std::ios::binary);
-    if (!in || !in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(size)))
-        return refuse(path, "อ่านไฟล์ไม่ได้ (cannot read the file)");
-
-    XlsxResult xlsx = read_xlsx(bytes, path);
-    if (!xlsx) {
-        ReportResult result;
-        result.report.source = path;
-        result.diagnostics = std::move(xlsx.diagnostics);
-        return result;
+std::vector<std::string> find_agency_inputs(const std::string& given_folder) {
+    const std::string folder = without_trailing_slash(given_folder);
+    std::vector<std::string> inputs;
+    if (holds_ita_csv(folder)) inputs.push_back(folder);
+    std::vector<std::filesystem::path> entries;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) entries.push_back(entry.path());
+    std::sort(entries.begin(), entries.end());
+    for (const auto& entry : entries) {
+        if (std::filesystem::is_regular_file(entry, ec) && is_spreadsheet_file(entry))
+            inputs.push_back(entry.string());
+        else if (std::filesystem::is_directory(entry, ec) && holds_ita_csv(entry.string()))
+            inputs.push_back(entry.string());
     }
-    ReportResult result = read_report(xlsx.workbook, path);
-    result.diagnostics.insert(result.diagnostics.begin(), xlsx.diagnostics.begin(), xlsx.diagnostics.end());
-    return result;
+    return inputs;
 }
 
 }  // namespace saraban::ingest

@@ -2,6 +2,7 @@
 // matched after normalisation, in Thai or by their English alias.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,8 +22,17 @@ struct ReportResult {
 // Reads the report from an already-read workbook. file_name goes into the CellRefs.
 ReportResult read_report(const Workbook& workbook, std::string_view file_name);
 
-// Reads a file from disk (an .xlsx) into a report: read_xlsx then read_report. A file that cannot be opened, or
-// is of another format (.xls, .ods, .csv for now), gives an error diagnostic naming it.
+// Reads one agency's input from disk into a report: an .xlsx workbook (read_xlsx then read_report) or a folder of
+// CSV files, one per sheet (read_csv_folder then read_report; diagnostics name the CSV file). A path that cannot
+// be opened, or a file of another format (.xls, .ods, a lone .csv), gives an error diagnostic naming it.
 ReportResult read_report_file(const std::string& path);
+
+// The agency inputs a folder holds, each one to give read_report_file, in name order: the folder itself when it is
+// a CSV agency (it holds หนังสือ.csv, คะแนน.csv or มาตรการ.csv, or their English aliases memo.csv, scores.csv,
+// measures.csv), then its .xlsx/.xlsm workbooks (not Office lock files ~$x.xlsx), its .xls/.xlsb/.ods files (which
+// read_report_file refuses with "save it as .xlsx", so that they are not skipped in silence), and its subfolders
+// that are CSV agencies. Not recursive beyond that one level. A trailing "/" is dropped, so that "inputs/sbn/" gives
+// "inputs/sbn" (whose output is sbn.pdf).
+std::vector<std::string> find_agency_inputs(const std::string& folder);
 
 }  // namespace saraban::ingest

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include <pugixml.hpp>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
+
+#include "ingest/text.h"
 
 namespace saraban::ingest {
 namespace {
@@ -58,20 +58,6 @@ pugi::xml_attribute attribute_named(const pugi::xml_node& node, std::string_view
 
 bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-std::string to_nfc(const std::string& s) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return s;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return s;
-    status = U_ZERO_ERROR;
-    icu::UnicodeString normalised = nfc->normalize(u, status);
-    if (U_FAILURE(status)) return s;
-    std::string out;
-    normalised.toUTF8String(out);
-    return out;
 }
 
 void append_utf8(std::string& out, unsigned cp) {

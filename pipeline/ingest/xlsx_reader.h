@@ -28,6 +28,7 @@ struct Sheet {
     std::string name;         // as in workbook.xml, NFC
     bool hidden = false;      // state="hidden" or "veryHidden"
     std::vector<Cell> cells;  // row-major order, empty cells omitted
+    std::string source;       // the file the sheet was read from when it is not the workbook's (a CSV's path)
 };
 
 struct Workbook {

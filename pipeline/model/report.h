@@ -53,6 +53,9 @@ struct ScoreRow {
     // unknown columns, by the normalised header text. Values as text (numbers in Arabic digits).
     std::map<std::string, std::string> extra;
     CellRef at;  // the row (col 0)
+    // Where each value was read, by canonical key: "fiscal_year", "iit", "eit", "oit", "ita", "level" (keys of
+    // columns the sheet lacks are absent). For findings that point at the exact cell.
+    std::map<std::string, CellRef> field_at;
 };
 
 // The status of a step (on measures, derived from their steps).
@@ -76,6 +79,7 @@ struct Step {
     std::string due;           // กำหนดแล้วเสร็จ, as written (optional)
     std::map<std::string, std::string> extra;  // unknown columns, by normalised header text
     CellRef at;                // the row (col 0)
+    std::map<std::string, CellRef> field_at;  // where each value was read: "no", "item", "status", "progress", …
 };
 
 // A measure ("5") with its steps, in input order.
@@ -88,6 +92,7 @@ struct Measure {
     std::string monitoring;
     std::vector<Step> steps;
     CellRef at;
+    std::map<std::string, CellRef> field_at;  // where each value was read: "no", "item", …
 };
 
 // Everything read for one agency and round.

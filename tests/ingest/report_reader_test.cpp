@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(sample_workbook_reads_to_the_seed_memo) {
     BOOST_TEST(r.variables.at("iit_collection_period") == "เมษายน - พฤษภาคม ๒๕๖๔");
     BOOST_TEST(r.variables.at("oit_collection_period") == "วันที่ ๑ มีนาคม ๒๕๖๔ – ๑๔ พฤษภาคม ๒๕๖๔");
     BOOST_TEST(r.variables.at("min_sample") == "๓๐");
-    BOOST_TEST(r.variables.size() == 5u);  // the header rows "คีย์ [key] | ค่า [value]" are not variables
+    BOOST_TEST(!r.variables.count("คีย์ [key]"));  // the header rows "คีย์ [key] | ค่า [value]" are not variables
 }
 
 BOOST_AUTO_TEST_CASE(minimal_workbook_reads) {
@@ -316,13 +316,88 @@ BOOST_AUTO_TEST_CASE(files_of_other_formats_are_refused_naming_them) {
     auto result = ingest::read_report_file(csv);
     BOOST_TEST_REQUIRE(result.diagnostics.size() == 1u);
     BOOST_TEST(model::to_string(result.diagnostics[0]).starts_with(csv + ": error: "));
-    BOOST_TEST(result.diagnostics[0].message.find("not supported yet") != std::string::npos);
+    BOOST_TEST(result.diagnostics[0].message.find("one CSV file is one sheet") != std::string::npos);
 
     std::string missing = (dir / "missing.xlsx").string();
     auto none = ingest::read_report_file(missing);
     BOOST_TEST_REQUIRE(none.diagnostics.size() == 1u);
     BOOST_TEST(model::to_string(none.diagnostics[0]).starts_with(missing + ": error: "));
     std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A fresh, empty folder under /tmp, removed when the test ends.
+struct TempFolder {
+    std::filesystem::path path;
+    explicit TempFolder(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempFolder() { std::filesystem::remove_all(path); }
+    std::string write(const std::string& name, const std::string& content) const {
+        std::filesystem::create_directories((path / name).parent_path());
+        std::ofstream((path / name).string(), std::ios::binary) << content;
+        return (path / name).string();
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(csv_folder_problems_name_the_folder_or_the_csv_file) {
+    TempFolder dir("saraban-csv-folder-test");
+    dir.write("คะแนน.csv", "ปีงบประมาณ,IIT,EIT,OIT,ITA,ระดับ\n2564,96.29,95.20,เก้าสิบ,97.45,AA\n");
+    dir.write("notes.txt", "not a sheet");
+    const std::string folder = dir.path.string();
+    auto result = ingest::read_report_file(folder + "/");  // a trailing slash is dropped
+    BOOST_TEST(!result);
+    BOOST_TEST(result.report.source == folder);
+    BOOST_TEST(has_line(result.diagnostics, folder + ": error: ไม่มีชีต หนังสือ [memo] (missing sheet: memo)"),
+               all_messages(result.diagnostics));
+    BOOST_TEST(has_line(result.diagnostics, folder + "/คะแนน.csv: sheet คะแนน, cell D2: error: ไม่ใช่ตัวเลข: "
+                                                     "\"เก้าสิบ\" ใน OIT (not a number: \"เก้าสิบ\" for oit)"),
+               all_messages(result.diagnostics));
+
+    TempFolder empty("saraban-csv-empty-test");
+    auto nothing = ingest::read_report_file(empty.path.string());
+    BOOST_TEST(all_messages(nothing.diagnostics) ==
+               empty.path.string() + ": error: ไม่มีไฟล์ .csv ในโฟลเดอร์ (no .csv file in the folder: expected "
+                                     "หนังสือ.csv, คะแนน.csv, มาตรการ.csv)\n");
+}
+
+BOOST_AUTO_TEST_CASE(the_same_sheet_twice_in_a_csv_folder_is_an_error) {
+    TempFolder dir("saraban-csv-twice-test");
+    dir.write("scores.csv", "ปีงบประมาณ,IIT\n");
+    std::string thai = dir.write("คะแนน.csv", "ปีงบประมาณ,IIT\n");
+    auto result = ingest::read_report_file(dir.path.string());
+    BOOST_TEST(has_line(result.diagnostics, thai + ": sheet คะแนน: error: มีชีต คะแนน [scores] มากกว่าหนึ่งชีต (more "
+                                                   "than one scores sheet; the first, scores, is used)"),
+               all_messages(result.diagnostics));
+}
+
+BOOST_AUTO_TEST_CASE(agency_inputs_of_a_folder) {
+    TempFolder dir("saraban-find-inputs-test");
+    dir.write("b.xlsx", "");
+    dir.write("A.XLSX", "");
+    dir.write("~$b.xlsx", "");          // Office's lock file
+    dir.write("old.xls", "");           // listed, to be refused with "save it as .xlsx"
+    dir.write("notes.txt", "");
+    dir.write("notes.csv", "a,b\n");    // a CSV that is no sheet: the folder is not a CSV agency
+    dir.write("sbn/หนังสือ.csv", "");     // a CSV agency
+    dir.write("sbn/คะแนน.csv", "");
+    dir.write("en/scores.csv", "");      // English alias
+    dir.write("other/data.csv", "");     // not an agency
+    dir.write("other/x.xlsx", "");       // not looked into from the root
+    const std::string root = dir.path.string();
+    std::vector<std::string> expected = {root + "/A.XLSX", root + "/b.xlsx", root + "/en", root + "/old.xls",
+                                         root + "/sbn"};
+    BOOST_TEST(ingest::find_agency_inputs(root) == expected, boost::test_tools::per_element());
+    BOOST_TEST(ingest::find_agency_inputs(root + "/") == expected, boost::test_tools::per_element());
+    // A CSV agency named itself is one input.
+    BOOST_TEST(ingest::find_agency_inputs(root + "/sbn/") == std::vector<std::string>{root + "/sbn"},
+               boost::test_tools::per_element());
+    BOOST_TEST(ingest::find_agency_inputs(root + "/other") == std::vector<std::string>{root + "/other/x.xlsx"},
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

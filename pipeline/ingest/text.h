@@ -1,0 +1,33 @@
+// Text helpers shared by the readers: how ingest normalises what it reads, so that the .xlsx reader, the CSV
+// reader and the report reader agree on what "the same text" means.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace saraban::ingest {
+
+// Unicode NFC (Thai vowels and tone marks typed in either order come out the same). Invalid UTF-8 is returned as is.
+std::string to_nfc(const std::string& s);
+
+// NFC, trimmed, every run of whitespace (including NBSP and the zero-width space) made one space: how the model
+// stores strings.
+std::string clean_text(std::string_view raw);
+
+// For matching names: clean_text, Latin lower case, and "_" the same as a space (fiscal_year = fiscal year).
+std::string name_key(std::string_view raw);
+
+// Thai digits ๐–๙ to ASCII digits; everything else unchanged.
+std::string arabic_digits(std::string_view s);
+
+// ASCII digits to Thai digits ๐–๙; everything else unchanged.
+std::string thai_digits(std::string_view s);
+
+// A number written as text: Arabic or Thai digits, optional sign, decimal point and thousands commas.
+std::optional<double> parse_number_text(std::string_view raw);
+
+// The shortest text that reads back as x: "100", "96.29".
+std::string format_number(double x);
+
+}  // namespace saraban::ingest
