@@ -1,0 +1,246 @@
+#include "render/xlsx/detail/book.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "model/cell_ref.h"
+
+namespace saraban::render::xlsx_detail {
+
+const char* status_word(model::Status status) {
+    switch (status) {
+        case model::Status::done: return status_words[0];
+        case model::Status::in_progress: return status_words[1];
+        case model::Status::not_started: return status_words[2];
+    }
+    return status_words[2];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sheet
+
+std::string Sheet::place(lxw_row_t row, lxw_col_t col) const {
+    return "sheet " + name_ + ", cell " + model::cell_name(int(row) + 1, int(col) + 1);
+}
+
+void Sheet::check(lxw_error error, std::string_view call, std::string_view where) {
+    std::string at = "sheet " + name_;
+    if (!where.empty()) at += ", " + std::string(where);
+    book_->check(error, call, at);
+}
+
+void Sheet::note_lines(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
+    const Formats& f = book_->formats();
+    const bool wraps = format == f.text || format == f.bold_text || format == f.header;
+    double lines = 0;
+    auto width = widths_.find(col);
+    const double usable = width == widths_.end() ? 8.43 - 1 : std::max(1.0, width->second - 1);
+    std::size_t start = 0;
+    // Each line of the text; wrapped lines lose about a fifth to word breaks (and to a wider fallback font).
+    while (start <= value.size()) {
+        std::size_t end = value.find('\n', start);
+        if (end == std::string::npos) end = value.size();
+        double needed = text_width(std::string_view(value).substr(start, end - start)) * 1.2;
+        lines += wraps ? std::max(1.0, std::ceil(needed / usable)) : 1;
+        start = end + 1;
+    }
+    double scale = format == f.title ? 1.3 : 1.0;
+    double height = scale * (one_line_height + (lines - 1) * line_height);
+    heights_[row] = std::max(heights_[row], height);
+}
+
+void Sheet::set_row_heights() {
+    if (!sheet_) return;
+    worksheet_set_default_row(sheet_, one_line_height, LXW_FALSE);
+    for (const auto& [row, height] : heights_)
+        if (height > one_line_height)
+            book_->check(worksheet_set_row(sheet_, row, height, nullptr), "worksheet_set_row",
+                         "sheet " + name_ + ", row " + std::to_string(row + 1));
+}
+
+void Sheet::text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
+    if (!sheet_ || value.empty()) return;
+    note_lines(row, col, value, format);
+    book_->check(worksheet_write_string(sheet_, row, col, value.c_str(), format), "worksheet_write_string",
+                 place(row, col));
+}
+
+void Sheet::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
+    if (!sheet_) return;
+    book_->check(worksheet_write_number(sheet_, row, col, value, format), "worksheet_write_number", place(row, col));
+}
+
+void Sheet::date(lxw_row_t row, lxw_col_t col, const model::Date& value, lxw_format* format) {
+    if (!sheet_) return;
+    lxw_datetime when{value.year, value.month, value.day, 0, 0, 0};
+    book_->check(worksheet_write_datetime(sheet_, row, col, &when, format), "worksheet_write_datetime",
+                 place(row, col));
+}
+
+void Sheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached, lxw_format* format) {
+    if (!sheet_) return;
+    book_->check(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, cached),
+                 "worksheet_write_formula_num", place(row, col));
+}
+
+void Sheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, const std::string& cached,
+                    lxw_format* format) {
+    if (!sheet_) return;
+    book_->check(worksheet_write_formula_str(sheet_, row, col, formula.c_str(), format, cached.c_str()),
+                 "worksheet_write_formula_str", place(row, col));
+}
+
+void Sheet::column(lxw_col_t first, lxw_col_t last, double width, lxw_format* format) {
+    if (!sheet_) return;
+    for (lxw_col_t c = first; c <= last; ++c) widths_[c] = width;
+    book_->check(worksheet_set_column(sheet_, first, last, width, format), "worksheet_set_column",
+                 "sheet " + name_ + ", column " + column_letters(first));
+}
+
+std::string Sheet::ref_prefix() const {
+    std::string quoted;
+    for (char c : name_) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return "'" + quoted + "'!";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Book
+
+Book::Book(lxw_workbook* workbook) : workbook_(workbook) {
+    Formats& f = formats_;
+    f.text = add_format();
+    format_set_text_wrap(f.text);
+    f.bold_text = add_format();
+    format_set_text_wrap(f.bold_text);
+    format_set_bold(f.bold_text);
+    f.label = add_format();
+    format_set_num_format(f.label, "@");
+    format_set_align(f.label, LXW_ALIGN_CENTER);
+    f.bold_label = add_format();
+    format_set_num_format(f.bold_label, "@");
+    format_set_align(f.bold_label, LXW_ALIGN_CENTER);
+    format_set_bold(f.bold_label);
+    f.header = add_format();
+    format_set_bold(f.header);
+    format_set_text_wrap(f.header);
+    format_set_align(f.header, LXW_ALIGN_CENTER);
+    format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bg_color(f.header, 0xD9D9D9);
+    format_set_border(f.header, LXW_BORDER_THIN);
+    f.title = add_format();
+    format_set_bold(f.title);
+    format_set_font_size(f.title, 20);
+    f.date = add_format();
+    format_set_num_format(f.date, thai_date_format);
+    format_set_align(f.date, LXW_ALIGN_LEFT);
+    f.integer = add_format();
+    format_set_num_format(f.integer, thai_integer_format);
+    f.score = add_format();
+    format_set_num_format(f.score, thai_score_format);
+    f.percent = add_format();
+    format_set_num_format(f.percent, thai_percent_format);
+    f.general = add_format();
+    format_set_num_format(f.general, thai_general_format);
+
+    // Green, amber, red: Excel's own "good / neutral / bad" cell styles.
+    const lxw_color_t fills[3] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE};
+    const lxw_color_t fonts[3] = {0x006100, 0x9C5700, 0x9C0006};
+    for (int i = 0; i < 3; ++i) {
+        // Differential formats carry only what changes: the body font comes from the cell's own format.
+        f.status_fill[i] = workbook_add_format(workbook_);
+        format_set_bg_color(f.status_fill[i], fills[i]);
+        format_set_font_color(f.status_fill[i], fonts[i]);
+    }
+}
+
+lxw_format* Book::add_format() {
+    lxw_format* format = workbook_add_format(workbook_);
+    format_set_font_name(format, body_font);
+    format_set_font_size(format, body_font_size);
+    format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+    return format;
+}
+
+Sheet Book::add_sheet(const std::string& name) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
+    if (!sheet) fail("workbook_add_worksheet: cannot add sheet " + name);
+    return Sheet(*this, sheet, name);
+}
+
+void Book::check(lxw_error error, std::string_view call, std::string_view place) {
+    if (error == LXW_NO_ERROR) return;
+    std::string message = place.empty() ? "" : std::string(place) + ": ";
+    fail(message + std::string(call) + ": " + lxw_strerror(error));
+}
+
+void Book::fail(std::string message) {
+    if (error_.empty()) error_ = std::move(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+std::optional<double> exact_number(const std::string& text) {
+    if (text.empty() || text.size() > 32) return std::nullopt;
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    // What ingest writes for a number cell: an integer without decimals, else the shortest round-trip form.
+    std::string again;
+    if (std::abs(value) < 1e15 && value == std::floor(value)) {
+        again = std::to_string(static_cast<long long>(value));
+    } else {
+        char buffer[64];
+        auto [last, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+        if (error != std::errc()) return std::nullopt;
+        again.assign(buffer, last);
+    }
+    if (again != text) return std::nullopt;
+    return value;
+}
+
+std::optional<model::Date> iso_date(const std::string& text) {
+    int year = 0, month = 0, day = 0;
+    char rest = 0;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3) return std::nullopt;
+    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > days[month - 1] ||
+        (month == 2 && day == 29 && !leap))
+        return std::nullopt;
+    return model::Date{year, month, day};
+}
+
+std::string column_letters(lxw_col_t col) {
+    std::string letters;
+    for (int c = int(col) + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), char('A' + (c - 1) % 26));
+    return letters;
+}
+
+double text_width(std::string_view s) {
+    double width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = c;
+        if (n == 2 && i + 1 < s.size()) cp = (c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+        if (n == 3 && i + 2 < s.size()) cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        i += n;
+        // Marks above or below the base: mai han-akat, sara i…u, phinthu, mai taikhu…yamakkan.
+        bool mark = cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E);
+        if (!mark) width += 1.35;
+    }
+    return width;
+}
+
+double column_width(const std::vector<std::string>& texts, double min_width, double max_width) {
+    double widest = 0;
+    for (const std::string& t : texts) widest = std::max(widest, text_width(t));
+    return std::clamp(widest + 2, min_width, max_width);
+}
+
+}  // namespace saraban::render::xlsx_detail

@@ -1,0 +1,41 @@
+// Writes the tracking workbook of one agency and round with libxlsxwriter: the workbook staff work in during the
+// month and hand back for the next round. It is itself a valid input workbook (../shared/reference/input-workbook.md),
+// so ingest::read_report reads it back to the same model, plus what staff need to work in it:
+//
+//   หนังสือ        key | value, every memo field; the date a date cell shown as a Thai date (๑๗ กันยายน ๒๕๖๔)
+//   คะแนน          one row per fiscal year, scores as number cells shown with 2 decimals; optional columns kept
+//   มาตรการ        measures (bold) and steps; status a dropdown of the three Thai statuses on step rows, a fill per
+//                 status, frozen header, autofilter, A4 landscape print set-up; column เปลี่ยนแปลงจากรอบก่อน empty
+//   ตัวแปร         key | value
+//   สรุป           live COUNTIFS over มาตรการ (steps per status, per measure, share done) and a chart of the scores
+//   ผลการตรวจสอบ   the findings, one row each (severity, place, message)
+//   _saraban       hidden key | value sheet (also custom document properties): format version, agency, round,
+//                 fiscal year, source file name; what the next round reads to know where the workbook came from
+//
+// Example:
+//   std::string tmp = out + ".tmp";
+//   if (std::string error = render::write_tracking_workbook(report, findings, tmp); error.empty())
+//       std::filesystem::rename(tmp, out);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/report.h"
+
+namespace saraban::render {
+
+// The version of the tracking workbook's layout, written in its hidden _saraban sheet (key format_version).
+inline constexpr int tracking_workbook_format_version = 1;
+
+// Writes the workbook to path and returns "" on success, or what went wrong ("sheet มาตรการ, cell B5:
+// worksheet_write_string: String exceeds Excel's limit of 32,767 characters.", the text from lxw_strerror()).
+// libxlsxwriter writes the file at path directly (not atomically): give it a temporary name beside the final one
+// and rename it on success. On failure the file at path is removed. Besides path, libxlsxwriter only uses
+// anonymous tmpfile()s (in TMPDIR) while assembling the zip. The same report and findings give the same bytes:
+// the document's creation time is the memo's date, never the clock.
+std::string write_tracking_workbook(const model::Report& report, const std::vector<model::Diagnostic>& findings,
+                                    const std::string& path);
+
+}  // namespace saraban::render

@@ -1,0 +1,254 @@
+// LibreOffice recalculates the tracking workbook: the summary's formulas give the counts the model gives, also
+// when the cached results are removed (so LibreOffice must compute them) and after a status is changed in the
+// มาตรการ sheet (so they are live). Thai digits come from the number formats. One soffice run converts the three
+// workbooks, every sheet to CSV as shown on screen.
+#include <boost/test/unit_test.hpp>
+
+#include <zip.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <regex>
+
+#include "compose/thai_format.h"
+#include "render/xlsx/tracking_fixture.h"
+
+using namespace saraban;
+using namespace saraban::testing;
+
+namespace {
+
+using Table = std::vector<std::vector<std::string>>;
+
+// Rewrites the parts of a zip in place; edit returns the new content (or the same).
+void rewrite_parts(const fs::path& path, const std::function<std::string(const std::string&, std::string)>& edit) {
+    int error = 0;
+    zip_t* archive = zip_open(path.c_str(), 0, &error);
+    BOOST_TEST_REQUIRE(archive != nullptr, "zip_open " << path << ": " << error);
+    const zip_int64_t entries = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < entries; ++i) {
+        const std::string name = zip_get_name(archive, zip_uint64_t(i), 0);
+        zip_stat_t stat;
+        BOOST_TEST_REQUIRE(zip_stat_index(archive, zip_uint64_t(i), 0, &stat) == 0);
+        std::string content(stat.size, '\0');
+        zip_file_t* file = zip_fopen_index(archive, zip_uint64_t(i), 0);
+        BOOST_TEST_REQUIRE(file != nullptr);
+        BOOST_TEST_REQUIRE(zip_fread(file, content.data(), stat.size) == zip_int64_t(stat.size));
+        zip_fclose(file);
+        std::string edited = edit(name, content);
+        if (edited == content) continue;
+        void* buffer = std::malloc(edited.size());
+        std::memcpy(buffer, edited.data(), edited.size());
+        zip_source_t* source = zip_source_buffer(archive, buffer, edited.size(), 1);
+        BOOST_TEST_REQUIRE(source != nullptr);
+        BOOST_TEST_REQUIRE(zip_file_replace(archive, zip_uint64_t(i), source, 0) == 0);
+    }
+    BOOST_TEST_REQUIRE(zip_close(archive) == 0, "zip_close " << path);
+}
+
+// Removes the cached result of every formula (<f>…</f><v>…</v> → <f>…</f>); returns how many.
+int strip_cached_results(const fs::path& path) {
+    int stripped = 0;
+    rewrite_parts(path, [&](const std::string& name, std::string xml) {
+        if (!name.starts_with("xl/worksheets/sheet")) return xml;
+        static const std::regex cached("(</f>)<v>[^<]*</v>");
+        stripped += int(std::distance(std::sregex_iterator(xml.begin(), xml.end(), cached), std::sregex_iterator()));
+        return std::regex_replace(xml, cached, "$1");
+    });
+    return stripped;
+}
+
+// Gives cell `to` of the measures sheet (sheet3.xml) the shared string of cell `from`: a status changed as staff
+// would change it.
+void copy_shared_string(const fs::path& path, const std::string& from, const std::string& to) {
+    bool done = false;
+    rewrite_parts(path, [&](const std::string& name, std::string xml) {
+        if (name != "xl/worksheets/sheet3.xml") return xml;
+        // A shared-string cell: <c r="G3" s="5" t="s"><v>index</v></c>.
+        auto shared = [](const std::string& cell) {
+            return std::regex("<c r=\"" + cell + "\"[^>]*t=\"s\"><v>(\\d+)</v>");
+        };
+        std::smatch source, target;
+        BOOST_TEST_REQUIRE(std::regex_search(xml, source, shared(from)));
+        BOOST_TEST_REQUIRE(std::regex_search(xml, target, shared(to)));
+        done = true;
+        return xml.replace(std::size_t(target.position(1)), std::size_t(target.length(1)), source[1].str());
+    });
+    BOOST_TEST_REQUIRE(done);
+}
+
+// A CSV as LibreOffice writes it: comma-separated, fields with commas or quotes in double quotes.
+Table read_csv(const fs::path& path) {
+    const std::string text = read_file(path);
+    Table table(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+            else if (c == '"') quoted = false;
+            else field += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            table.back().push_back(std::move(field));
+            field.clear();
+        } else if (c == '\n') {
+            table.back().push_back(std::move(field));
+            field.clear();
+            table.emplace_back();
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (table.back().empty()) table.pop_back();
+    return table;
+}
+
+// The converted sheets of the three workbooks, made once for the whole suite.
+struct Converted {
+    TempDir dir;
+    int stripped = 0;
+    std::string soffice_output;
+
+    Converted() {
+        const Result version = run_program("soffice", {"--version"});
+        BOOST_TEST_REQUIRE(version.status != 127,
+                           "soffice (LibreOffice) is not installed: install the Debian package libreoffice-calc "
+                           "(scripts/setup.sh --tests) to run the recalculation tests");
+        const fs::path original = write_workbook(sample_report(), sample_findings(), dir.path(), "tracking.xlsx");
+        fs::copy_file(original, dir / "stale.xlsx");
+        stripped = strip_cached_results(dir / "stale.xlsx");
+        fs::copy_file(dir / "stale.xlsx", dir / "edited.xlsx");
+        // Step 5.1 (row 14) goes from อยู่ระหว่างดำเนินการ to ดำเนินการแล้ว, the status of step 1.1 (row 3).
+        copy_shared_string(dir / "edited.xlsx", "G3", "G14");
+
+        // Its own profile: a LibreOffice already running for the user neither blocks nor serves this run. Sheet -1
+        // exports every sheet (LibreOffice 7.4+) to <name>-<sheet>.csv; token 9 true writes values as shown.
+        const Result r = run_program(
+            "soffice", {"-env:UserInstallation=file://" + (dir / "profile").string(), "--headless", "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir",
+                        (dir / "csv").string(), original.string(), (dir / "stale.xlsx").string(),
+                        (dir / "edited.xlsx").string()});
+        soffice_output = r.out + r.err;
+        BOOST_TEST_REQUIRE(r.status == 0, "soffice failed: " << soffice_output);
+    }
+
+    Table sheet(const std::string& workbook, const std::string& sheet) const {
+        const fs::path csv = dir / "csv" / (workbook + "-" + sheet + ".csv");
+        BOOST_TEST_REQUIRE(fs::exists(csv), "LibreOffice wrote no " << csv << ": " << soffice_output);
+        return read_csv(csv);
+    }
+};
+
+const Converted& converted() {
+    static const Converted c;
+    return c;
+}
+
+// The rows whose first cell is label, in order.
+std::vector<std::vector<std::string>> rows_labelled(const Table& table, const std::string& label) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : table)
+        if (!row.empty() && row[0] == label) rows.push_back(row);
+    return rows;
+}
+
+// A number as LibreOffice showed it (Thai digits, maybe a % sign) read back: "๑๐" → 10.
+double shown_number(const std::string& shown) {
+    std::string ascii = compose::ascii_digits(shown);
+    if (!ascii.empty() && ascii.back() == '%') ascii.pop_back();
+    BOOST_TEST_REQUIRE(!ascii.empty());
+    BOOST_TEST_REQUIRE(ascii.find_first_not_of("0123456789.-") == std::string::npos, "not a number: " << shown);
+    return std::stod(ascii);
+}
+
+const char* const statuses[3] = {"ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ"};
+
+// The steps table (first rows labelled by status) and the measures-by-status table (second ones).
+void check_status_counts(const Table& summary, std::array<int, 3> steps, std::array<int, 3> measures) {
+    for (int i = 0; i < 3; ++i) {
+        const auto rows = rows_labelled(summary, statuses[i]);
+        BOOST_TEST_REQUIRE(rows.size() == 2u, "rows labelled " << statuses[i]);
+        BOOST_TEST(shown_number(rows[0].at(1)) == steps[i], "steps " << statuses[i]);
+        BOOST_TEST(shown_number(rows[1].at(1)) == measures[i], "measures " << statuses[i]);
+    }
+    const auto totals = rows_labelled(summary, "รวม [total]");
+    BOOST_TEST_REQUIRE(totals.size() == 2u);
+    BOOST_TEST(shown_number(totals[0].at(1)) == steps[0] + steps[1] + steps[2]);
+    BOOST_TEST(shown_number(totals[1].at(1)) == measures[0] + measures[1] + measures[2]);
+}
+
+// The per-measure row of measure no: steps, done, in progress, not started, and its status word.
+std::vector<std::string> measure_row(const Table& summary, const std::string& no) {
+    const auto rows = rows_labelled(summary, no);
+    BOOST_TEST_REQUIRE(rows.size() == 1u, "summary rows for measure " << no);
+    return rows[0];
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(render_xlsx_libreoffice)
+
+BOOST_AUTO_TEST_CASE(summary_counts_equal_the_model) {
+    const model::Report& sample = sample_report();
+    const std::array<int, 3> steps = steps_by_status(sample);
+    BOOST_TEST((steps == std::array<int, 3>{10, 2, 0}));
+    std::array<int, 3> measures{};
+    for (const model::Measure& m : sample.measures) {
+        model::Status s = model::measure_status(m);
+        ++measures[s == model::Status::done ? 0 : s == model::Status::in_progress ? 1 : 2];
+    }
+    BOOST_TEST((measures == std::array<int, 3>{5, 1, 0}));
+
+    BOOST_TEST(converted().stripped >= 30, "cached results removed: " << converted().stripped);
+    for (const std::string workbook : {"tracking", "stale"}) {
+        BOOST_TEST_CONTEXT(workbook << ".xlsx") {
+            const Table summary = converted().sheet(workbook, "สรุป");
+            check_status_counts(summary, steps, measures);
+            const auto share = rows_labelled(summary, "ร้อยละที่ดำเนินการแล้ว [share done]");
+            BOOST_TEST_REQUIRE(share.size() == 1u);
+            BOOST_TEST(share[0].at(1) == "๘๓.๓๓%");  // 10 of 12, a percent format with Thai digits
+            for (const model::Measure& m : sample.measures) {
+                const auto row = measure_row(summary, std::to_string(m.number));
+                const std::array<int, 3> counts = steps_by_status(model::Report{{}, {}, {}, {m}, {}});
+                BOOST_TEST(shown_number(row.at(2)) == m.steps.size());
+                for (int i = 0; i < 3; ++i) BOOST_TEST(shown_number(row.at(3 + i)) == counts[i]);
+                const model::Status s = model::measure_status(m);
+                const int index = s == model::Status::done ? 0 : s == model::Status::in_progress ? 1 : 2;
+                BOOST_TEST(row.at(6) == statuses[index]);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(summary_follows_a_changed_status) {
+    // Step 5.1 done: 11 done, 1 in progress; measure 5 still in progress (5.2 is not done).
+    const Table summary = converted().sheet("edited", "สรุป");
+    check_status_counts(summary, {11, 1, 0}, {5, 1, 0});
+    const auto row = measure_row(summary, "5");
+    BOOST_TEST(row.at(2) == "๓");
+    BOOST_TEST(row.at(3) == "๒");
+    BOOST_TEST(row.at(4) == "๑");
+    BOOST_TEST(row.at(6) == "อยู่ระหว่างดำเนินการ");
+    const Table measures = converted().sheet("edited", "มาตรการ");
+    BOOST_TEST(rows_labelled(measures, "5.1").at(0).at(6) == "ดำเนินการแล้ว");
+}
+
+BOOST_AUTO_TEST_CASE(thai_digits_come_from_number_formats) {
+    const Table memo = converted().sheet("tracking", "หนังสือ");
+    BOOST_TEST(rows_labelled(memo, "วันที่ [date]").at(0).at(1) == "๑๗ กันยายน ๒๕๖๔");
+    BOOST_TEST(rows_labelled(memo, "ปีงบประมาณ [fiscal_year]").at(0).at(1) == "๒๕๖๔");
+    const Table scores = converted().sheet("tracking", "คะแนน");
+    const auto fy2564 = rows_labelled(scores, "๒๕๖๔");
+    BOOST_TEST_REQUIRE(fy2564.size() == 1u);
+    BOOST_TEST(fy2564[0].at(1) == "๙๖.๒๙");
+    BOOST_TEST(fy2564[0].at(3) == "๑๐๐.๐๐");
+    BOOST_TEST(fy2564[0].at(5) == "AA");
+    BOOST_TEST(fy2564[0].at(8) == "๕๓๘");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
