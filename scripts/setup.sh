@@ -12,7 +12,8 @@ packages=(
   libhpdf-dev libharfbuzz-dev libicu-dev libpugixml-dev libzip-dev libxlsxwriter-dev libboost-test-dev
 )
 if $with_tests; then
-  packages+=(poppler-utils qpdf)
+  # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.
+  packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl)
   # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)

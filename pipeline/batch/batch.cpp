@@ -15,6 +15,8 @@
 #include "layout/font.h"
 #include "layout/line_breaker.h"
 #include "render/pdf/pdf_writer.h"
+#include "render/xlsx/tracking_workbook.h"
+#include "validate/rules.h"
 #include "validate/validate.h"
 
 namespace fs = std::filesystem;
@@ -23,26 +25,14 @@ namespace saraban::batch {
 
 namespace {
 
-bool is_workbook(const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return ext == ".xlsx" || ext == ".xlsm";
-}
-
-// Workbooks named on the command line, or found (sorted, not recursively) in the folders named. Office's lock
-// files (~$x.xlsx) are skipped.
+// Agency inputs named on the command line: a workbook, an agency folder of CSVs, or a folder of those (see
+// ingest::find_agency_inputs).
 std::vector<std::string> collect_inputs(const std::vector<std::string>& inputs, std::ostream& log, bool& usage_error) {
     std::vector<std::string> files;
     for (const auto& input : inputs) {
         std::error_code ec;
         if (fs::is_directory(input, ec)) {
-            std::vector<std::string> found;
-            for (const auto& entry : fs::directory_iterator(input, ec)) {
-                const auto name = entry.path().filename().string();
-                if (entry.is_regular_file(ec) && is_workbook(entry.path()) && name.rfind("~$", 0) != 0)
-                    found.push_back(entry.path().string());
-            }
-            std::sort(found.begin(), found.end());
+            const auto found = ingest::find_agency_inputs(input);
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::exists(input, ec)) {
             files.push_back(input);
@@ -52,6 +42,14 @@ std::vector<std::string> collect_inputs(const std::vector<std::string>& inputs, 
         }
     }
     return files;
+}
+
+// The output name of an agency: a workbook's stem, a CSV folder's own name (sbn.2564/ → sbn.2564).
+std::string output_stem(const std::string& input) {
+    fs::path p(input);
+    if (p.filename().empty()) p = p.parent_path();
+    std::error_code ec;
+    return safe_file_stem((fs::is_directory(p, ec) ? p.filename() : p.stem()).string());
 }
 
 // Font sets by family, loaded once per run: loading reads every file in fonts/.
@@ -96,7 +94,8 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
     const auto files = collect_inputs(options.inputs, log, summary.usage_error);
     summary.inputs = int(files.size());
     if (files.empty()) {
-        if (!summary.usage_error) log << "saraban: ไม่มีไฟล์ .xlsx ให้ประมวลผล (no .xlsx input found)\n";
+        if (!summary.usage_error)
+            log << "saraban: ไม่มีสมุดงาน .xlsx หรือโฟลเดอร์ CSV ให้ประมวลผล (no .xlsx workbook or CSV folder found)\n";
         summary.usage_error = true;
         return summary;
     }
@@ -107,21 +106,30 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
         summary.documents_failed = summary.inputs;
         return summary;
     }
+    // The ITA tables every report is checked against: without them nothing can be checked, so nothing is made.
+    const auto rules = validate::load_rules(options.templates_dir);
+    for (const auto& d : rules.diagnostics) log << model::to_string(d) << "\n";
+    if (!rules) {
+        summary.documents_failed = summary.inputs;
+        return summary;
+    }
 
     FontCache fonts(options.fonts_dir);
     const layout::ThaiLineBreaker breaker;
     const std::string template_path = options.templates_dir + "/progress-report.xml";
 
     std::set<std::string> taken;
+    std::string findings_report;  // every finding of the run, also written beside the outputs
     for (const auto& file : files) {
         auto read = ingest::read_report_file(file);
         auto findings = read.diagnostics;
         if (read) {
-            auto checked = validate::validate(read.report);
+            auto checked = validate::validate(read.report, rules.rules);
             findings.insert(findings.end(), checked.begin(), checked.end());
         }
         for (const auto& d : findings) {
             log << model::to_string(d) << "\n";
+            findings_report += model::to_string(d) + "\n";
             if (d.severity == model::Severity::warning) ++summary.warnings;
         }
         if (model::has_error(findings)) {
@@ -146,15 +154,26 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
             ++summary.documents_failed;
             continue;
         }
-        const std::string stem = safe_file_stem(fs::path(file).stem().string());
-        const std::string out = (fs::path(options.output_dir) / unique_name(stem, ".pdf", taken)).string();
-        if (auto error = write_atomically(out, pdf.bytes); !error.empty()) {
-            log << error << "\n";
+        const std::string stem = output_stem(file);
+        const fs::path out_dir(options.output_dir);
+        std::string error = write_atomically((out_dir / unique_name(stem, ".pdf", taken)).string(), pdf.bytes);
+        if (error.empty()) {
+            error = write_atomically_with((out_dir / unique_name(stem, ".xlsx", taken)).string(), [&](const std::string& temp) {
+                return render::write_tracking_workbook(read.report, findings, temp);
+            });
+        }
+        if (!error.empty()) {
+            log << file << ": " << error << "\n";
             ++summary.documents_failed;
             continue;
         }
         ++summary.documents_written;
     }
+    // The findings of the whole run, one line each, beside the outputs ("" when there were none).
+    const std::vector<unsigned char> bytes(findings_report.begin(), findings_report.end());
+    if (std::string error = write_atomically((fs::path(options.output_dir) / "findings.txt").string(), bytes);
+        !error.empty())
+        log << error << "\n";
     return summary;
 }
 

@@ -37,8 +37,30 @@ std::string unique_name(const std::string& stem, const std::string& ext, std::se
     return name;
 }
 
+namespace {
+
+// A name beside the final one, so the rename stays within one file system; the pid keeps parallel runs apart.
+std::string temporary_name(const std::string& path) { return path + ".tmp" + std::to_string(::getpid()); }
+
+}  // namespace
+
+std::string write_atomically_with(const std::string& path,
+                                  const std::function<std::string(const std::string&)>& write) {
+    const std::string temp = temporary_name(path);
+    if (std::string error = write(temp); !error.empty()) {
+        ::unlink(temp.c_str());
+        return error;
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        std::string err = path + ": " + std::strerror(errno);
+        ::unlink(temp.c_str());
+        return err;
+    }
+    return {};
+}
+
 std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes) {
-    const std::string temp = path + ".tmp" + std::to_string(::getpid());
+    const std::string temp = temporary_name(path);
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return temp + ": " + std::strerror(errno);
     std::size_t done = 0;

@@ -2,6 +2,7 @@
 // its final name only once it is complete.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ std::string safe_file_stem(std::string_view name);
 // Writes bytes to path through a temporary file in the same folder and a rename, so a killed run never leaves a
 // half-written file under the final name. Returns an empty string, or what went wrong.
 std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes);
+
+// The same for a writer that can only write to a path (libxlsxwriter): write(temp_path) returns "" or its error;
+// on success the temporary file is renamed to path, on failure removed.
+std::string write_atomically_with(const std::string& path, const std::function<std::string(const std::string&)>& write);
 
 // Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when the name is already taken in this run.
 std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken);

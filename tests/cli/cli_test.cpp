@@ -338,13 +338,14 @@ BOOST_AUTO_TEST_CASE(unknown_command_or_option_is_a_usage_error) {
 // ---------------------------------------------------------------------------------------------------------
 // 2. The main job
 
-BOOST_AUTO_TEST_CASE(run_writes_one_pdf_per_workbook_and_ends_with_a_summary_line) {
+BOOST_AUTO_TEST_CASE(run_writes_a_pdf_and_a_tracking_workbook_per_agency_and_ends_with_a_summary_line) {
     const MainJob& job = main_job();
     BOOST_TEST(job.result.status == 0);
     BOOST_TEST(fs::file_size(job.pdf) > 1000u);
     BOOST_TEST(starts_with(read_file(job.pdf), "%PDF-"));
-    // Nothing else left behind: no temporary files from the atomic write.
-    BOOST_TEST(file_names(job.dir.path()) == "sample.pdf");
+    // The memo, the tracking workbook and the run's findings (none); no temporary files from the atomic writes.
+    BOOST_TEST(file_names(job.dir.path()) == "findings.txt, sample.pdf, sample.xlsx");
+    BOOST_TEST(fs::file_size(job.dir / "findings.txt") == 0u);
     const std::string summary = last_line(job.result.err);
     BOOST_TEST(starts_with(summary, "saraban: "), "last stderr line: " << summary);
     BOOST_TEST(summary.find("1 input(s), 1 document(s) written to " + job.dir.path().string()) != std::string::npos,
@@ -582,7 +583,7 @@ BOOST_AUTO_TEST_CASE(pages_after_the_first_are_numbered_and_each_page_but_the_la
 // ---------------------------------------------------------------------------------------------------------
 // 7. Determinism
 
-BOOST_AUTO_TEST_CASE(running_twice_gives_byte_identical_pdfs) {
+BOOST_AUTO_TEST_CASE(running_twice_gives_byte_identical_outputs) {
     TempDir a, b;
     const Result ra = run_saraban({"run", "inputs", "-o", a.path().string()});
     const Result rb = run_saraban({"run", "inputs", "-o", b.path().string()});
@@ -595,6 +596,7 @@ BOOST_AUTO_TEST_CASE(running_twice_gives_byte_identical_pdfs) {
     BOOST_TEST((pa == pb), "the two runs' PDFs differ (first difference at byte "
                                << (std::mismatch(pa.begin(), pa.end(), pb.begin(), pb.end()).first - pa.begin())
                                << ")");
+    BOOST_TEST((read_file(a / "sample.xlsx") == read_file(b / "sample.xlsx")), "the two runs' workbooks differ");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -609,7 +611,11 @@ BOOST_AUTO_TEST_CASE(a_broken_workbook_fails_alone_and_the_good_one_is_still_wri
     BOOST_TEST(r.err.find("bad.xlsx") != std::string::npos, "stderr does not name bad.xlsx: " << r.err);
     BOOST_TEST(fs::exists(out / "sample.pdf"), "the good workbook's PDF was not written");
     BOOST_TEST(!fs::exists(out / "bad.pdf"), "a PDF was written for the broken workbook");
-    BOOST_TEST(file_names(out.path()) == "sample.pdf");
+    BOOST_TEST(file_names(out.path()) == "findings.txt, sample.pdf, sample.xlsx");
+    // The findings file holds the error that stopped bad.xlsx, as stderr said it.
+    const std::string findings = read_file(out / "findings.txt");
+    BOOST_TEST(findings.find("bad.xlsx") != std::string::npos, findings);
+    BOOST_TEST(r.err.find(findings.substr(0, findings.find('\n'))) != std::string::npos);
     const std::string summary = last_line(r.err);
     BOOST_TEST(summary.find(" 1 failed") != std::string::npos, "last stderr line: " << summary);
 }
