@@ -291,6 +291,10 @@ public:
         }
     }
 
+    std::string template_dir() const {
+        return source_.find('/') == std::string::npos ? "." : source_.substr(0, source_.rfind('/'));
+    }
+
     bool yes_no(pugi::xml_node n, const char* attribute, bool fallback) {
         const std::string v = n.attribute(attribute).as_string();
         if (v.empty()) return fallback;
@@ -329,8 +333,7 @@ public:
         }
         const std::string file = n.attribute("template").as_string();
         if (!file.empty()) {
-            const std::string dir = source_.find('/') == std::string::npos ? "." : source_.substr(0, source_.rfind('/'));
-            expand_file_into(dir + "/" + file, child, depth_ + 1);
+            expand_file_into(template_dir() + "/" + file, child, depth_ + 1);
         } else {
             model::Document* outer = doc_;
             doc_ = &child;
@@ -353,7 +356,9 @@ public:
 
     void header(pugi::xml_node n) {
         model::FormHeader h;
-        h.emblem_path = n.attribute("emblem").as_string();
+        // The emblem file lives beside the template.
+        const std::string emblem = n.attribute("emblem").as_string();
+        if (!emblem.empty()) h.emblem_path = template_dir() + "/" + emblem;
         for (pugi::xml_node c : n.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string name = c.name();

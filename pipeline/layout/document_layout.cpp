@@ -264,17 +264,31 @@ private:
 
     void place_block(const model::FormHeader& h, const model::Block*) {
         const double page_h = page_h_;
+        // The Garuda at the top-left corner, flush with the left margin, 1.5 cm high.
+        const double emblem_bottom = page_h - h.emblem_top_pt - h.emblem_height_pt;
+        if (!h.emblem_path.empty()) {
+            page().images.push_back({h.emblem_path, text_left_, emblem_bottom, h.emblem_height_pt, h.emblem_height_pt});
+        } else {
+            const double x0 = text_left_, x1 = text_left_ + h.emblem_height_pt;
+            const double y0 = emblem_bottom, y1 = emblem_bottom + h.emblem_height_pt;
+            for (const Rule& r : {Rule{x0, y0, x1, y0, 0.4, true}, Rule{x1, y0, x1, y1, 0.4, true},
+                                  Rule{x1, y1, x0, y1, 0.4, true}, Rule{x0, y1, x0, y0, 0.4, true}})
+                page().rules.push_back(r);
+        }
         // The title sits beside the Garuda, its baseline near the emblem's foot.
         auto title = set_paragraph(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_, engine_);
-        double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.8;
+        double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.75;
         for (auto& line : title) translate(line, text_left_, page_h - title_baseline);
         for (auto& line : title)
             for (auto& run : line.runs) page().runs.push_back(std::move(run));
-        double baseline = title_baseline;
+        // The first labelled line starts clear of the emblem's foot.
+        double baseline = std::max(title_baseline, h.emblem_top_pt + h.emblem_height_pt);
+        bool first_line = true;
         for (const auto& fields : h.lines) {
             double label_size = 0;
             for (const auto& f : fields) label_size = std::max(label_size, f.label_size_pt);
-            baseline += line_height(engine_, label_size);
+            baseline += first_line ? label_size * 1.2 : line_height(engine_, label_size);
+            first_line = false;
             double extra_lines = 0;
             for (std::size_t i = 0; i < fields.size(); ++i) {
                 const auto& f = fields[i];

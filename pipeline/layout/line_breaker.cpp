@@ -93,6 +93,17 @@ UChar32 code_point_before(std::string_view utf8, std::size_t offset) {
 
 bool is_dash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014; }
 
+// True when offset follows "<space><dash><spaces>".
+bool standing_dash_before(std::string_view utf8, std::size_t offset) {
+    std::size_t i = offset;
+    while (i > 0 && utf8[i - 1] == ' ') --i;
+    if (i == offset) return false;
+    const UChar32 dash = code_point_before(utf8, i);
+    if (!is_dash(dash)) return false;
+    const std::size_t dash_start = i - U8_LENGTH(dash);
+    return dash_start > 0 && utf8[dash_start - 1] == ' ';
+}
+
 // An era abbreviation and its year are one unit for a typist: "พ.ศ. ๒๕๖๔" never splits.
 bool follows_era_abbreviation(std::string_view utf8, std::size_t offset) {
     std::string_view before = utf8.substr(0, offset);
@@ -107,8 +118,11 @@ bool thai_rules_allow_break(std::string_view utf8, std::size_t offset) {
     const UChar32 next = code_point_at(utf8, offset);
     const UChar32 previous = code_point_before(utf8, offset);
     if (next == kMaiYamok || is_closing_punctuation(next)) return false;
-    // A dash standing between spaces (การยืม - คืน, ๒๕๕๘ - ๒๕๖๔) stays at the end of its line, never starts one.
+    // A dash standing between spaces (การยืม - คืน, ๒๕๕๘ - ๒๕๖๔) keeps both its neighbours: a line starting with
+    // it looks typed by a machine, and one ending with it is taken for a hyphenated word by readers (poppler
+    // joins the lines and drops the dash).
     if (is_dash(next) && code_point_at(utf8, offset + U8_LENGTH(next)) == ' ') return false;
+    if (standing_dash_before(utf8, offset)) return false;
     if (u_isdigit(next) && follows_era_abbreviation(utf8, offset)) return false;
     // ฯ closing an abbreviation (กรุงเทพฯ) belongs to its word; ฯ opening one after a space (ฯพณฯ) does not.
     if (next == kPaiyannoi && !is_space(previous)) return false;

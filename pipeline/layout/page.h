@@ -41,11 +41,19 @@ struct Rule {
     bool dotted = false;
 };
 
+// A picture (PNG or JPEG) fitted inside a box, its aspect ratio kept, against the box's left and bottom edges.
+struct Image {
+    std::string path;
+    double x = 0, y = 0;  // the box's bottom-left corner
+    double width = 0, height = 0;
+};
+
 struct Page {
     double width_pt = 595.276;
     double height_pt = 841.89;
     std::vector<GlyphRun> runs;
     std::vector<Rule> rules;
+    std::vector<Image> images;
 };
 
 // An entry of the PDF's outline (bookmarks).

@@ -152,6 +152,9 @@ std::vector<LineSpan> choose_breaks(const Prepared& p, const std::vector<Candida
             double cost = is_last ? 0 : 1000 * slack * slack;
             if (overfull) cost += 1e6;
             if (cands[j - 1].emergency) cost += 5000;
+            // Between words of a phrase (no space) is a fine place to break in Thai, but a space is better: it
+            // keeps phrases such as (ร้อยละ) whole when the lines come out about as even.
+            if (!is_last && !cands[j - 1].emergency && !p.units[cands[j - 1].unit - 1].is_space) cost += 20;
             cost += 10;  // prefer fewer lines
             if (best[i] + cost < best[j]) {
                 best[j] = best[i] + cost;

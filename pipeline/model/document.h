@@ -59,7 +59,7 @@ struct FormField {
 struct FormHeader {
     std::string title = "บันทึกข้อความ";
     double title_size_pt = 29;
-    std::string emblem_path;  // the Garuda image; empty: the space is left blank
+    std::string emblem_path;  // the Garuda image (PNG or JPEG); empty: a dotted placeholder square
     double emblem_height_pt = 42.52;  // 1.5 cm
     double emblem_top_pt = 42.52;     // from the paper's top edge
     std::vector<std::vector<FormField>> lines;

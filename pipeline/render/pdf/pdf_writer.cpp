@@ -162,6 +162,7 @@ private:
         HPDF_Page_SetWidth(page, HPDF_REAL(p.width_pt));
         HPDF_Page_SetHeight(page, HPDF_REAL(p.height_pt));
         write_rules(page, p);
+        for (const auto& image : p.images) write_image(page, image);
         for (const auto& run : p.runs) write_run(page, run);
         return page;
     }
@@ -180,6 +181,35 @@ private:
             HPDF_Page_Stroke(page);
         }
         if (!p.rules.empty()) HPDF_Page_SetDash(page, nullptr, 0, 0);
+    }
+
+    // Loads each picture once; PNG or JPEG by its signature, not its name.
+    HPDF_Image load_image(const std::string& path) {
+        auto it = images_.find(path);
+        if (it != images_.end()) return it->second;
+        unsigned char magic[4] = {0, 0, 0, 0};
+        if (FILE* f = std::fopen(path.c_str(), "rb")) {
+            if (std::fread(magic, 1, 4, f) != 4) magic[0] = 0;
+            std::fclose(f);
+        } else {
+            error_ = path + ": ไม่พบไฟล์ภาพ (image not found)";
+            return nullptr;
+        }
+        HPDF_Image image = nullptr;
+        if (magic[0] == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G') image = HPDF_LoadPngImageFromFile(pdf_, path.c_str());
+        else if (magic[0] == 0xFF && magic[1] == 0xD8) image = HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
+        if (!image && error_.empty()) error_ = path + ": ภาพต้องเป็น PNG หรือ JPEG (the image must be a PNG or JPEG file)";
+        images_[path] = image;
+        return image;
+    }
+
+    void write_image(HPDF_Page page, const layout::Image& box) {
+        HPDF_Image image = load_image(box.path);
+        if (!image) return;
+        const double w = HPDF_Image_GetWidth(image), h = HPDF_Image_GetHeight(image);
+        if (w <= 0 || h <= 0) return;
+        const double scale = std::min(box.width / w, box.height / h);
+        HPDF_Page_DrawImage(page, image, HPDF_REAL(box.x), HPDF_REAL(box.y), HPDF_REAL(w * scale), HPDF_REAL(h * scale));
     }
 
     // One word: a Span with its ActualText, one text object, one TJ per font and rise, glyphs placed exactly by
@@ -305,6 +335,7 @@ private:
     std::string error_;
     std::vector<HPDF_Font> fonts_;
     std::vector<HPDF_Page> pages_;
+    std::map<std::string, HPDF_Image> images_;
     std::map<int, std::map<std::uint32_t, std::string>> to_unicode_;
 };
 
