@@ -252,12 +252,19 @@ private:
     void place_block(const model::Signature& s, const model::Block*) {
         if (!at_page_top_ && signature_height(s) > remaining()) new_page();
         if (!at_page_top_) y_ += s.space_before_pt;
+        std::vector<SetLine> lines;
+        double widest = 0;
         for (const auto& text : s.lines) {
-            auto lines = set_paragraph(simple_paragraph(text, s.size_pt, Align::left), text_width_, engine_);
-            for (auto& line : lines) {
-                double width = line.right_edge;
-                emit(std::move(line), text_left_ + s.center_x_pt - width / 2);
+            for (auto& line : set_paragraph(simple_paragraph(text, s.size_pt, Align::left), text_width_, engine_)) {
+                widest = std::max(widest, line.right_edge);
+                lines.push_back(std::move(line));
             }
+        }
+        // Each line centred on one point; the point moves inward if the widest line would leave the text area.
+        const double center = std::clamp(s.center_x_pt, widest / 2, std::max(widest / 2, text_width_ - widest / 2));
+        for (auto& line : lines) {
+            const double width = line.right_edge;
+            emit(std::move(line), text_left_ + center - width / 2);
         }
         y_ += s.note_room_pt;
     }
