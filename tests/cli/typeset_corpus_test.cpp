@@ -6,12 +6,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <regex>
 #include <sstream>
 
 #include "layout/line_breaker.h"
-#include "support/process.h"
+#include "support/pdf_words.h"
 
 using namespace saraban::testing;
 
@@ -26,33 +24,17 @@ struct Line {
     std::string last_word;
 };
 
-// pdftotext's XHTML escapes these five.
-std::string unescape_xml(std::string s) {
-    const std::pair<const char*, const char*> entities[] = {
-        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
-    for (const auto& [from, to] : entities)
-        for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1))
-            s.replace(at, std::strlen(from), to);
-    return s;
-}
-
 // Lines of pdftotext -bbox-layout, in page order.
 std::vector<Line> bbox_lines(const fs::path& pdf) {
-    const Result r = run_program("pdftotext", {"-bbox-layout", pdf.string(), "-"});
-    BOOST_TEST_REQUIRE(r.status == 0, r.err);
-    BOOST_TEST(r.err.empty(), r.err);
     std::vector<Line> lines;
-    const std::regex line_re("<line xMin=\"[^\"]*\" yMin=\"[^\"]*\" xMax=\"([^\"]*)\"[^>]*>([\\s\\S]*?)</line>");
-    const std::regex word_re("<word[^>]*>([^<]*)</word>");
-    for (std::sregex_iterator it(r.out.begin(), r.out.end(), line_re), end; it != end; ++it) {
-        Line line;
-        line.x_max = std::stod((*it)[1]);
-        const std::string body = (*it)[2];
-        for (std::sregex_iterator w(body.begin(), body.end(), word_re); w != end; ++w) {
-            line.last_word = unescape_xml((*w)[1]);
-            line.text += line.last_word;
+    for (const auto& page : pdf_boxes(pdf)) {
+        for (const auto& box : page.lines) {
+            Line line;
+            line.x_max = box.x_max;
+            for (const auto& w : box.words) line.text += w.text;
+            if (!box.words.empty()) line.last_word = box.words.back().text;
+            lines.push_back(line);
         }
-        lines.push_back(line);
     }
     return lines;
 }
