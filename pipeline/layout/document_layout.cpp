@@ -215,8 +215,44 @@ private:
         at_page_top_ = false;
     }
 
+    // Cuts row into a first part whose content fits in room and the rest, between lines of each cell. False when
+    // the row spans rows or not one line would fit.
+    static bool split_row(SetRow& row, double room, double pad, SetRow& rest) {
+        SetRow part;
+        bool any = false;
+        for (SetCell& cell : row.cells) {
+            if (cell.row_span > 1) return false;
+            SetCell first = cell, second = cell;
+            first.lines.clear();
+            second.lines.clear();
+            first.content_height = second.content_height = 0;
+            for (SetLine& line : cell.lines) {
+                if (second.lines.empty() && first.content_height + line.height <= room - 2 * pad + 0.01) {
+                    first.content_height += line.height;
+                    first.lines.push_back(std::move(line));
+                } else {
+                    second.content_height += line.height;
+                    second.lines.push_back(std::move(line));
+                }
+            }
+            any = any || !first.lines.empty();
+            part.height = std::max(part.height, first.content_height + 2 * pad);
+            rest.height = std::max(rest.height, second.content_height + 2 * pad);
+            part.cells.push_back(std::move(first));
+            rest.cells.push_back(std::move(second));
+        }
+        if (!any) {  // give the lines back
+            for (std::size_t c = 0; c < row.cells.size(); ++c) row.cells[c].lines = std::move(rest.cells[c].lines);
+            return false;
+        }
+        row = std::move(part);
+        return true;
+    }
+
+    // Rows never split across pages, but for one taller than a whole page, which continues on the next between
+    // lines; the header rows repeat on every page the table continues on.
     void place_block(const model::Table& t, const model::Block*) {
-        const auto rows = set_rows(t);
+        auto rows = set_rows(t);
         const int header = std::min<int>(t.header_rows, int(rows.size()));
         double header_height = 0;
         for (int r = 0; r < header; ++r) header_height += rows[r].height;
@@ -227,8 +263,22 @@ private:
         if (!at_page_top_) y_ += t.space_before_pt;
         if (!at_page_top_ && header_height + first_body > remaining()) new_page();
         place_header();
+        const double body_top = doc_.page.margin_top_pt + header_height;  // where rows start on a new page
+        const double page_room = bottom_limit_ - body_top;
         for (std::size_t r = header; r < rows.size(); ++r) {
-            if (rows[r].height > remaining() + 0.01 && y_ > doc_.page.margin_top_pt + header_height + 0.01) {
+            for (;;) {
+                if (rows[r].height <= remaining() + 0.01) break;
+                if (rows[r].height > page_room + 0.01) {
+                    SetRow rest;
+                    if (split_row(rows[r], remaining(), t.cell_padding_pt, rest)) {
+                        emit_row(t, rows, r);
+                        rows[r] = std::move(rest);
+                        new_page();
+                        place_header();
+                        continue;
+                    }
+                }
+                if (y_ <= body_top + 0.01) break;  // already at the top of a page: place it as it is
                 new_page();
                 place_header();
             }

@@ -150,3 +150,47 @@ BOOST_AUTO_TEST_CASE(signature_block_is_centred_and_kept_whole) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layout_document_tables)
+
+BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_continues_on_the_next) {
+    model::Document doc;
+    model::Table t;
+    t.column_widths_pt = {300, 150};
+    t.header_rows = 1;
+    model::TableRow header;
+    header.cells.push_back({{body("ขั้นตอน")}, 1, 1});
+    header.cells.push_back({{body("ผล")}, 1, 1});
+    t.rows.push_back(header);
+    model::TableRow tall;
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += "บรรทัดที่ " + std::to_string(i) + " " + kSentence;
+    tall.cells.push_back({{body(text)}, 1, 1});
+    tall.cells.push_back({{body("✓")}, 1, 1});
+    t.rows.push_back(tall);
+    doc.blocks.push_back(t);
+    auto out = layout::layout_document(doc, engine());
+    BOOST_REQUIRE_GE(out.pages.size(), 2u);
+    std::string all;
+    for (std::size_t p = 0; p < out.pages.size(); ++p) {
+        const auto& page = out.pages[p];
+        // The text without the continuation marker (the lowest line of every page but the last), which quotes
+        // the next page.
+        const double marker = baselines(page).back();
+        for (const auto& run : page.runs)
+            if (p + 1 == out.pages.size() || std::abs(run.glyphs.front().baseline - marker) > 0.5) all += run.text + " ";
+        std::size_t headers = 0;
+        for (const auto& run : page.runs) headers += run.text == "ขั้นตอน";
+        BOOST_TEST(headers == 1u);  // the header repeats
+        for (const auto& run : page.runs) BOOST_TEST(run.glyphs.front().baseline > doc.page.margin_bottom_pt);
+    }
+    // Runs are words, and a line may end inside "บรรทัดที่": compare without spaces.
+    all.erase(std::remove(all.begin(), all.end(), ' '), all.end());
+    for (int i = 0; i < 60; ++i) {
+        const std::string needle = "บรรทัดที่" + std::to_string(i) + "สบน.";
+        std::size_t first = all.find(needle);
+        BOOST_TEST((first != std::string::npos && all.find(needle, first + 1) == std::string::npos), "line " << i);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
