@@ -56,6 +56,21 @@ const lxw_datetime memo_date = {2021, 9, 17, 0, 0, 0};
 const int fiscal_year = 2564;
 const int round_months = 12;
 
+// --round 6: the same agency six months into the year, to show that the round is data, not template. The year's own
+// scores are not out yet; most steps are still under way. (Invented for tests; the seed is the 12-month report.)
+bool six_month_round = false;
+const lxw_datetime six_month_date = {2021, 4, 9, 0, 0, 0};
+const char* const six_month_subject =
+    "รายงานผลการดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของสำนักงานบริหารหนี้สาธารณะ "
+    "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ รอบ ๖ เดือน";
+const char* six_month_status(const std::string& step) {
+    for (const char* done : {"1.1", "2.1", "4.1", "6.1"})
+        if (step == done) return "ดำเนินการแล้ว";
+    for (const char* waiting : {"5.1", "5.2"})
+        if (step == waiting) return "ยังไม่ได้ดำเนินการ";
+    return "อยู่ระหว่างดำเนินการ";
+}
+
 // Sheet คะแนน [scores]: the seed's table. Respondent counts are given for 2564 only.
 const std::vector<ScoreRow> scores = {
     {2558, 67.75, 82.58, 79.07, 80.56, "สูงมาก", 0, 0, 0},
@@ -231,14 +246,15 @@ void write_memo(Writer& w, lxw_worksheet* sheet, const Formats& f) {
         w.check(worksheet_write_string(sheet, row, 0, kv.key, nullptr), kv.key);
         std::string key = kv.key;
         if (kv.value) {
-            w.check(worksheet_write_string(sheet, row, 1, kv.value, nullptr), kv.key);
+            const char* value = six_month_round && key.starts_with("เรื่อง") ? six_month_subject : kv.value;
+            w.check(worksheet_write_string(sheet, row, 1, value, nullptr), kv.key);
         } else if (key.starts_with("วันที่")) {
-            lxw_datetime date = memo_date;
+            lxw_datetime date = six_month_round ? six_month_date : memo_date;
             w.check(worksheet_write_datetime(sheet, row, 1, &date, f.date), kv.key);
         } else if (key.starts_with("ปีงบประมาณ")) {
             w.check(worksheet_write_number(sheet, row, 1, fiscal_year, nullptr), kv.key);
         } else {
-            w.check(worksheet_write_number(sheet, row, 1, round_months, nullptr), kv.key);
+            w.check(worksheet_write_number(sheet, row, 1, six_month_round ? 6 : round_months, nullptr), kv.key);
         }
         ++row;
     }
@@ -252,6 +268,7 @@ void write_scores(Writer& w, lxw_worksheet* sheet, const Formats& f) {
     w.check(worksheet_set_column(sheet, 0, 8, 16, nullptr), "set column");
     lxw_row_t row = 1;
     for (const ScoreRow& s : scores) {
+        if (six_month_round && s.fiscal_year == fiscal_year) continue;
         w.check(worksheet_write_number(sheet, row, 0, s.fiscal_year, nullptr), "fiscal year");
         double values[] = {s.iit, s.eit, s.oit, s.ita};
         for (lxw_col_t c = 0; c < 4; ++c) w.check(worksheet_write_number(sheet, row, 1 + c, values[c], f.score), "score");
@@ -276,7 +293,10 @@ void write_measures(Writer& w, lxw_worksheet* sheet, const Formats& f) {
     add_plan(rows);
     lxw_row_t row = 1;
     for (const MeasureRow& m : rows) {
-        const char* cells[] = {m.no, m.item, m.target_group, m.indicator, m.owner, m.monitoring, m.status, m.progress};
+        const bool step = std::string(m.no).find('.') != std::string::npos;
+        const char* status = six_month_round && step ? six_month_status(m.no) : m.status;
+        const char* progress = six_month_round ? "" : m.progress;
+        const char* cells[] = {m.no, m.item, m.target_group, m.indicator, m.owner, m.monitoring, status, progress};
         for (lxw_col_t c = 0; c < 8; ++c)
             if (*cells[c]) w.check(worksheet_write_string(sheet, row, c, cells[c], nullptr), m.no);
         ++row;
@@ -299,8 +319,9 @@ void write_variables(Writer& w, lxw_worksheet* sheet, const Formats& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: make_sample_workbook <out.xlsx>\n");
+    six_month_round = argc == 4 && std::string(argv[2]) == "--round" && std::string(argv[3]) == "6";
+    if (argc != 2 && !six_month_round) {
+        std::fprintf(stderr, "usage: make_sample_workbook <out.xlsx> [--round 6]\n");
         return 2;
     }
     Writer w(argv[1]);

@@ -148,9 +148,10 @@ private:
             error(file_ref(), "ไม่มีคะแนน ITA (sheet คะแนน [scores] has no rows)");
         if (report_.measures.empty())
             error(file_ref(), "ไม่มีมาตรการ (sheet มาตรการ [measures] has no rows)");
+        // The year's own scores come out near its end: the 12-month report quotes them, the 6-month one cannot.
         bool year_found = false;
         for (const auto& row : report_.scores) year_found = year_found || row.fiscal_year_be == report_.memo.fiscal_year_be;
-        if (!report_.scores.empty() && !year_found && report_.memo.fiscal_year_be > 0) {
+        if (!report_.scores.empty() && !year_found && report_.memo.fiscal_year_be > 0 && report_.memo.round_months == 12) {
             std::string year = std::to_string(report_.memo.fiscal_year_be);
             error(memo_cell("fiscal_year"), "ไม่มีคะแนนของปีงบประมาณ " + year + " ในชีต คะแนน (no score row for the "
                                             "memo's fiscal year " + year + ")");
