@@ -76,10 +76,70 @@ TemplateRecord step_record(const model::Step& s) {
     return r;
 }
 
+std::string step_number(int measure_no, int step_no) {
+    return format_plain_integer(measure_no) + "." + format_plain_integer(step_no);
+}
+
+TemplateRecord change_record(const StepChange& c) {
+    const bool added = c.kind == ChangeKind::added, removed = c.kind == ChangeKind::removed;
+    TemplateRecord r;
+    r["number"] = step_number(c.measure_no, c.step_no);
+    r["text"] = c.text;
+    r["from_status"] = added ? "" : status_text(c.from);
+    r["to_status"] = removed ? "" : status_text(c.to);
+    r["status_changed"] = c.status_changed ? "yes" : "";
+    r["note_changed"] = c.progress_changed ? "yes" : "";
+    r["progress"] = removed ? c.from_progress : c.to_progress;
+    r["previous_progress"] = c.from_progress;
+    r["added"] = added ? "yes" : "";
+    r["removed"] = removed ? "yes" : "";
+    r["newly_done"] = newly_done(c) ? "yes" : "";
+    return r;
+}
+
+// The names of what changed since the previous round (all empty without one): `changes`, and per kind a list,
+// its count and its numbers as a Thai sentence lists them ("๕.๑ ๕.๒ และ ๖.๑").
+void add_round_changes(TemplateRecord& v, const model::Report& report, const model::Report* previous) {
+    std::vector<TemplateRecord> all, newly, started, moved_back, note_changed, added, removed;
+    if (previous) {
+        const RoundChanges changes = compare_rounds(*previous, report);
+        for (const StepChange& c : changes.steps) {
+            TemplateRecord r = change_record(c);
+            all.push_back(r);
+            if (newly_done(c)) newly.push_back(r);
+            if (c.kind == ChangeKind::added) added.push_back(r);
+            if (c.kind == ChangeKind::removed) removed.push_back(r);
+            if (c.kind != ChangeKind::changed) continue;
+            if (c.status_changed && c.from == Status::not_started && c.to == Status::in_progress) started.push_back(r);
+            if (c.status_changed && (c.from == Status::done || c.to == Status::not_started)) moved_back.push_back(r);
+            if (!c.status_changed && c.progress_changed) note_changed.push_back(r);
+        }
+        v["previous_round"] = format_plain_integer(changes.previous_round_months);
+        v["previous_round_fiscal_year"] = format_plain_integer(changes.previous_fiscal_year_be);
+    } else {
+        v["previous_round"] = "";
+        v["previous_round_fiscal_year"] = "";
+    }
+    v["has_previous_round"] = previous ? "yes" : "";
+    v["has_round_changes"] = all.empty() ? "" : "yes";
+    v["changes"] = all;
+    const std::pair<const char*, const std::vector<TemplateRecord>*> kinds[] = {
+        {"steps_newly_done", &newly},       {"steps_started", &started}, {"steps_moved_back", &moved_back},
+        {"steps_note_changed", &note_changed}, {"steps_added", &added},   {"steps_removed", &removed},
+    };
+    for (const auto& [name, list] : kinds) {
+        std::vector<std::string> numbers;
+        for (const TemplateRecord& r : *list) numbers.push_back(r.at("number").text);
+        v[name] = *list;
+        v[std::string(name) + "_count"] = count(list->size());
+        v[std::string(name) + "_numbers"] = join_thai(numbers);
+    }
+}
+
 }  // namespace
 
 // Every name offered to templates; templates/README.md lists them with examples.
-TemplateRecord memo_values(const model::Report& report) {
+TemplateRecord memo_values(const model::Report& report, const model::Report* previous) {
     const auto& m = report.memo;
     TemplateRecord v;
     v["agency"] = m.agency;
@@ -123,7 +183,7 @@ TemplateRecord memo_values(const model::Report& report) {
     }
 
     std::vector<TemplateRecord> measures, pending_steps;
-    std::vector<std::string> in_progress_titles;
+    std::vector<std::string> in_progress_titles, not_started_titles;
     std::size_t done = 0, in_progress = 0, not_started = 0, steps = 0;
     for (const auto& measure : report.measures) {
         TemplateRecord r;
@@ -165,7 +225,10 @@ TemplateRecord memo_values(const model::Report& report) {
             ++in_progress;
             in_progress_titles.push_back(measure.text);
         }
-        if (status == Status::not_started) ++not_started;
+        if (status == Status::not_started) {
+            ++not_started;
+            not_started_titles.push_back(measure.text);
+        }
     }
     v["measures"] = measures;
     v["measures_total"] = count(report.measures.size());
@@ -173,8 +236,20 @@ TemplateRecord memo_values(const model::Report& report) {
     v["measures_in_progress_count"] = count(in_progress);
     v["measures_not_started_count"] = count(not_started);
     v["measures_in_progress_titles"] = join_thai(in_progress_titles);
+    // The summary sentence's parts, only those with measures: "ดำเนินการแล้วเสร็จ ๕ มาตรการ/แนวทาง และอยู่ระหว่าง
+    // ดำเนินการ ๑ มาตรการ/แนวทาง คือ …".
+    std::vector<TemplateRecord> groups;
+    auto add_group = [&](const char* phrase, std::size_t n, const std::vector<std::string>& titles) {
+        if (n == 0) return;
+        groups.push_back(TemplateRecord{{"phrase", phrase}, {"count", count(n)}, {"titles", join_thai(titles)}});
+    };
+    add_group("ดำเนินการแล้วเสร็จ", done, {});
+    add_group("อยู่ระหว่างดำเนินการ", in_progress, in_progress_titles);
+    add_group("ยังไม่ได้ดำเนินการ", not_started, not_started_titles);
+    v["measure_groups"] = groups;
     v["steps_total"] = count(steps);
     v["steps_pending"] = pending_steps;
+    add_round_changes(v, report, previous);
 
     // Sheet ตัวแปร: as written, but ISO dates become Thai dates and phone numbers do not break.
     for (const auto& [key, value] : report.variables) {
@@ -186,9 +261,10 @@ TemplateRecord memo_values(const model::Report& report) {
     return v;
 }
 
-ComposeResult compose_memo(const model::Report& report, const std::string& template_path) {
+ComposeResult compose_memo(const model::Report& report, const std::string& template_path,
+                           const model::Report* previous) {
     ComposeResult out;
-    auto expanded = expand_template(template_path, memo_values(report));
+    auto expanded = expand_template(template_path, memo_values(report, previous));
     out.document = std::move(expanded.document);
     out.diagnostics = std::move(expanded.diagnostics);
     out.document.title = report.memo.subject;

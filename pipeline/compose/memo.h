@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "compose/round_changes.h"
 #include "compose/template.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
@@ -19,10 +20,15 @@ struct ComposeResult {
 };
 
 // Every name the memo templates can use, computed from the report (templates/README.md lists them): numbers in
-// Thai digits, dates in the Buddhist era, counts of measures by status, the steps not yet done.
-TemplateRecord memo_values(const model::Report& report);
+// Thai digits, dates in the Buddhist era, counts of measures by status, the steps not yet done. With the previous
+// round's report (read from last round's tracking workbook), also what changed since (compare_rounds):
+// has_previous_round, changes, steps_newly_done, …; without it those names are set but empty (lists empty,
+// counts ๐), so a template may use them unconditionally and has_previous_round is unset.
+TemplateRecord memo_values(const model::Report& report, const model::Report* previous = nullptr);
 
-// Fills the template at template_path (see templates/README.md) with the report's values.
-ComposeResult compose_memo(const model::Report& report, const std::string& template_path);
+// Fills the template at template_path (see templates/README.md) with the report's values, and with what changed
+// since previous when given.
+ComposeResult compose_memo(const model::Report& report, const std::string& template_path,
+                           const model::Report* previous = nullptr);
 
 }  // namespace saraban::compose

@@ -137,9 +137,16 @@ public:
             error(node, "\"" + std::string(node.attribute("name").as_string()) + "\" ไม่ใช่รายการ (is not a list)");
             return;
         }
-        for (const auto& record : v->list) {
-            scopes_.push_back(&record);
+        // Inside, besides the item's own names: its position, for separators ("ก และ ข") and numbering.
+        for (std::size_t i = 0; i < v->list.size(); ++i) {
+            TemplateRecord position;
+            position["index"] = std::to_string(i + 1);
+            position["is_first"] = i == 0 ? "yes" : "";
+            position["is_last"] = i + 1 == v->list.size() ? "yes" : "";
+            scopes_.push_back(&position);
+            scopes_.push_back(&v->list[i]);
             f();
+            scopes_.pop_back();
             scopes_.pop_back();
         }
     }
