@@ -90,7 +90,7 @@ void write_variables_sheet(Book& book, const model::Report& report) {
     set_up_printing(sheet, false, page_header_text(report), true);
 }
 
-void write_metadata_sheet(Book& book, const model::Report& report) {
+void write_metadata_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes) {
     Sheet sheet = book.add_sheet(metadata_sheet_name);
     const Formats& f = book.formats();
     const std::string source = std::filesystem::path(report.source).filename().string();
@@ -99,7 +99,7 @@ void write_metadata_sheet(Book& book, const model::Report& report) {
         std::string text;
         int number;
     };
-    const Entry entries[] = {
+    std::vector<Entry> entries = {
         {"format_version", "", tracking_workbook_format_version},
         {"generator", "saraban", 0},
         {"agency", report.memo.agency, 0},
@@ -108,6 +108,11 @@ void write_metadata_sheet(Book& book, const model::Report& report) {
         {"round", "", report.memo.round_months},
         {"source", source, 0},
     };
+    // The round the change column compares with.
+    if (changes) {
+        entries.push_back({"previous_fiscal_year", "", changes->previous_fiscal_year_be});
+        entries.push_back({"previous_round", "", changes->previous_round_months});
+    }
     std::vector<std::string> keys;
     for (const Entry& e : entries) keys.emplace_back(e.key);
     start_key_value_sheet(sheet, keys, 60);

@@ -1,9 +1,12 @@
 // Sheet มาตรการ [measures]: the sheet staff work in. One row per measure (bold) followed by its steps; the status
 // of a step is chosen from a dropdown and coloured by value; header frozen, autofilter, printable on A4 landscape.
 // A step's target group, indicator, owner and monitoring are written only where they differ from its measure's,
-// as in the input: ingest gives an empty cell the measure's value back.
+// as in the input: ingest gives an empty cell the measure's value back. Column เปลี่ยนแปลงจากรอบก่อน says what
+// changed since the previous round (when the batch compared the rounds); ingest keeps it as an unknown column,
+// and the next round writes it anew.
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "render/xlsx/detail/sheets.h"
 
@@ -24,9 +27,36 @@ const std::string& own(const std::string& step_value, const std::string& measure
 
 }  // namespace
 
-void write_measures_sheet(Book& book, const model::Report& report) {
+std::string change_text(const compose::StepChange& change) {
+    switch (change.kind) {
+        case compose::ChangeKind::added: return "ขั้นตอนใหม่";
+        case compose::ChangeKind::removed: return "ไม่มีในรอบนี้";
+        case compose::ChangeKind::changed: break;
+    }
+    std::string text;
+    if (change.status_changed) text = std::string(status_word(change.from)) + " → " + status_word(change.to);
+    if (change.progress_changed) text += std::string(text.empty() ? "" : "\n") + "ปรับความคืบหน้า";
+    return text;
+}
+
+std::string removed_steps_text(const std::vector<std::string>& labels) {
+    std::string text;
+    for (const std::string& label : labels) text += (text.empty() ? "ขั้นตอนที่ไม่มีในรอบนี้: " : ", ") + label;
+    return text;
+}
+
+void write_measures_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes) {
     Sheet sheet = book.add_sheet(measures_sheet_name);
     const Formats& f = book.formats();
+
+    // What the change column says, by step; steps gone since the previous round, by measure.
+    std::map<std::pair<int, int>, std::string> step_changes;
+    std::map<int, std::vector<std::string>> removed;
+    if (changes)
+        for (const compose::StepChange& c : changes->steps) {
+            if (c.kind == compose::ChangeKind::removed) removed[c.measure_no].push_back(compose::step_label(c));
+            else step_changes[{c.measure_no, c.step_no}] = change_text(c);
+        }
 
     // Unknown columns of the input (on steps), by header, in first-seen order; the change column is ours.
     std::vector<std::string> extras;
@@ -74,6 +104,8 @@ void write_measures_sheet(Book& book, const model::Report& report) {
         sheet.text(row, col_indicator, m.indicator, f.bold_text);
         sheet.text(row, col_owner, m.owner, f.bold_text);
         sheet.text(row, col_monitoring, m.monitoring, f.bold_text);
+        if (auto gone = removed.find(m.number); gone != removed.end())
+            sheet.text(row, col_change, removed_steps_text(gone->second), f.bold_text);
         ++row;
         if (!m.steps.empty()) step_blocks.push_back({row, lxw_row_t(row + m.steps.size() - 1)});
         for (const model::Step& s : m.steps) {
@@ -88,6 +120,8 @@ void write_measures_sheet(Book& book, const model::Report& report) {
             // A due date in ISO form becomes a date cell (shown as a Thai date); ingest gives it back as ISO.
             if (auto due = iso_date(s.due)) sheet.date(row, col_due, *due, f.date);
             else sheet.text(row, col_due, s.due, f.text);
+            if (auto change = step_changes.find({s.measure_no, s.step_no}); change != step_changes.end())
+                sheet.text(row, col_change, change->second, f.text);
             for (std::size_t i = 0; i < extras.size(); ++i) {
                 auto it = s.extra.find(extras[i]);
                 if (it != s.extra.end()) sheet.text(row, lxw_col_t(col_first_extra + i), it->second, f.text);

@@ -5,12 +5,15 @@
 //   หนังสือ        key | value, every memo field; the date a date cell shown as a Thai date (๑๗ กันยายน ๒๕๖๔)
 //   คะแนน          one row per fiscal year, scores as number cells shown with 2 decimals; optional columns kept
 //   มาตรการ        measures (bold) and steps; status a dropdown of the three Thai statuses on step rows, a fill per
-//                 status, frozen header, autofilter, A4 landscape print set-up; column เปลี่ยนแปลงจากรอบก่อน empty
+//                 status, frozen header, autofilter, A4 landscape print set-up; column เปลี่ยนแปลงจากรอบก่อน says
+//                 what changed since the previous round when given one ("อยู่ระหว่างดำเนินการ → ดำเนินการแล้ว",
+//                 "ปรับความคืบหน้า", "ขั้นตอนใหม่"; on a measure's row, its steps that are gone), else empty
 //   ตัวแปร         key | value
 //   สรุป           live COUNTIFS over มาตรการ (steps per status, per measure, share done) and a chart of the scores
 //   ผลการตรวจสอบ   the findings, one row each (severity, place, message)
 //   _saraban       hidden key | value sheet (also custom document properties): format version, agency, round,
-//                 fiscal year, source file name; what the next round reads to know where the workbook came from
+//                 fiscal year, source file name (and the previous round's fiscal year and round when compared);
+//                 what the next round reads to know where the workbook came from
 //
 // Example:
 //   std::string tmp = out + ".tmp";
@@ -21,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "compose/round_changes.h"
 #include "model/diagnostic.h"
 #include "model/report.h"
 
@@ -34,8 +38,10 @@ inline constexpr int tracking_workbook_format_version = 1;
 // libxlsxwriter writes the file at path directly (not atomically): give it a temporary name beside the final one
 // and rename it on success. On failure the file at path is removed. Besides path, libxlsxwriter only uses
 // anonymous tmpfile()s (in TMPDIR) while assembling the zip. The same report and findings give the same bytes:
-// the document's creation time is the memo's date, never the clock.
+// the document's creation time is the memo's date, never the clock. changes (compose::compare_rounds of the
+// previous round's report and this one) fills the column เปลี่ยนแปลงจากรอบก่อน; without it the column is empty
+// and the bytes are those of a workbook written without.
 std::string write_tracking_workbook(const model::Report& report, const std::vector<model::Diagnostic>& findings,
-                                    const std::string& path);
+                                    const std::string& path, const compose::RoundChanges* changes = nullptr);
 
 }  // namespace saraban::render

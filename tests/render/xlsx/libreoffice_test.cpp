@@ -14,51 +14,12 @@
 
 #include "compose/thai_format.h"
 #include "render/xlsx/tracking_fixture.h"
+#include "render/xlsx/workbook_tools.h"
 
 using namespace saraban;
 using namespace saraban::testing;
 
 namespace {
-
-using Table = std::vector<std::vector<std::string>>;
-
-// Rewrites the parts of a zip in place; edit returns the new content (or the same).
-void rewrite_parts(const fs::path& path, const std::function<std::string(const std::string&, std::string)>& edit) {
-    int error = 0;
-    zip_t* archive = zip_open(path.c_str(), 0, &error);
-    BOOST_TEST_REQUIRE(archive != nullptr, "zip_open " << path << ": " << error);
-    const zip_int64_t entries = zip_get_num_entries(archive, 0);
-    for (zip_int64_t i = 0; i < entries; ++i) {
-        const std::string name = zip_get_name(archive, zip_uint64_t(i), 0);
-        zip_stat_t stat;
-        BOOST_TEST_REQUIRE(zip_stat_index(archive, zip_uint64_t(i), 0, &stat) == 0);
-        std::string content(stat.size, '\0');
-        zip_file_t* file = zip_fopen_index(archive, zip_uint64_t(i), 0);
-        BOOST_TEST_REQUIRE(file != nullptr);
-        BOOST_TEST_REQUIRE(zip_fread(file, content.data(), stat.size) == zip_int64_t(stat.size));
-        zip_fclose(file);
-        std::string edited = edit(name, content);
-        if (edited == content) continue;
-        void* buffer = std::malloc(edited.size());
-        std::memcpy(buffer, edited.data(), edited.size());
-        zip_source_t* source = zip_source_buffer(archive, buffer, edited.size(), 1);
-        BOOST_TEST_REQUIRE(source != nullptr);
-        BOOST_TEST_REQUIRE(zip_file_replace(archive, zip_uint64_t(i), source, 0) == 0);
-    }
-    BOOST_TEST_REQUIRE(zip_close(archive) == 0, "zip_close " << path);
-}
-
-// Removes the cached result of every formula (<f>…</f><v>…</v> → <f>…</f>); returns how many.
-int strip_cached_results(const fs::path& path) {
-    int stripped = 0;
-    rewrite_parts(path, [&](const std::string& name, std::string xml) {
-        if (!name.starts_with("xl/worksheets/sheet")) return xml;
-        static const std::regex cached("(</f>)<v>[^<]*</v>");
-        stripped += int(std::distance(std::sregex_iterator(xml.begin(), xml.end(), cached), std::sregex_iterator()));
-        return std::regex_replace(xml, cached, "$1");
-    });
-    return stripped;
-}
 
 // Gives cell `to` of the measures sheet (sheet3.xml) the shared string of cell `from`: a status changed as staff
 // would change it.
@@ -77,35 +38,6 @@ void copy_shared_string(const fs::path& path, const std::string& from, const std
         return xml.replace(std::size_t(target.position(1)), std::size_t(target.length(1)), source[1].str());
     });
     BOOST_TEST_REQUIRE(done);
-}
-
-// A CSV as LibreOffice writes it: comma-separated, fields with commas or quotes in double quotes.
-Table read_csv(const fs::path& path) {
-    const std::string text = read_file(path);
-    Table table(1);
-    std::string field;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
-            else if (c == '"') quoted = false;
-            else field += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            table.back().push_back(std::move(field));
-            field.clear();
-        } else if (c == '\n') {
-            table.back().push_back(std::move(field));
-            field.clear();
-            table.emplace_back();
-        } else if (c != '\r') {
-            field += c;
-        }
-    }
-    if (table.back().empty()) table.pop_back();
-    return table;
 }
 
 // The converted sheets of the three workbooks, made once for the whole suite.

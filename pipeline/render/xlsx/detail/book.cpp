@@ -215,6 +215,18 @@ std::optional<model::Date> iso_date(const std::string& text) {
     return model::Date{year, month, day};
 }
 
+std::time_t creation_time(const model::Date& d) {
+    if (d.year < 1971 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+        return 946684800;  // 2000-01-01 00:00:00 UTC
+    // Days from civil (Howard Hinnant's algorithm).
+    int y = d.year - (d.month <= 2 ? 1 : 0);
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153LL * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return std::time_t((era * 146097 + doe - 719468) * 86400);
+}
+
 std::string column_letters(lxw_col_t col) {
     std::string letters;
     for (int c = int(col) + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), char('A' + (c - 1) % 26));

@@ -4,6 +4,7 @@
 
 #include <xlsxwriter.h>
 
+#include <ctime>
 #include <map>
 #include <optional>
 #include <string>
@@ -123,6 +124,10 @@ std::optional<double> exact_number(const std::string& text);
 
 // Parses ISO "2021-09-17" (exactly that form); nullopt otherwise.
 std::optional<model::Date> iso_date(const std::string& text);
+
+// A workbook's creation time: midnight UTC of the date (the memo's), never the clock (libxlsxwriter takes the
+// current time for 0); 2000-01-01 when the date is not a real one after 1970.
+std::time_t creation_time(const model::Date& date);
 
 // Column letters for formulas: 0 → "A", 26 → "AA".
 std::string column_letters(lxw_col_t col);

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "compose/round_changes.h"
 #include "model/diagnostic.h"
 #include "model/report.h"
 #include "render/xlsx/detail/book.h"
@@ -30,7 +31,7 @@ enum MeasureColumn : lxw_col_t {
     col_status,       // สถานะ
     col_progress,     // ความคืบหน้า
     col_due,          // กำหนดแล้วเสร็จ
-    col_change,       // เปลี่ยนแปลงจากรอบก่อน (empty in this version)
+    col_change,       // เปลี่ยนแปลงจากรอบก่อน (what changed since the previous round, when compared)
     col_first_extra,  // unknown columns of the input, kept
 };
 
@@ -43,11 +44,16 @@ enum ScoreColumn : lxw_col_t { score_col_year = 0, score_col_iit, score_col_eit,
 
 void write_memo_sheet(Book& book, const model::Report& report);
 void write_scores_sheet(Book& book, const model::Report& report);
-void write_measures_sheet(Book& book, const model::Report& report);
+void write_measures_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes);
 void write_variables_sheet(Book& book, const model::Report& report);
 void write_summary_sheet(Book& book, const model::Report& report);
 void write_findings_sheet(Book& book, const std::vector<model::Diagnostic>& findings);
-void write_metadata_sheet(Book& book, const model::Report& report);
+void write_metadata_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes);
+
+// What the change column says of a step ("อยู่ระหว่างดำเนินการ → ดำเนินการแล้ว", "ปรับความคืบหน้า", both on two
+// lines, or "ขั้นตอนใหม่"), and of a measure whose steps are gone ("ขั้นตอนที่ไม่มีในรอบนี้: 5.3").
+std::string change_text(const compose::StepChange& change);
+std::string removed_steps_text(const std::vector<std::string>& labels);
 
 // A list validation of the three statuses on rows first_row..last_row (zero-based, inclusive) of column col.
 void add_status_dropdown(Sheet& sheet, lxw_col_t col, lxw_row_t first_row, lxw_row_t last_row);

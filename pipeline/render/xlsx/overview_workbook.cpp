@@ -1,0 +1,265 @@
+// The overview workbook: one sheet ภาพรวม, one row per agency, a totals row of live formulas. Each formula carries
+// the value computed here as its cached result, for viewers that do not recalculate.
+//
+//   steps (per row)   =SUM(J2:L2)
+//   share done        =IF(M2=0,"",J2/M2)
+//   totals            =SUBTOTAL(9,J2:J4) (sums), =IFERROR(SUBTOTAL(1,E2:E4),"") (mean scores),
+//                     =SUBTOTAL(3,Q2:Q4) (agencies, by their status cells): SUBTOTAL leaves out the rows the autofilter hides
+//   produced          =COUNTIF(Q2:Q4,"สร้างแล้ว [produced]")
+#include "render/xlsx/overview_workbook.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+#include "compose/thai_format.h"
+#include "render/xlsx/detail/sheets.h"
+
+namespace saraban::render {
+
+namespace {
+
+using namespace xlsx_detail;
+
+constexpr const char* overview_sheet_name = "ภาพรวม";
+constexpr const char* produced_word = "สร้างแล้ว [produced]";
+constexpr const char* failed_word = "ไม่สำเร็จ [failed]";
+
+enum OverviewColumn : lxw_col_t {
+    ov_agency = 0, ov_abbr, ov_year, ov_round, ov_ita, ov_iit, ov_eit, ov_oit, ov_level, ov_done, ov_in_progress,
+    ov_not_started, ov_steps, ov_share, ov_errors, ov_warnings, ov_status, ov_source, ov_count
+};
+
+const char* const headers[ov_count] = {
+    "หน่วยงาน [agency]", "ชื่อย่อ [agency_abbr]", "ปีงบประมาณ [fiscal_year]", "รอบ (เดือน) [round]", "ITA", "IIT",
+    "EIT", "OIT", "ระดับ [level]", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ",
+    "ขั้นตอนทั้งหมด [steps]", "ร้อยละที่ดำเนินการแล้ว [share done]", "ข้อผิดพลาด [errors]", "คำเตือน [warnings]",
+    "ผลการสร้างเอกสาร [status]", "ไฟล์ต้นทาง [source]",
+};
+
+std::string cell(lxw_row_t row, lxw_col_t col) { return column_letters(col) + std::to_string(row + 1); }
+
+std::string range(lxw_col_t col, lxw_row_t first, lxw_row_t last) { return cell(first, col) + ":" + cell(last, col); }
+
+// A format of the body font (as Book's), bold, with a number format (none for nullptr).
+lxw_format* bold_format(lxw_workbook* workbook, const char* num_format) {
+    lxw_format* format = workbook_add_format(workbook);
+    format_set_font_name(format, body_font);
+    format_set_font_size(format, body_font_size);
+    format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bold(format);
+    format_set_top(format, LXW_BORDER_THIN);
+    if (num_format) format_set_num_format(format, num_format);
+    return format;
+}
+
+// "ภาพรวมการรายงานผล ITA ปีงบประมาณ พ.ศ. ๒๕๖๔ รอบ ๑๒ เดือน" when every row has the same year and round.
+std::string title_text(const std::vector<AgencyRow>& rows) {
+    std::string text = "ภาพรวมการรายงานผล ITA";
+    if (rows.empty()) return text;
+    const auto same = [&](auto field) {
+        return std::all_of(rows.begin(), rows.end(), [&](const AgencyRow& r) { return r.*field == rows[0].*field; });
+    };
+    if (same(&AgencyRow::fiscal_year_be) && rows[0].fiscal_year_be > 0)
+        text += " ปีงบประมาณ พ.ศ. " + compose::format_plain_integer(rows[0].fiscal_year_be);
+    if (same(&AgencyRow::round_months) && rows[0].round_months > 0)
+        text += " รอบ " + compose::format_plain_integer(rows[0].round_months) + " เดือน";
+    return text;
+}
+
+bool later(const model::Date& a, const model::Date& b) {
+    return std::tie(a.year, a.month, a.day) > std::tie(b.year, b.month, b.day);
+}
+
+void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
+    Sheet sheet = book.add_sheet(overview_sheet_name);
+    const Formats& f = book.formats();
+    lxw_workbook* wb = book.get();
+    lxw_format* bold_text = bold_format(wb, nullptr);
+    lxw_format* bold_score = bold_format(wb, thai_score_format);
+    lxw_format* bold_integer = bold_format(wb, thai_integer_format);
+    lxw_format* bold_percent = bold_format(wb, thai_percent_format);
+    lxw_format* bold_agencies = bold_format(wb, "[$-D00041E]0\" หน่วยงาน\"");
+
+    // Widths: names and sources fit their longest text (capped, then wrapped); numbers their header.
+    std::vector<std::string> agencies = {headers[ov_agency]}, sources = {headers[ov_source]};
+    for (const AgencyRow& r : rows) {
+        agencies.push_back(r.agency);
+        sources.push_back(r.source);
+    }
+    for (lxw_col_t c = 0; c < ov_count; ++c) {
+        lxw_format* format = c >= ov_ita && c <= ov_oit ? f.score
+                             : c == ov_share             ? f.percent
+                             : c == ov_year || c == ov_round || (c >= ov_done && c <= ov_steps) ||
+                                     c == ov_errors || c == ov_warnings
+                                 ? f.integer
+                                 : f.text;
+        double width = c == ov_agency   ? column_width(agencies, 20, 45)
+                       : c == ov_source ? column_width(sources, 16, 40)
+                       : c >= ov_ita && c <= ov_oit ? 10
+                       : c == ov_status            ? 22
+                                                   : 14;
+        sheet.column(c, c, width, format);
+        sheet.text(0, c, headers[c], f.header);
+    }
+
+    // Data rows 1..last; with no agencies one row says so, so that the totals' ranges stay below the header.
+    const lxw_row_t first = 1;
+    const lxw_row_t last = rows.empty() ? first : lxw_row_t(rows.size());
+    if (rows.empty()) sheet.text(first, ov_agency, "ไม่มีหน่วยงานในรอบนี้ [no agencies]", f.text);
+    lxw_row_t row = first;
+    for (const AgencyRow& r : rows) {
+        sheet.text(row, ov_agency, r.agency, f.text);
+        sheet.text(row, ov_abbr, r.agency_abbr, f.text);
+        if (r.fiscal_year_be > 0) sheet.number(row, ov_year, r.fiscal_year_be, f.integer);
+        if (r.round_months > 0) sheet.number(row, ov_round, r.round_months, f.integer);
+        const std::optional<double> scores[] = {r.ita, r.iit, r.eit, r.oit};
+        for (lxw_col_t i = 0; i < 4; ++i)
+            if (scores[i]) sheet.number(row, ov_ita + i, *scores[i], f.score);
+        sheet.text(row, ov_level, r.level, f.text);
+        sheet.number(row, ov_done, r.steps_done, f.integer);
+        sheet.number(row, ov_in_progress, r.steps_in_progress, f.integer);
+        sheet.number(row, ov_not_started, r.steps_not_started, f.integer);
+        const int steps = r.steps_done + r.steps_in_progress + r.steps_not_started;
+        sheet.formula(row, ov_steps, "=SUM(" + cell(row, ov_done) + ":" + cell(row, ov_not_started) + ")", steps,
+                      f.integer);
+        const std::string share = "=IF(" + cell(row, ov_steps) + "=0,\"\"," + cell(row, ov_done) + "/" +
+                                  cell(row, ov_steps) + ")";
+        if (steps > 0) sheet.formula(row, ov_share, share, double(r.steps_done) / steps, f.percent);
+        else sheet.formula(row, ov_share, share, std::string(), f.percent);
+        sheet.number(row, ov_errors, r.errors, f.integer);
+        sheet.number(row, ov_warnings, r.warnings, f.integer);
+        sheet.text(row, ov_status, r.produced ? produced_word : failed_word, f.text);
+        sheet.text(row, ov_source, r.source, f.text);
+        ++row;
+    }
+
+    // Totals.
+    const lxw_row_t total = last + 1;
+    sheet.text(total, ov_agency, "รวม / เฉลี่ย [total / mean]", bold_text);
+    // Agencies counted by their status cell, which every row has (a file that did not read has no agency name).
+    sheet.formula(total, ov_abbr, "=SUBTOTAL(3," + range(ov_status, first, last) + ")", double(rows.size()),
+                  bold_agencies);
+    const std::optional<double> AgencyRow::*score_fields[] = {&AgencyRow::ita, &AgencyRow::iit, &AgencyRow::eit,
+                                                              &AgencyRow::oit};
+    for (lxw_col_t i = 0; i < 4; ++i) {
+        double sum = 0;
+        int n = 0;
+        for (const AgencyRow& r : rows)
+            if (r.*score_fields[i]) {
+                sum += *(r.*score_fields[i]);
+                ++n;
+            }
+        const std::string formula = "=IFERROR(SUBTOTAL(1," + range(ov_ita + i, first, last) + "),\"\")";
+        if (n > 0) sheet.formula(total, ov_ita + i, formula, sum / n, bold_score);
+        else sheet.formula(total, ov_ita + i, formula, std::string(), bold_score);
+    }
+    int sums[ov_count] = {};
+    for (const AgencyRow& r : rows) {
+        sums[ov_done] += r.steps_done;
+        sums[ov_in_progress] += r.steps_in_progress;
+        sums[ov_not_started] += r.steps_not_started;
+        sums[ov_steps] += r.steps_done + r.steps_in_progress + r.steps_not_started;
+        sums[ov_errors] += r.errors;
+        sums[ov_warnings] += r.warnings;
+        sums[ov_status] += r.produced ? 1 : 0;
+    }
+    for (lxw_col_t c : {ov_done, ov_in_progress, ov_not_started, ov_steps, ov_errors, ov_warnings})
+        sheet.formula(total, c, "=SUBTOTAL(9," + range(c, first, last) + ")", sums[c], bold_integer);
+    const std::string share = "=IF(" + cell(total, ov_steps) + "=0,\"\"," + cell(total, ov_done) + "/" +
+                              cell(total, ov_steps) + ")";
+    if (sums[ov_steps] > 0) sheet.formula(total, ov_share, share, double(sums[ov_done]) / sums[ov_steps], bold_percent);
+    else sheet.formula(total, ov_share, share, std::string(), bold_percent);
+    sheet.formula(total, ov_status,
+                  "=COUNTIF(" + range(ov_status, first, last) + ",\"" + produced_word + "\")", sums[ov_status],
+                  bold_format(wb, "[$-D00041E]0\" สร้างแล้ว\""));
+    for (lxw_col_t c : {ov_year, ov_round, ov_level, ov_source}) {
+        if (lxw_worksheet* ws = sheet.get())
+            sheet.check(worksheet_write_blank(ws, total, c, bold_text), "worksheet_write_blank",
+                        "cell " + cell(total, c));
+    }
+
+    // Produced green, failed red (the tracking workbook's "done" and "not started" fills).
+    if (lxw_worksheet* ws = sheet.get()) {
+        const char* words[2] = {produced_word, failed_word};
+        lxw_format* fills[2] = {f.status_fill[0], f.status_fill[2]};
+        for (int i = 0; i < 2; ++i) {
+            std::string value = std::string("\"") + words[i] + "\"";
+            lxw_conditional_format format = {};
+            format.type = LXW_CONDITIONAL_TYPE_CELL;
+            format.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+            format.value_string = value.data();
+            format.format = fills[i];
+            sheet.check(worksheet_conditional_format_range(ws, first, ov_status, last, ov_status, &format),
+                        "worksheet_conditional_format_range", "cells " + range(ov_status, first, last));
+        }
+        worksheet_freeze_panes(ws, 1, 0);
+        // The filter covers the agencies only: sorting never moves the totals row.
+        sheet.check(worksheet_autofilter(ws, 0, 0, last, ov_count - 1), "worksheet_autofilter");
+        worksheet_activate(ws);
+    }
+    sheet.set_row_heights();
+    set_up_printing(sheet, true, title_text(rows), true);
+}
+
+}  // namespace
+
+AgencyRow overview_row(const model::Report& report, const std::vector<model::Diagnostic>& findings, bool produced,
+                       const std::string& source) {
+    AgencyRow row;
+    row.agency = report.memo.agency;
+    row.agency_abbr = report.memo.agency_abbr;
+    row.fiscal_year_be = report.memo.fiscal_year_be;
+    row.round_months = report.memo.round_months;
+    row.date = report.memo.date;
+    for (const model::ScoreRow& s : report.scores) {
+        if (s.fiscal_year_be != report.memo.fiscal_year_be || report.memo.fiscal_year_be == 0) continue;
+        row.ita = s.ita;
+        row.iit = s.iit;
+        row.eit = s.eit;
+        row.oit = s.oit;
+        row.level = s.level;
+        break;
+    }
+    for (const model::Measure& m : report.measures)
+        for (const model::Step& s : m.steps) {
+            if (s.status == model::Status::done) ++row.steps_done;
+            else if (s.status == model::Status::in_progress) ++row.steps_in_progress;
+            else ++row.steps_not_started;
+        }
+    for (const model::Diagnostic& d : findings) {
+        if (d.severity == model::Severity::error) ++row.errors;
+        else if (d.severity == model::Severity::warning) ++row.warnings;
+    }
+    row.produced = produced;
+    row.source = source;
+    return row;
+}
+
+std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path) {
+    lxw_workbook* workbook = workbook_new(path.c_str());
+    if (!workbook) return path + ": workbook_new: cannot create the workbook (out of memory)";
+    Book book(workbook);
+
+    model::Date newest;
+    for (const AgencyRow& r : rows)
+        if (later(r.date, newest)) newest = r.date;
+    std::string title = title_text(rows);
+    lxw_doc_properties properties = {};
+    properties.title = title.data();
+    properties.author = const_cast<char*>("saraban");
+    properties.comments = const_cast<char*>("ภาพรวมของทุกหน่วยงานในการประมวลผลรอบนี้");
+    properties.created = creation_time(newest);
+    book.check(workbook_set_properties(workbook, &properties), "workbook_set_properties");
+
+    write_sheet(book, rows);
+
+    book.check(workbook_close(workbook), "workbook_close", path);
+    if (book.failed()) {
+        std::remove(path.c_str());
+        return book.error();
+    }
+    return "";
+}
+
+}  // namespace saraban::render

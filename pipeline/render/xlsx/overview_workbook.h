@@ -1,0 +1,55 @@
+// The batch's overview workbook, for the head of the secretariat: one row per agency of the run (its scores in the
+// fiscal year, its steps by status, what validation found, whether its documents were produced), a totals row of
+// live formulas, header frozen, autofilter, Thai digits from number formats, TH Sarabun New 16 pt.
+//
+//   ภาพรวม   หน่วยงาน | ชื่อย่อ | ปีงบประมาณ | รอบ | ITA | IIT | EIT | OIT | ระดับ | ดำเนินการแล้ว |
+//            อยู่ระหว่างดำเนินการ | ยังไม่ได้ดำเนินการ | ขั้นตอนทั้งหมด | ร้อยละที่ดำเนินการแล้ว | ข้อผิดพลาด |
+//            คำเตือน | ผลการสร้างเอกสาร | ไฟล์ต้นทาง; then รวม: SUBTOTAL sums and averages (they follow the
+//            autofilter: filtered-out rows are left out), the share done of the totals
+//
+// Example (batch, after the loop over the inputs):
+//   rows.push_back(render::overview_row(read.report, findings, produced, file));   // each input
+//   write_atomically_with(out_dir / "overview.xlsx", [&](const std::string& temp) {
+//       return render::write_overview_workbook(rows, temp);
+//   });
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/report.h"
+
+namespace saraban::render {
+
+// One agency of the run, as plain data; overview_row fills it from a report and its findings.
+struct AgencyRow {
+    std::string agency;       // หน่วยงาน
+    std::string agency_abbr;  // ชื่อย่อ
+    int fiscal_year_be = 0;   // 0: unknown (the workbook did not say)
+    int round_months = 0;     // 6 or 12; 0: unknown
+    model::Date date;         // the memo's date; the latest of the rows is the workbook's creation time
+    // The scores of the fiscal year (the คะแนน row of fiscal_year_be); empty when the workbook has none.
+    std::optional<double> ita, iit, eit, oit;
+    std::string level;
+    int steps_done = 0;
+    int steps_in_progress = 0;
+    int steps_not_started = 0;
+    int errors = 0;
+    int warnings = 0;
+    bool produced = false;  // the memo PDF and tracking workbook were written
+    std::string source;     // the input as given (inputs/sbn.xlsx)
+};
+
+// The row of one agency: header fields and the fiscal year's scores from the report (what was read of it, also
+// when reading failed), steps counted by status, errors and warnings counted in findings.
+AgencyRow overview_row(const model::Report& report, const std::vector<model::Diagnostic>& findings, bool produced,
+                       const std::string& source);
+
+// Writes the workbook to path and returns "" on success, or what went wrong (as write_tracking_workbook does; the
+// file at path is then removed). Rows are written in the order given. The same rows give the same bytes: the
+// creation time is the latest memo date of the rows (2000-01-01 when none has one), never the clock.
+std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path);
+
+}  // namespace saraban::render

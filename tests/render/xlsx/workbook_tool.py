@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""openpyxl helpers for round_trip_test.cpp and overview_workbook_test.cpp.
+
+  workbook_tool.py edit IN.xlsx OUT.xlsx SHEET NO COLUMN VALUE [NO COLUMN VALUE ...]
+      sets COLUMN (a letter) of the row whose column A is NO ("5.1") to VALUE, as staff would type it; saves OUT
+  workbook_tool.py column IN.xlsx SHEET COLUMN
+      prints "A|COLUMN" for every row below the header whose column A is set (line breaks as \\n)
+  workbook_tool.py overview IN.xlsx
+      prints what the overview workbook holds, one "key=value" line each
+
+Exit status 3 when openpyxl is missing (Debian: python3-openpyxl).
+"""
+import sys
+
+try:
+    import openpyxl
+except ImportError as error:
+    print(f"openpyxl is missing ({error}): install the Debian package python3-openpyxl", file=sys.stderr)
+    sys.exit(3)
+
+
+def text(value):
+    return "" if value is None else str(value).replace("\n", "\\n")
+
+
+def edit(source, target, sheet, triples):
+    wb = openpyxl.load_workbook(source)
+    ws = wb[sheet]
+    rows = {str(row[0].value): row[0].row for row in ws.iter_rows(min_row=2) if row[0].value is not None}
+    for i in range(0, len(triples), 3):
+        no, column, value = triples[i:i + 3]
+        if no not in rows:
+            print(f"no row {no} in sheet {sheet}", file=sys.stderr)
+            sys.exit(1)
+        ws[f"{column}{rows[no]}"] = value
+    wb.save(target)
+
+
+def column(source, sheet, letter):
+    ws = openpyxl.load_workbook(source)[sheet]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value is None:
+            continue
+        print(f"{text(row[0].value)}|{text(ws[f'{letter}{row[0].row}'].value)}")
+
+
+def overview(source):
+    wb = openpyxl.load_workbook(source)
+    print("sheets=" + "|".join(wb.sheetnames))
+    ws = wb.active
+    print(f"active={ws.title}")
+    print(f"freeze={ws.freeze_panes}")
+    print(f"autofilter={ws.auto_filter.ref}")
+    print(f"orientation={ws.page_setup.orientation}")
+    print(f"max_row={ws.max_row}")
+    print(f"max_column={ws.max_column}")
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None and not cell.font.b:
+                continue
+            kind = "formula" if isinstance(cell.value, str) and cell.value.startswith("=") else type(cell.value).__name__
+            print(f"cell={cell.coordinate}|{kind}|{text(cell.value)}|{cell.number_format}|{cell.font.name}|"
+                  f"{cell.font.sz}|{cell.font.b}")
+    for cf in ws.conditional_formatting:
+        for rule in cf.rules:
+            print(f"conditional={cf.sqref}|{rule.type}|{rule.operator}|{'|'.join(rule.formula)}")
+
+
+def main(argv):
+    if len(argv) >= 6 and argv[1] == "edit" and (len(argv) - 5) % 3 == 0:
+        edit(argv[2], argv[3], argv[4], argv[5:])
+    elif len(argv) == 5 and argv[1] == "column":
+        column(argv[2], argv[3], argv[4])
+    elif len(argv) == 3 and argv[1] == "overview":
+        overview(argv[2])
+    else:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
