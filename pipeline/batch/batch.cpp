@@ -1,20 +1,37 @@
 #include "batch/batch.h"
 
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "batch/output_file.h"
+#include "batch/progress.h"
+#include "batch/sha256.h"
 #include "compose/memo.h"
 #include "compose/plain_text.h"
-#include "ingest/report_reader.h"
 #include "layout/document_layout.h"
 #include "layout/font.h"
 #include "layout/line_breaker.h"
 #include "render/pdf/pdf_writer.h"
+#include "compose/round_changes.h"
+#include "render/xlsx/overview_workbook.h"
 #include "render/xlsx/tracking_workbook.h"
 #include "validate/rules.h"
 #include "validate/validate.h"
@@ -23,26 +40,41 @@ namespace fs = std::filesystem;
 
 namespace saraban::batch {
 
+StageTimes& StageTimes::operator+=(const StageTimes& o) {
+    hash += o.hash;
+    read += o.read;
+    validate += o.validate;
+    compose += o.compose;
+    layout += o.layout;
+    pdf += o.pdf;
+    xlsx += o.xlsx;
+    write += o.write;
+    return *this;
+}
+
 namespace {
 
-// Agency inputs named on the command line: a workbook, an agency folder of CSVs, or a folder of those (see
-// ingest::find_agency_inputs).
-std::vector<std::string> collect_inputs(const std::vector<std::string>& inputs, std::ostream& log, bool& usage_error) {
-    std::vector<std::string> files;
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(input, ec)) {
-            const auto found = ingest::find_agency_inputs(input);
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::exists(input, ec)) {
-            files.push_back(input);
-        } else {
-            log << input << ": ไม่พบไฟล์หรือโฟลเดอร์ (no such file or folder)\n";
-            usage_error = true;
-        }
-    }
-    return files;
+// CPU time of the calling thread, in seconds.
+double thread_cpu() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
+
+// Adds the thread CPU time since the last lap to a stage.
+class Laps {
+public:
+    explicit Laps(StageTimes& t) : times_(t), last_(thread_cpu()) {}
+    void to(double StageTimes::*stage) {
+        const double now = thread_cpu();
+        times_.*stage += now - last_;
+        last_ = now;
+    }
+
+private:
+    StageTimes& times_;
+    double last_;
+};
 
 // The output name of an agency: a workbook's stem, a CSV folder's own name (sbn.2564/ → sbn.2564).
 std::string output_stem(const std::string& input) {
@@ -52,21 +84,52 @@ std::string output_stem(const std::string& input) {
     return safe_file_stem((fs::is_directory(p, ec) ? p.filename() : p.stem()).string());
 }
 
-// Font sets by family, loaded once per run: loading reads every file in fonts/.
+// Every regular file under dir, relative paths in byte order, with hashes. Missing dir: nothing.
+std::vector<FileHash> hash_tree(const std::string& dir, std::string& error) {
+    std::vector<FileHash> out;
+    std::error_code ec;
+    if (dir.empty() || !fs::is_directory(dir, ec)) return out;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        out.push_back({fs::relative(it->path(), dir, ec).generic_string(), ""});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    for (auto& f : out) f.sha256 = sha256_file((fs::path(dir) / f.path).string(), error);
+    return out;
+}
+
+// Font sets by family, loaded once per run and then shared read-only by the workers (a HarfBuzz font may shape in
+// several threads at once); a family that fails to load fails once, with the same message for every agency.
 class FontCache {
 public:
     explicit FontCache(std::string dir) : dir_(std::move(dir)) {}
     // Throws layout::FontError.
     const layout::FontSet& get(const std::string& family) {
         const std::string key = family.empty() ? layout::kDefaultFamily : family;
+        std::lock_guard lock(mutex_);
         auto it = sets_.find(key);
-        if (it == sets_.end()) it = sets_.emplace(key, layout::load_font_family(dir_, key)).first;
-        return it->second;
+        if (it == sets_.end()) {
+            Entry e;
+            try {
+                e.set = std::make_unique<layout::FontSet>(layout::load_font_family(dir_, key));
+            } catch (const layout::FontError& error) {
+                e.error = error.what();
+            }
+            it = sets_.emplace(key, std::move(e)).first;
+        }
+        if (!it->second.set) throw layout::FontError(it->second.error);
+        return *it->second.set;
     }
 
 private:
+    struct Entry {
+        std::unique_ptr<layout::FontSet> set;
+        std::string error;
+    };
     std::string dir_;
-    std::map<std::string, layout::FontSet> sets_;
+    std::map<std::string, Entry> sets_;
+    std::mutex mutex_;
 };
 
 layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
@@ -75,7 +138,293 @@ layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSe
     return layout::layout_document(doc, engine);
 }
 
+// Appends agency records to the journal, one line per write(2) so a kill leaves at most one torn line.
+class Journal {
+public:
+    explicit Journal(const std::string& path) : path_(path) {
+        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+    }
+    ~Journal() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    bool ok() const { return fd_ >= 0; }
+    void append(const AgencyRecord& r) {
+        const std::string line = to_journal_line(r);
+        std::lock_guard lock(mutex_);
+        if (fd_ < 0) return;
+        std::size_t done = 0;
+        while (done < line.size()) {
+            const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return;
+            done += std::size_t(n);
+        }
+    }
+    void remove() {
+        std::lock_guard lock(mutex_);
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+        ::unlink(path_.c_str());
+    }
+
+private:
+    std::string path_;
+    int fd_ = -1;
+    std::mutex mutex_;
+};
+
+std::string write_text_atomically(const std::string& path, const std::string& text) {
+    return write_atomically(path, std::vector<unsigned char>(text.begin(), text.end()));
+}
+
+// Temporary files a killed run left beside our outputs ("x.pdf.tmp1234" whose process is gone).
+void remove_stale_temporaries(const fs::path& dir, const std::set<std::string>& names) {
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const auto at = name.rfind(".tmp");
+        if (at == std::string::npos || !names.count(name.substr(0, at))) continue;
+        const std::string pid_text = name.substr(at + 4);
+        if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+        const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
+        if (pid == ::getpid() || (::kill(pid_t(pid), 0) == 0 || errno == EPERM)) continue;  // still running
+        fs::remove(it->path(), ec);
+    }
+}
+
+// Everything the workers share: read-only after set-up, except the font cache (locked), the journal (locked) and
+// the counters.
+struct Shared {
+    const RunOptions& options;
+    const validate::Rules& rules;
+    FontCache& fonts;
+    Progress& progress;
+    Journal& journal;
+    const Manifest* previous = nullptr;  // --resume with a usable manifest
+    std::string template_path;
+    fs::path out_dir;
+};
+
+struct AgencyPlan {
+    AgencySource source;
+    std::string pdf_name, xlsx_name;
+};
+
+struct WorkerResult {
+    AgencyRecord record;
+    render::AgencyRow overview;  // the agency's row of overview.xlsx
+    bool skipped = false;
+    int warnings = 0;
+    StageTimes times;
+};
+
+std::string severity_name(model::Severity s) { return s == model::Severity::warning ? "warning" : "error"; }
+
+// Whether the previous run's record still stands: same inputs, outputs still there with the hashes it recorded.
+bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std::vector<FileHash>& inputs,
+                 const fs::path& out_dir) {
+    if (previous.status != AgencyStatus::produced || previous.inputs != inputs || previous.outputs.size() != 2 ||
+        previous.outputs[0].path != plan.pdf_name || previous.outputs[1].path != plan.xlsx_name)
+        return false;
+    for (const auto& out : previous.outputs) {
+        std::string error;
+        if (sha256_file((out_dir / out.path).string(), error) != out.sha256) return false;
+    }
+    return true;
+}
+
+WorkerResult process(const AgencyPlan& plan, Shared& shared, const layout::ThaiLineBreaker& breaker) {
+    WorkerResult result;
+    AgencyRecord& record = result.record;
+    record.id = plan.source.id;
+    record.input = plan.source.input;
+    record.status = AgencyStatus::failed;
+    Laps laps(result.times);
+    std::string error;
+    record.inputs = plan.source.hash_inputs ? plan.source.hash_inputs(error)
+                                                : input_hashes(plan.source.input, plan.source.id, error);
+    // Last round's workbook is an input too: a change in it changes the memo.
+    const fs::path previous_path =
+        shared.options.previous_dir.empty() ? fs::path() : fs::path(shared.options.previous_dir) / plan.xlsx_name;
+    std::error_code ec;
+    if (!previous_path.empty() && fs::is_regular_file(previous_path, ec))
+        record.inputs.push_back({"previous/" + plan.xlsx_name, sha256_file(previous_path.string(), error)});
+    if (shared.previous) {
+        auto it = std::lower_bound(shared.previous->agencies.begin(), shared.previous->agencies.end(), record.id,
+                                   [](const AgencyRecord& a, const std::string& id) { return a.id < id; });
+        if (error.empty() && it != shared.previous->agencies.end() && it->id == record.id &&
+            still_valid(*it, plan, record.inputs, shared.out_dir)) {
+            record = *it;
+            record.input = plan.source.input;
+            result.skipped = true;
+            std::vector<model::Diagnostic> recorded;
+            for (const auto& f : record.findings) {
+                result.warnings += f.severity == "warning";
+                recorded.push_back({f.severity == "warning" ? model::Severity::warning : model::Severity::error, {}, f.message});
+            }
+            laps.to(&StageTimes::hash);
+            // The overview lists every agency, unchanged ones too: their figures come from the input again.
+            auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input);
+            result.overview = render::overview_row(read.report, recorded, true, plan.source.input);
+            laps.to(&StageTimes::read);
+            return result;
+        }
+    }
+    laps.to(&StageTimes::hash);
+    // Reading may fail on its own (the file vanished); the hashing error then says nothing more.
+    auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input);
+    laps.to(&StageTimes::read);
+    auto findings = read.diagnostics;
+    if (read) {
+        auto checked = validate::validate(read.report, shared.rules);
+        findings.insert(findings.end(), checked.begin(), checked.end());
+    }
+    // Last round's tracking workbook of the same agency, when --previous names a folder holding one.
+    std::optional<ingest::ReportResult> previous_round;
+    if (read && fs::is_regular_file(previous_path, ec)) {
+        auto prev = ingest::read_report_file(previous_path.string());
+        const std::string mismatch = prev ? compose::rounds_mismatch(prev.report, read.report)
+                                          : "อ่านไม่ได้ (cannot be read)";
+        if (mismatch.empty()) {
+            previous_round = std::move(prev);
+        } else {
+            findings.push_back({model::Severity::warning, {previous_path.string(), "", 0, 0},
+                                "ไม่เทียบกับรอบก่อน (not compared with the previous round): " + mismatch});
+        }
+    }
+    const model::Report* previous = previous_round ? &previous_round->report : nullptr;
+    laps.to(&StageTimes::validate);
+    for (const auto& d : findings) {
+        record.findings.push_back({severity_name(d.severity), model::to_string(d)});
+        if (d.severity == model::Severity::warning) ++result.warnings;
+    }
+    // Whatever happens next, the overview gets the agency's row.
+    struct OverviewRow {
+        WorkerResult& result;
+        const ingest::ReportResult& read;
+        const std::vector<model::Diagnostic>& findings;
+        const std::string& source;
+        ~OverviewRow() {
+            result.overview = render::overview_row(read.report, findings,
+                                                   result.record.status == AgencyStatus::produced, source);
+        }
+    } overview_row{result, read, findings, plan.source.input};
+    if (model::has_error(findings)) return result;
+    auto composed = compose::compose_memo(read.report, shared.template_path, previous);
+    for (const auto& d : composed.diagnostics) record.findings.push_back({severity_name(d.severity), model::to_string(d)});
+    laps.to(&StageTimes::compose);
+    if (!composed) return result;
+    const std::string& family =
+        shared.options.font_family.empty() ? composed.document.font_family : shared.options.font_family;
+    render::PdfResult pdf;
+    try {
+        const auto& fonts = shared.fonts.get(family);
+        auto laid_out = lay_out(composed.document, fonts, breaker);
+        laps.to(&StageTimes::layout);
+        pdf = render::render_pdf(laid_out);
+        laps.to(&StageTimes::pdf);
+    } catch (const layout::FontError& e) {
+        pdf.error = e.what();
+    }
+    if (!pdf) {
+        record.error = plan.source.input + ": " + pdf.error;
+        return result;
+    }
+    const std::string pdf_path = (shared.out_dir / plan.pdf_name).string();
+    const std::string xlsx_path = (shared.out_dir / plan.xlsx_name).string();
+    const std::string pdf_hash =
+        sha256_hex(std::string_view(reinterpret_cast<const char*>(pdf.bytes.data()), pdf.bytes.size()));
+    error = write_atomically(pdf_path, pdf.bytes);
+    pdf = {};
+    laps.to(&StageTimes::write);
+    std::string xlsx_hash;
+    if (error.empty()) {
+        error = write_atomically_with(xlsx_path, [&](const std::string& temp) {
+            const auto changes = previous ? std::optional(compose::compare_rounds(*previous, read.report)) : std::nullopt;
+            std::string e = render::write_tracking_workbook(read.report, findings, temp, changes ? &*changes : nullptr);
+            laps.to(&StageTimes::xlsx);
+            if (e.empty()) xlsx_hash = sha256_file(temp, e);
+            return e;
+        });
+    }
+    if (!error.empty()) {
+        record.error = plan.source.input + ": " + error;
+        laps.to(&StageTimes::write);
+        return result;
+    }
+    record.outputs = {{plan.pdf_name, pdf_hash}, {plan.xlsx_name, xlsx_hash}};
+    record.status = AgencyStatus::produced;
+    laps.to(&StageTimes::write);
+    return result;
+}
+
+std::string ids_hash(const std::vector<AgencyPlan>& plans) {
+    std::vector<std::string> ids;
+    for (const auto& p : plans) ids.push_back(p.source.id);
+    std::sort(ids.begin(), ids.end());
+    std::string all;
+    for (const auto& id : ids) all += id + "\n";
+    return sha256_hex(all);
+}
+
 }  // namespace
+
+int default_jobs() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
+    return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+std::vector<FileHash> input_hashes(const std::string& input, const std::string& id, std::string& error) {
+    std::error_code ec;
+    if (fs::is_directory(input, ec)) {
+        std::vector<FileHash> out = hash_tree(input, error);
+        for (auto& f : out) f.path = id + "/" + f.path;
+        return out;
+    }
+    return {{id, sha256_file(input, error)}};
+}
+
+std::vector<AgencySource> collect_agencies(const std::vector<std::string>& inputs, std::ostream& log,
+                                           bool& usage_error) {
+    std::vector<AgencySource> out;
+    std::set<std::string> ids;
+    const bool one_root = inputs.size() == 1;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        std::vector<std::pair<std::string, std::string>> found;  // path, id
+        if (fs::is_directory(input, ec)) {
+            const fs::path root = fs::path(input).lexically_normal();
+            for (const auto& path : ingest::find_agency_inputs(input)) {
+                fs::path rel = fs::path(path).lexically_normal().lexically_relative(root);
+                if (rel.empty() || rel == ".") {  // the folder is itself a CSV agency
+                    rel = root.filename().empty() ? root.parent_path().filename() : root.filename();
+                } else if (!one_root) {
+                    const fs::path name = root.filename().empty() ? root.parent_path().filename() : root.filename();
+                    rel = name / rel;
+                }
+                found.emplace_back(path, rel.generic_string());
+            }
+        } else if (fs::exists(input, ec)) {
+            found.emplace_back(input, fs::path(input).filename().generic_string());
+        } else {
+            log << input << ": ไม่พบไฟล์หรือโฟลเดอร์ (no such file or folder)\n";
+            usage_error = true;
+        }
+        for (auto& [path, id] : found) {
+            std::string unique = id;
+            for (int n = 2; ids.count(unique); ++n) unique = id + "#" + std::to_string(n);
+            ids.insert(unique);
+            AgencySource s;
+            s.id = unique;
+            s.input = path;
+            s.stem = output_stem(path);
+            out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
 
 std::string find_resource_dir(const std::string& name) {
     std::error_code ec;
@@ -90,15 +439,42 @@ std::string find_resource_dir(const std::string& name) {
 }
 
 RunSummary run(const RunOptions& options, std::ostream& log) {
-    RunSummary summary;
-    const auto files = collect_inputs(options.inputs, log, summary.usage_error);
-    summary.inputs = int(files.size());
-    if (files.empty()) {
-        if (!summary.usage_error)
+    bool usage_error = false;
+    auto agencies = collect_agencies(options.inputs, log, usage_error);
+    if (agencies.empty() || usage_error) {
+        RunSummary summary;
+        summary.batch_agencies = summary.inputs = int(agencies.size());
+        if (!usage_error)
             log << "saraban: ไม่มีสมุดงาน .xlsx หรือโฟลเดอร์ CSV ให้ประมวลผล (no .xlsx workbook or CSV folder found)\n";
         summary.usage_error = true;
         return summary;
     }
+    return run_agencies(std::move(agencies), options, log);
+}
+
+RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& options, std::ostream& log) {
+    const auto started = std::chrono::steady_clock::now();
+    RunSummary summary;
+    summary.batch_agencies = int(agencies.size());
+    // Output names for the whole batch, in input order, before anything runs: they depend neither on scheduling
+    // nor on which agencies fail nor on the shard, so shards may share one output folder.
+    std::vector<AgencyPlan> plans;
+    {
+        std::set<std::string> taken;
+        for (auto& a : agencies) {
+            AgencyPlan p;
+            p.pdf_name = unique_name(a.stem, ".pdf", taken);
+            p.xlsx_name = unique_name(a.stem, ".xlsx", taken);
+            p.source = std::move(a);
+            plans.push_back(std::move(p));
+        }
+    }
+    const std::string batch_ids = ids_hash(plans);
+    if (!options.shard.whole()) {
+        std::erase_if(plans, [&](const AgencyPlan& p) { return shard_of(p.source.id, options.shard.count) != options.shard.index; });
+    }
+    summary.inputs = int(plans.size());
+
     std::error_code ec;
     fs::create_directories(options.output_dir, ec);
     if (ec) {
@@ -114,65 +490,156 @@ RunSummary run(const RunOptions& options, std::ostream& log) {
         return summary;
     }
 
-    FontCache fonts(options.fonts_dir);
-    const layout::ThaiLineBreaker breaker;
-    const std::string template_path = options.templates_dir + "/progress-report.xml";
+    // What every output depends on besides its input.
+    Manifest manifest;
+    std::string hash_error;
+    manifest.environment.saraban_version = options.version;
+    manifest.environment.font_family = options.font_family;
+    manifest.environment.templates = hash_tree(options.templates_dir, hash_error);
+    manifest.environment.fonts = hash_tree(options.fonts_dir, hash_error);
+    seal(manifest.environment);
+    manifest.shard = options.shard;
+    manifest.batch_agencies = summary.batch_agencies;
+    manifest.batch_ids_sha256 = batch_ids;
 
-    std::set<std::string> taken;
-    std::string findings_report;  // every finding of the run, also written beside the outputs
-    for (const auto& file : files) {
-        auto read = ingest::read_report_file(file);
-        auto findings = read.diagnostics;
-        if (read) {
-            auto checked = validate::validate(read.report, rules.rules);
-            findings.insert(findings.end(), checked.begin(), checked.end());
+    const fs::path out_dir(options.output_dir);
+    const std::string manifest_path = (out_dir / manifest_name(options.shard)).string();
+    summary.manifest_path = manifest_path;
+
+    std::set<std::string> our_names = {manifest_name(options.shard)};
+    for (const auto& p : plans) {
+        our_names.insert(p.pdf_name);
+        our_names.insert(p.xlsx_name);
+    }
+    our_names.insert(options.shard.whole() ? "overview.xlsx"
+                                           : "overview-" + std::to_string(options.shard.index) + "-of-" +
+                                                 std::to_string(options.shard.count) + ".xlsx");
+    remove_stale_temporaries(out_dir, our_names);
+
+    std::optional<Manifest> previous;
+    if (options.resume) {
+        std::string error;
+        int from_journal = 0;
+        previous = load_manifest(manifest_path, error, &from_journal);
+        if (!previous) {
+            log << "saraban: --resume: " << error << "; every agency is made\n";
+        } else if (previous->environment.sha256 != manifest.environment.sha256) {
+            log << "saraban: --resume: the templates, fonts, --font or saraban's version changed since "
+                << manifest_path << "; every agency is made\n";
+            previous.reset();
+        } else if (from_journal > 0) {
+            log << "saraban: --resume: " << from_journal << " agencies finished by the interrupted run\n";
         }
-        for (const auto& d : findings) {
-            log << model::to_string(d) << "\n";
-            findings_report += model::to_string(d) + "\n";
-            if (d.severity == model::Severity::warning) ++summary.warnings;
+    }
+    // The manifest as the run starts: every agency of the shard, pending unless a previous record stands for it
+    // until it is checked. Written before any output, so a killed run always leaves a manifest with its journal.
+    {
+        std::map<std::string, const AgencyRecord*> old;
+        if (previous)
+            for (const auto& r : previous->agencies) old[r.id] = &r;
+        for (const auto& p : plans) {
+            auto it = old.find(p.source.id);
+            AgencyRecord r = it != old.end() ? *it->second : AgencyRecord{};
+            r.id = p.source.id;
+            r.input = p.source.input;
+            manifest.agencies.push_back(std::move(r));
         }
-        if (model::has_error(findings)) {
-            ++summary.documents_failed;
-            continue;
+        std::sort(manifest.agencies.begin(), manifest.agencies.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+    }
+    if (std::string error = write_text_atomically(manifest_path, to_json(manifest)); !error.empty()) {
+        log << error << "\n";
+        summary.documents_failed = summary.inputs;
+        return summary;
+    }
+    Journal journal(journal_path(manifest_path));  // truncates: the manifest now holds what it held
+    if (!journal.ok()) log << journal_path(manifest_path) << ": " << std::strerror(errno) << "\n";
+
+    FontCache fonts(options.fonts_dir);
+    const std::string family = options.font_family.empty() ? layout::kDefaultFamily : options.font_family;
+    try {
+        fonts.get(family);  // load before the workers start; the error, if any, comes per agency
+    } catch (const layout::FontError&) {
+    }
+    int jobs = options.jobs > 0 ? options.jobs : default_jobs();
+    jobs = std::max(1, std::min(jobs, int(plans.size())));
+    summary.jobs = jobs;
+
+    Progress progress(log, options.progress, int(plans.size()));
+    Shared shared{options, rules.rules, fonts, progress, journal, previous ? &*previous : nullptr,
+                  options.templates_dir + "/progress-report.xml", out_dir};
+    summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    std::vector<WorkerResult> results(plans.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        const layout::ThaiLineBreaker breaker;  // ICU iterators are per thread
+        for (std::size_t i; (i = next.fetch_add(1)) < plans.size();) {
+            WorkerResult r;
+            try {
+                r = process(plans[i], shared, breaker);
+            } catch (const std::exception& e) {
+                r.record.id = plans[i].source.id;
+                r.record.input = plans[i].source.input;
+                r.record.status = AgencyStatus::failed;
+                r.record.error = plans[i].source.input + ": " + e.what();
+            }
+            if (!r.skipped) journal.append(r.record);
+            if (options.on_finished) options.on_finished(r.record);
+            std::string lines;
+            if (!r.skipped) {
+                for (const auto& f : r.record.findings) lines += f.message + "\n";
+                if (!r.record.error.empty()) lines += r.record.error + "\n";
+            }
+            const bool failed = r.record.status != AgencyStatus::produced;
+            progress.finished(r.record.id, lines, r.skipped ? "unchanged" : to_string(r.record.status), failed);
+            // Only what the summary needs is kept: the record goes to the manifest below.
+            results[i] = std::move(r);
         }
-        auto composed = compose::compose_memo(read.report, template_path);
-        for (const auto& d : composed.diagnostics) log << model::to_string(d) << "\n";
-        if (!composed) {
-            ++summary.documents_failed;
-            continue;
-        }
-        const std::string& family = options.font_family.empty() ? composed.document.font_family : options.font_family;
-        render::PdfResult pdf;
-        try {
-            pdf = render::render_pdf(lay_out(composed.document, fonts.get(family), breaker));
-        } catch (const layout::FontError& e) {
-            pdf.error = e.what();
-        }
-        if (!pdf) {
-            log << file << ": " << pdf.error << "\n";
-            ++summary.documents_failed;
-            continue;
-        }
-        const std::string stem = output_stem(file);
-        const fs::path out_dir(options.output_dir);
-        std::string error = write_atomically((out_dir / unique_name(stem, ".pdf", taken)).string(), pdf.bytes);
-        if (error.empty()) {
-            error = write_atomically_with((out_dir / unique_name(stem, ".xlsx", taken)).string(), [&](const std::string& temp) {
-                return render::write_tracking_workbook(read.report, findings, temp);
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+        worker();
+    }
+    progress.close();
+
+    // The head of the secretariat's overview: one row per agency of this run (or shard), in input order.
+    {
+        std::vector<render::AgencyRow> rows;
+        for (const auto& r : results) rows.push_back(r.overview);
+        const std::string name = options.shard.whole() ? "overview.xlsx"
+                                                       : "overview-" + std::to_string(options.shard.index) + "-of-" +
+                                                             std::to_string(options.shard.count) + ".xlsx";
+        if (std::string error = write_atomically_with((out_dir / name).string(), [&](const std::string& temp) {
+                return render::write_overview_workbook(rows, temp);
             });
-        }
-        if (!error.empty()) {
-            log << file << ": " << error << "\n";
-            ++summary.documents_failed;
-            continue;
-        }
-        ++summary.documents_written;
+            !error.empty())
+            log << error << "\n";
+    }
+    std::string findings_report;  // every finding of the run, in input order, also written beside the outputs
+    for (auto& r : results) {
+        for (const auto& f : r.record.findings) findings_report += f.message + "\n";
+        if (!r.record.error.empty()) findings_report += r.record.error + "\n";
+        summary.warnings += r.warnings;
+        summary.stages += r.times;
+        if (r.skipped) ++summary.skipped;
+        else if (r.record.status == AgencyStatus::produced) ++summary.documents_written;
+        else ++summary.documents_failed;
+        put_record(manifest, std::move(r.record));
+    }
+    results.clear();
+    if (std::string error = write_text_atomically(manifest_path, to_json(manifest)); !error.empty()) {
+        log << error << "\n";
+    } else {
+        journal.remove();
     }
     // The findings of the whole run, one line each, beside the outputs ("" when there were none).
-    const std::vector<unsigned char> bytes(findings_report.begin(), findings_report.end());
-    if (std::string error = write_atomically((fs::path(options.output_dir) / "findings.txt").string(), bytes);
-        !error.empty())
+    const std::string findings_name =
+        options.shard.whole() ? "findings.txt"
+                              : "findings-" + std::to_string(options.shard.index) + "-of-" +
+                                    std::to_string(options.shard.count) + ".txt";
+    if (std::string error = write_text_atomically((out_dir / findings_name).string(), findings_report); !error.empty())
         log << error << "\n";
     return summary;
 }

@@ -51,6 +51,16 @@ std::string write_atomically_with(const std::string& path,
         ::unlink(temp.c_str());
         return error;
     }
+    // On disk before it gets its final name, as write_atomically does, so that a power cut cannot leave an empty
+    // file under it either.
+    const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        std::string err = temp + ": " + std::strerror(errno);
+        if (fd >= 0) ::close(fd);
+        ::unlink(temp.c_str());
+        return err;
+    }
+    ::close(fd);
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         std::string err = path + ": " + std::strerror(errno);
         ::unlink(temp.c_str());

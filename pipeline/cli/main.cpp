@@ -6,24 +6,42 @@
 //   compose  fill the memo template with the data and what is computed from it
 //   layout   shape, break and paginate the Thai text (HarfBuzz, ICU)
 //   render   write the PDF (libharu); batch writes every output atomically
+#include <unistd.h>
+
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "batch/batch.h"
+#include "batch/bench.h"
+#include "batch/output_file.h"
 
 namespace {
 
 const char* const kUsage =
-    "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY]\n"
-    "           produce the memos of each workbook (default: inputs/ → outputs/)\n"
+    "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
+    "                   [--previous DIR]\n"
+    "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
+    "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
+    "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
+    "           --shard K/N makes only the K-th of N parts of the batch (manifest-K-of-N.json); without it the\n"
+    "           part comes from JOB_COMPLETION_INDEX (0-based; N from --shards or SARABAN_SHARDS) or\n"
+    "           SLURM_ARRAY_TASK_ID (N from SLURM_ARRAY_TASK_COUNT); --previous DIR compares each agency with\n"
+    "           its tracking workbook of last round (DIR/x.xlsx): the memo and the workbook say what moved\n"
+    "       saraban merge MANIFEST... -o MERGED.json\n"
+    "           join the manifests of a batch's shards; exit 1 if an agency is missing or doubled\n"
+    "       saraban bench [--agencies N] [-j N] [--keep DIR]\n"
+    "           time N synthetic agencies (made from inputs/sample.xlsx) through the run's code path\n"
     "       saraban typeset FILE.txt -o OUT.pdf [--font FAMILY]\n"
     "           set a UTF-8 text, one paragraph a line, in the memo's body style\n"
     "       saraban --help | --version\n"
     "\n"
-    "INPUT is an .xlsx workbook or a folder of them. FAMILY is a font family whose TrueType files are in fonts/\n"
-    "(default Laksaman; e.g. \"TH Sarabun New\" once its files are put there); --fonts DIR looks elsewhere.\n"
+    "INPUT is an .xlsx workbook, a CSV agency folder, or a folder of those. FAMILY is a font family whose TrueType\n"
+    "files are in fonts/ (default Laksaman; e.g. \"TH Sarabun New\" once its files are put there); --fonts DIR\n"
+    "looks elsewhere. --progress bar|lines|none overrides the default (a bar on a terminal, else a line per agency).\n"
     "Exit status: 0 every document produced, 1 some failed, 2 usage error.\n";
 
 int usage_error(const std::string& message) {
@@ -31,33 +49,163 @@ int usage_error(const std::string& message) {
     return 2;
 }
 
+// A whole number in [min, max] from an option's argument.
+bool parse_count(const std::string& text, int min, int max, int& out) {
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    const int v = std::stoi(text);
+    if (v < min || v > max) return false;
+    out = v;
+    return true;
+}
+
 int run_command(const std::vector<std::string>& args) {
     saraban::batch::RunOptions options;
+    std::optional<saraban::batch::Shard> shard;
+    int shards = 0;
+    options.progress = ::isatty(2) ? saraban::batch::ProgressStyle::bar : saraban::batch::ProgressStyle::lines;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-o" || args[i] == "--output") {
-            if (i + 1 >= args.size()) return usage_error("-o needs a folder");
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == "-o" || a == "--output") {
+            if (!has_value) return usage_error("-o needs a folder");
             options.output_dir = args[++i];
-        } else if (args[i] == "--fonts") {
-            if (i + 1 >= args.size()) return usage_error("--fonts needs a folder");
+        } else if (a == "--fonts") {
+            if (!has_value) return usage_error("--fonts needs a folder");
             options.fonts_dir = args[++i];
-        } else if (args[i] == "--font") {
-            if (i + 1 >= args.size()) return usage_error("--font needs a family name");
+        } else if (a == "--font") {
+            if (!has_value) return usage_error("--font needs a family name");
             options.font_family = args[++i];
-        } else if (!args[i].empty() && args[i][0] == '-') {
-            return usage_error("unknown option " + args[i]);
+        } else if (a == "-j" || a == "--jobs") {
+            if (!has_value || !parse_count(args[i + 1], 1, 1024, options.jobs))
+                return usage_error(a + " needs a number of workers from 1 to 1024");
+            ++i;
+        } else if (a.size() > 2 && a.compare(0, 2, "-j") == 0 && a[2] != '-') {
+            if (!parse_count(a.substr(2), 1, 1024, options.jobs)) return usage_error("-jN needs N from 1 to 1024");
+        } else if (a == "--resume") {
+            options.resume = true;
+        } else if (a == "--previous") {
+            if (!has_value) return usage_error("--previous needs the folder of last round's outputs");
+            options.previous_dir = args[++i];
+            std::error_code ec;
+            if (!std::filesystem::is_directory(options.previous_dir, ec))
+                return usage_error("--previous: " + options.previous_dir + ": ไม่พบโฟลเดอร์ (no such folder)");
+        } else if (a == "--shard") {
+            if (!has_value) return usage_error("--shard needs K/N");
+            std::string error;
+            shard = saraban::batch::parse_shard(args[++i], error);
+            if (!shard) return usage_error(error);
+        } else if (a == "--shards") {
+            if (!has_value || !parse_count(args[i + 1], 1, 100000, shards))
+                return usage_error("--shards needs a number of shards from 1 to 100000");
+            ++i;
+        } else if (a == "--progress") {
+            if (!has_value) return usage_error("--progress needs bar, lines or none");
+            const std::string& v = args[++i];
+            if (v == "bar") options.progress = saraban::batch::ProgressStyle::bar;
+            else if (v == "lines") options.progress = saraban::batch::ProgressStyle::lines;
+            else if (v == "none") options.progress = saraban::batch::ProgressStyle::none;
+            else return usage_error("--progress needs bar, lines or none");
+        } else if (!a.empty() && a[0] == '-') {
+            return usage_error("unknown option " + a);
         } else {
-            options.inputs.push_back(args[i]);
+            options.inputs.push_back(a);
         }
+    }
+    if (shard) {
+        if (shards > 0 && shards != shard->count) return usage_error("--shards disagrees with --shard");
+        options.shard = *shard;
+    } else {
+        std::string error;
+        auto from_env = saraban::batch::shard_from_environment(saraban::batch::scheduler_environment(), shards, error);
+        if (!from_env) return usage_error(error);
+        options.shard = *from_env;
     }
     if (options.inputs.empty()) options.inputs.push_back("inputs");
     if (options.fonts_dir.empty()) options.fonts_dir = saraban::batch::find_resource_dir("fonts");
     options.templates_dir = saraban::batch::find_resource_dir("templates");
+    options.version = SARABAN_VERSION;
     const auto summary = saraban::batch::run(options, std::cerr);
-    std::cerr << "saraban: " << summary.inputs << " input(s), " << summary.documents_written << " document(s) written to "
-              << options.output_dir << ", " << summary.documents_failed << " failed, " << summary.warnings
-              << " warning(s)\n";
+    std::cerr << "saraban: " << summary.inputs << " input(s)";
+    if (!options.shard.whole())
+        std::cerr << " (shard " << options.shard.index << "/" << options.shard.count << " of "
+                  << summary.batch_agencies << ")";
+    std::cerr << ", " << summary.documents_written << " document(s) written to " << options.output_dir;
+    if (options.resume) std::cerr << ", " << summary.skipped << " unchanged";
+    std::cerr << ", " << summary.documents_failed << " failed, " << summary.warnings << " warning(s)\n";
     if (summary.usage_error) return 2;
     return summary.documents_failed > 0 ? 1 : 0;
+}
+
+int merge_command(const std::vector<std::string>& args) {
+    std::vector<std::string> inputs;
+    std::string output;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "-o" || args[i] == "--output") {
+            if (i + 1 >= args.size()) return usage_error("-o needs a file");
+            output = args[++i];
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            return usage_error("unknown option " + args[i]);
+        } else {
+            inputs.push_back(args[i]);
+        }
+    }
+    if (inputs.empty() || output.empty()) return usage_error("merge needs MANIFEST... and -o MERGED.json");
+    std::vector<std::pair<std::string, saraban::batch::Manifest>> manifests;
+    for (const auto& path : inputs) {
+        std::string error;
+        int from_journal = 0;
+        auto m = saraban::batch::load_manifest(path, error, &from_journal);
+        if (!m) {
+            std::cerr << "saraban: " << error << "\n";
+            return 2;
+        }
+        if (from_journal > 0)
+            std::cerr << path << ": the run that wrote it did not finish (" << from_journal
+                      << " agencies read from its journal)\n";
+        manifests.emplace_back(path, std::move(*m));
+    }
+    const auto result = saraban::batch::merge_manifests(manifests);
+    for (const auto& p : result.problems) std::cerr << p << "\n";
+    const std::string json = saraban::batch::to_json(result.merged);
+    if (std::string error = saraban::batch::write_atomically(output, std::vector<unsigned char>(json.begin(), json.end()));
+        !error.empty()) {
+        std::cerr << "saraban: " << error << "\n";
+        return 1;
+    }
+    std::cerr << "saraban: merged " << manifests.size() << " manifest(s), " << result.merged.agencies.size()
+              << " of " << result.merged.batch_agencies << " agencies, " << result.missing << " missing, "
+              << result.doubled << " doubled, " << result.failed << " failed, into " << output << "\n";
+    const bool bad = result.missing > 0 || result.doubled > 0 || !result.problems.empty();
+    return bad ? 1 : 0;
+}
+
+int bench_command(const std::vector<std::string>& args) {
+    saraban::batch::BenchOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const bool has_value = i + 1 < args.size();
+        if (args[i] == "--agencies" || args[i] == "-n") {
+            if (!has_value || !parse_count(args[i + 1], 1, 10000000, options.agencies))
+                return usage_error("--agencies needs a number");
+            ++i;
+        } else if (args[i] == "-j" || args[i] == "--jobs") {
+            if (!has_value || !parse_count(args[i + 1], 1, 1024, options.jobs))
+                return usage_error("-j needs a number of workers from 1 to 1024");
+            ++i;
+        } else if (args[i] == "--keep") {
+            if (!has_value) return usage_error("--keep needs a folder");
+            options.keep_dir = args[++i];
+        } else if (args[i] == "--sample") {
+            if (!has_value) return usage_error("--sample needs a workbook");
+            options.sample = args[++i];
+        } else {
+            return usage_error("unknown option " + args[i]);
+        }
+    }
+    options.fonts_dir = saraban::batch::find_resource_dir("fonts");
+    options.templates_dir = saraban::batch::find_resource_dir("templates");
+    if (options.sample.empty()) options.sample = saraban::batch::find_resource_dir("inputs") + "/sample.xlsx";
+    options.version = SARABAN_VERSION;
+    return saraban::batch::bench(options, std::cout, std::cerr);
 }
 
 int typeset_command(const std::vector<std::string>& args) {
@@ -98,5 +246,7 @@ int main(int argc, char** argv) {
     }
     if (command == "run") return run_command(args);
     if (command == "typeset") return typeset_command(args);
+    if (command == "merge") return merge_command(args);
+    if (command == "bench") return bench_command(args);
     return usage_error("unknown command " + command);
 }
