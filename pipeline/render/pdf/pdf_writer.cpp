@@ -1,17 +1,20 @@
 #include "render/pdf/pdf_writer.h"
 
 #include <hpdf.h>
-// libharu 2.3.0 has no public TJ, marked content or raw content write; these internal headers (shipped by
-// libhpdf-dev) give the page's content stream and the font's ToUnicode stream.
+// libharu 2.3.0 has no public TJ, marked content, raw content write or glyph-id font; these internal headers
+// (shipped by libhpdf-dev) give the page's content stream and the object API the fonts are built with.
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
+#include <hpdf_objects.h>
 #include <hpdf_pages.h>
+
+#include "render/pdf/font_subset.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string>
 
 namespace saraban::render {
 
@@ -96,14 +99,13 @@ private:
 
     void write_document() {
         if (options_.compress) HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-        HPDF_UseUTFEncodings(pdf_);
-        load_fonts();
+        HPDF_UseUTFEncodings(pdf_);  // for the outline's UTF-8 titles
+        make_fonts();
         for (const auto& page : doc_.pages) {
             if (!ok()) return;
             pages_.push_back(write_page(page));
         }
         if (!ok()) return;
-        write_to_unicode_maps();
         write_info();
         write_outline();
     }
@@ -129,29 +131,153 @@ private:
         HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
     }
 
-    // Loads only the fonts some glyph uses, in index order, so font tags (HPDFAA+…) are stable.
-    void load_fonts() {
-        std::set<int> used;
+    // --- fonts ----------------------------------------------------------------------------------------------
+    // Each font is embedded as a CIDFontType2 whose codes are glyph ids (Identity-H, CIDToGIDMap /Identity): any
+    // glyph the shaper chose can be drawn, presentation forms reached only through GSUB included, and the widths
+    // and ToUnicode list only the glyphs used. (libharu's own TrueType route addresses glyphs through Unicode,
+    // and builds and compresses maps of all 65,536 codes for every font of every document.)
+    struct EmbeddedFont {
+        HPDF_Dict dict = nullptr;                      // the Type0 font, registered in pages' resources
+        std::map<std::uint32_t, int> widths;           // glyph id → 1/1000 em, as written in /W
+        std::map<std::uint32_t, std::string> text;     // glyph id → what it stands for (ToUnicode)
+    };
+
+    static std::string subset_tag(const std::string& name, const std::set<std::uint32_t>& glyphs) {
+        std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the name and the glyphs: the same subset, the same tag
+        auto mix = [&](std::uint64_t v) {
+            h ^= v;
+            h *= 1099511628211ull;
+        };
+        for (unsigned char c : name) mix(c);
+        for (std::uint32_t g : glyphs) mix(g);
+        std::string tag;
+        for (int i = 0; i < 6; ++i, h /= 26) tag += char('A' + h % 26);
+        return tag;
+    }
+
+    HPDF_Dict new_object() {
+        HPDF_Dict d = HPDF_Dict_New(pdf_->mmgr);
+        if (d) HPDF_Xref_Add(pdf_->xref, d);
+        return d;
+    }
+
+    HPDF_Dict new_stream(const std::string& bytes) {
+        HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        if (!d) return nullptr;
+        HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size()));
+        if (options_.compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        return d;
+    }
+
+    void make_fonts() {
+        std::map<int, std::set<std::uint32_t>> used;
+        std::map<int, std::map<std::uint32_t, std::string>> texts;
         for (const auto& page : doc_.pages)
             for (const auto& run : page.runs)
-                for (const auto& g : run.glyphs) used.insert(g.font);
-        fonts_.assign(doc_.fonts.size(), nullptr);
-        for (int index : used) {
+                for (const auto& g : run.glyphs) {
+                    if (g.gid == 0) continue;
+                    used[g.font].insert(g.gid);
+                    texts[g.font].emplace(g.gid, g.text);  // the first text a glyph stands for
+                }
+        fonts_.assign(doc_.fonts.size(), {});
+        for (const auto& [index, glyphs] : used) {
             if (index < 0 || index >= int(doc_.fonts.size())) {
                 error_ = "layout referenced an unknown font";
                 return;
             }
-            const char* name = HPDF_LoadTTFontFromFile(pdf_, doc_.fonts[index].path.c_str(), HPDF_TRUE);
-            if (!name) {
-                error_ = doc_.fonts[index].path + ": libharu cannot load this font";
+            FontSubset subset = subset_font(doc_.fonts[index].path, glyphs);
+            if (!subset.error.empty()) {
+                error_ = subset.error;
                 return;
             }
-            fonts_[index] = HPDF_GetFont(pdf_, name, "UTF-8");
-            if (!fonts_[index]) {
-                error_ = doc_.fonts[index].path + ": libharu cannot use this font with UTF-8";
-                return;
-            }
+            EmbeddedFont& font = fonts_[index];
+            font.widths = subset.widths;
+            font.text = texts[index];
+            font.dict = embed(subset, glyphs, font.text);
+            if (!font.dict && error_.empty()) error_ = doc_.fonts[index].path + ": cannot embed the font";
         }
+    }
+
+    HPDF_Dict embed(const FontSubset& subset, const std::set<std::uint32_t>& glyphs,
+                    const std::map<std::uint32_t, std::string>& text) {
+        const std::string base = subset_tag(subset.postscript_name, glyphs) + "+" + subset.postscript_name;
+        HPDF_Dict program = new_stream(std::string(subset.program.begin(), subset.program.end()));
+        HPDF_Dict descriptor = new_object();
+        HPDF_Dict cid = new_object();
+        HPDF_Dict type0 = new_object();
+        HPDF_Dict to_unicode = new_stream(to_unicode_cmap(text));
+        if (!program || !descriptor || !cid || !type0 || !to_unicode) return nullptr;
+        HPDF_Dict_AddNumber(program, "Length1", HPDF_INT32(subset.program.size()));
+
+        HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
+        HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (subset.fixed_pitch ? 1 : 0));  // symbolic: glyphs by id
+        HPDF_Array bbox = HPDF_Array_New(pdf_->mmgr);
+        for (int v : subset.bbox) HPDF_Array_AddNumber(bbox, v);
+        HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+        HPDF_Dict_AddReal(descriptor, "ItalicAngle", HPDF_REAL(subset.italic_angle));
+        HPDF_Dict_AddNumber(descriptor, "Ascent", subset.ascent);
+        HPDF_Dict_AddNumber(descriptor, "Descent", subset.descent);
+        HPDF_Dict_AddNumber(descriptor, "CapHeight", subset.cap_height);
+        HPDF_Dict_AddNumber(descriptor, "StemV", 80);
+        HPDF_Dict_Add(descriptor, "FontFile2", program);
+
+        HPDF_Dict_AddName(cid, "Type", "Font");
+        HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+        HPDF_Dict_AddName(cid, "BaseFont", base.c_str());
+        HPDF_Dict system = HPDF_Dict_New(pdf_->mmgr);
+        HPDF_Dict_Add(system, "Registry", HPDF_String_New(pdf_->mmgr, "Adobe", nullptr));
+        HPDF_Dict_Add(system, "Ordering", HPDF_String_New(pdf_->mmgr, "Identity", nullptr));
+        HPDF_Dict_AddNumber(system, "Supplement", 0);
+        HPDF_Dict_Add(cid, "CIDSystemInfo", system);
+        HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+        HPDF_Dict_AddNumber(cid, "DW", 0);
+        // /W as runs of consecutive glyph ids: [first [w w w] first [w] …]
+        HPDF_Array widths = HPDF_Array_New(pdf_->mmgr);
+        const auto& w = subset.widths;
+        for (auto it = w.begin(); it != w.end();) {
+            HPDF_Array_AddNumber(widths, HPDF_INT32(it->first));
+            HPDF_Array run = HPDF_Array_New(pdf_->mmgr);
+            std::uint32_t next = it->first;
+            for (; it != w.end() && it->first == next; ++it, ++next) HPDF_Array_AddNumber(run, it->second);
+            HPDF_Array_Add(widths, run);
+        }
+        HPDF_Dict_Add(cid, "W", widths);
+
+        HPDF_Dict_AddName(type0, "Type", "Font");
+        HPDF_Dict_AddName(type0, "Subtype", "Type0");
+        HPDF_Dict_AddName(type0, "BaseFont", base.c_str());
+        HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+        HPDF_Array descendants = HPDF_Array_New(pdf_->mmgr);
+        HPDF_Array_Add(descendants, cid);
+        HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+        HPDF_Dict_Add(type0, "ToUnicode", to_unicode);
+        return ok() ? type0 : nullptr;
+    }
+
+    // Glyph ids → the text each stands for, so copying and search (and pdf.js, which ignores ActualText) get the
+    // Thai back, lowered tone marks and presentation forms included.
+    static std::string to_unicode_cmap(const std::map<std::uint32_t, std::string>& text) {
+        std::string cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<std::pair<std::uint32_t, std::string>> entries;
+        for (const auto& [gid, t] : text)
+            if (!t.empty()) entries.emplace_back(gid, t);
+        for (std::size_t i = 0; i < entries.size(); i += 100) {
+            const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+            cmap += std::to_string(n) + " beginbfchar\n";
+            char code[8];
+            for (std::size_t k = i; k < i + n; ++k) {
+                std::snprintf(code, sizeof code, "<%04X>", entries[k].first);
+                cmap += std::string(code) + " <" + hex_utf16(entries[k].second) + ">\n";
+            }
+            cmap += "endbfchar\n";
+        }
+        return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     }
 
     static HPDF_Stream content(HPDF_Page page) { return static_cast<HPDF_PageAttr>(page->attr)->stream; }
@@ -230,10 +356,13 @@ private:
             tj.clear();
         };
         for (const auto& g : run.glyphs) {
-            if (g.code > 0xFFFF || !fonts_[g.font]) continue;  // libharu's CID map covers the BMP only
+            const EmbeddedFont& font = fonts_[g.font];
+            if (g.gid == 0 || !font.dict) continue;
             if (g.font != current_font) {
                 flush();
-                HPDF_Page_SetFontAndSize(page, fonts_[g.font], HPDF_REAL(run.size_pt));
+                const char* name = HPDF_Page_GetLocalFontName(page, font.dict);
+                if (!name) return;
+                HPDF_Stream_WriteStr(out, ("/" + std::string(name) + " " + number(run.size_pt) + " Tf\n").c_str());
                 current_font = g.font;
             }
             const double rise = g.y - g.baseline;
@@ -249,47 +378,16 @@ private:
                 pen -= std::stod(adjust_text) * run.size_pt / 1000.0;
             }
             char code[8];
-            std::snprintf(code, sizeof code, "<%04X>", g.code);
+            std::snprintf(code, sizeof code, "<%04X>", g.gid);
             tj += code;
-            // Measuring also marks the glyph as used, so the subset keeps it.
-            pen += HPDF_Font_GetUnicodeWidth(fonts_[g.font], HPDF_UNICODE(g.code)) * run.size_pt / 1000.0;
-            to_unicode_[g.font][g.code] = g.text;
+            // The pen moves by the width written in /W, not HarfBuzz's advance: positions stay exact.
+            const auto w = font.widths.find(g.gid);
+            pen += (w == font.widths.end() ? 0 : w->second) * run.size_pt / 1000.0;
         }
         flush();
         if (current_rise != 0) HPDF_Stream_WriteStr(out, "0 Ts\n");
         HPDF_Page_EndText(page);
         HPDF_Stream_WriteStr(out, "EMC\n");
-    }
-
-    // Replaces libharu's identity ToUnicode (which poppler warns about, and which maps presentation forms to PUA
-    // code points) with one entry per code used, mapping each to the text it stands for.
-    void write_to_unicode_maps() {
-        for (const auto& [font_index, map] : to_unicode_) {
-            auto attr = static_cast<HPDF_FontAttr>(fonts_[font_index]->attr);
-            if (!attr->cmap_stream) continue;
-            HPDF_Stream s = attr->cmap_stream->stream;
-            HPDF_MemStream_FreeData(s);
-            std::string cmap =
-                "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-            std::vector<std::pair<std::uint32_t, std::string>> entries;
-            for (const auto& [code, text] : map)
-                if (!text.empty()) entries.emplace_back(code, text);
-            for (std::size_t i = 0; i < entries.size(); i += 100) {
-                std::size_t n = std::min<std::size_t>(100, entries.size() - i);
-                cmap += std::to_string(n) + " beginbfchar\n";
-                char code[8];
-                for (std::size_t k = i; k < i + n; ++k) {
-                    std::snprintf(code, sizeof code, "<%04X>", entries[k].first);
-                    cmap += std::string(code) + " <" + hex_utf16(entries[k].second) + ">\n";
-                }
-                cmap += "endbfchar\n";
-            }
-            cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-            HPDF_Stream_WriteStr(s, cmap.c_str());
-        }
     }
 
     // Title and author as UTF-16BE text strings (libharu's info setter would pass UTF-8 bytes through).
@@ -333,10 +431,9 @@ private:
     HPDF_Doc pdf_ = nullptr;
     ErrorState errors_;
     std::string error_;
-    std::vector<HPDF_Font> fonts_;
+    std::vector<EmbeddedFont> fonts_;
     std::vector<HPDF_Page> pages_;
     std::map<std::string, HPDF_Image> images_;
-    std::map<int, std::map<std::uint32_t, std::string>> to_unicode_;
 };
 
 }  // namespace
