@@ -254,12 +254,7 @@ std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const st
 
     write_sheet(book, rows);
 
-    book.check(workbook_close(workbook), "workbook_close", path);
-    if (book.failed()) {
-        std::remove(path.c_str());
-        return book.error();
-    }
-    return "";
+    return book.close(path);
 }
 
 }  // namespace saraban::render

@@ -31,13 +31,7 @@ std::string write_tracking_workbook(const model::Report& report, const std::vect
     write_findings_sheet(book, findings);
     write_metadata_sheet(book, report, changes);
 
-    // Closing writes the file (and frees the workbook) even after a failure; the file is then removed.
-    book.check(workbook_close(workbook), "workbook_close", path);
-    if (book.failed()) {
-        std::remove(path.c_str());
-        return book.error();
-    }
-    return "";
+    return book.close(path);
 }
 
 }  // namespace saraban::render

@@ -255,4 +255,10 @@ double column_width(const std::vector<std::string>& texts, double min_width, dou
     return std::clamp(widest + 2, min_width, max_width);
 }
 
+std::string Book::close(const std::string& path) {
+    check(workbook_close(workbook_), "workbook_close", path);
+    if (failed()) std::remove(path.c_str());
+    return error_;
+}
+
 }  // namespace saraban::render::xlsx_detail

@@ -110,6 +110,10 @@ public:
     bool failed() const { return !error_.empty(); }
     const std::string& error() const { return error_; }
 
+    // Closes the workbook, which writes path (and frees it) even after a failure; on any failure the file is
+    // removed. Returns "" or the first error.
+    std::string close(const std::string& path);
+
 private:
     lxw_format* add_format();
 
