@@ -311,6 +311,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, const layout::ThaiL
     } overview_row{result, read, findings, plan.source.input};
     if (model::has_error(findings)) return result;
     auto composed = compose::compose_memo(read.report, shared.template_path, previous);
+    if (shared.options.arabic_digits) compose::use_arabic_digits(composed.document);
     for (const auto& d : composed.diagnostics) record.findings.push_back({severity_name(d.severity), model::to_string(d)});
     laps.to(&StageTimes::compose);
     if (!composed) return result;

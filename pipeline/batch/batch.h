@@ -27,6 +27,7 @@ struct RunOptions {
     std::string fonts_dir;            // holds Laksaman*.ttf and DejaVuSans.ttf
     std::string templates_dir;        // holds the memo templates and the ITA tables
     std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman
+    bool arabic_digits = false;       // --digits arabic: 0–9 instead of the memo's Thai digits
     int jobs = 0;                     // parallel workers; 0: default_jobs()
     bool resume = false;              // skip agencies the manifest shows unchanged and whose outputs are intact
     std::string previous_dir;         // last round's outputs: DIR/x.xlsx is compared with agency x; empty: none

@@ -23,7 +23,7 @@ namespace {
 
 const char* const kUsage =
     "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
-    "                   [--previous DIR]\n"
+    "                   [--previous DIR] [--digits thai|arabic]\n"
     "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
     "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
     "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
@@ -83,6 +83,10 @@ int run_command(const std::vector<std::string>& args) {
             if (!parse_count(a.substr(2), 1, 1024, options.jobs)) return usage_error("-jN needs N from 1 to 1024");
         } else if (a == "--resume") {
             options.resume = true;
+        } else if (a == "--digits") {
+            if (!has_value || (args[i + 1] != "thai" && args[i + 1] != "arabic"))
+                return usage_error("--digits needs thai or arabic");
+            options.arabic_digits = args[++i] == "arabic";
         } else if (a == "--previous") {
             if (!has_value) return usage_error("--previous needs the folder of last round's outputs");
             options.previous_dir = args[++i];

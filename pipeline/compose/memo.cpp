@@ -261,6 +261,29 @@ TemplateRecord memo_values(const model::Report& report, const model::Report* pre
     return v;
 }
 
+void use_arabic_digits(model::Document& document) {
+    auto convert = [](std::string& text) { text = ascii_digits(text); };
+    auto paragraph = [&](model::Paragraph& p) {
+        for (auto& span : p.spans) convert(span.text);
+    };
+    document.page.thai_digits = false;
+    convert(document.title);
+    convert(document.bookmark);
+    for (auto& block : document.blocks) {
+        if (auto* p = std::get_if<model::Paragraph>(&block)) paragraph(*p);
+        if (auto* h = std::get_if<model::FormHeader>(&block))
+            for (auto& line : h->lines)
+                for (auto& field : line) convert(field.value);
+        if (auto* t = std::get_if<model::Table>(&block))
+            for (auto& row : t->rows)
+                for (auto& cell : row.cells)
+                    for (auto& p : cell.paragraphs) paragraph(p);
+        if (auto* s = std::get_if<model::Signature>(&block))
+            for (auto& line : s->lines) convert(line);
+    }
+    for (auto& attachment : document.attachments) use_arabic_digits(attachment);
+}
+
 ComposeResult compose_memo(const model::Report& report, const std::string& template_path,
                            const model::Report* previous) {
     ComposeResult out;
@@ -269,6 +292,7 @@ ComposeResult compose_memo(const model::Report& report, const std::string& templ
     out.diagnostics = std::move(expanded.diagnostics);
     out.document.title = report.memo.subject;
     out.document.author = report.memo.division;
+    if (!out.document.page.thai_digits) use_arabic_digits(out.document);
     return out;
 }
 

@@ -19,6 +19,11 @@ struct ComposeResult {
     explicit operator bool() const { return !model::has_error(diagnostics); }
 };
 
+// Writes every digit of the document, attachments included, in Arabic (0–9) instead of Thai (๐–๙): data, template
+// text and page numbers alike. Official memos use Thai digits; a template's <memo digits="arabic"> or the run's
+// --digits arabic asks for this instead.
+void use_arabic_digits(model::Document& document);
+
 // Every name the memo templates can use, computed from the report (templates/README.md lists them): numbers in
 // Thai digits, dates in the Buddhist era, counts of measures by status, the steps not yet done. With the previous
 // round's report (read from last round's tracking workbook), also what changed since (compare_rounds):

@@ -66,6 +66,10 @@ private:
         model::Document* outer = doc_;
         doc_ = &doc;
         doc_->font_family = root.attribute("font").as_string();
+        const std::string digits = root.attribute("digits").as_string();
+        if (digits == "arabic") doc_->page.thai_digits = false;
+        else if (!digits.empty() && digits != "thai")
+            error(root, "digits ต้องเป็น thai หรือ arabic (digits must be thai or arabic)");
         blocks(root);
         doc_ = outer;
         return true;
