@@ -10,6 +10,7 @@
 #include "render/pdf/font_subset.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -54,23 +55,27 @@ std::vector<unsigned> utf16(const std::string& s) {
     return out;
 }
 
+// Four upper-case hex digits: glyph codes and UTF-16 units (snprintf was a visible part of the PDF time).
+void append_hex4(std::string& out, unsigned v) {
+    static const char digits[] = "0123456789ABCDEF";
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+}
+
 std::string hex_utf16(const std::string& s) {
     std::string out;
-    char buf[8];
-    for (unsigned u : utf16(s)) {
-        std::snprintf(buf, sizeof buf, "%04X", u);
-        out += buf;
-    }
+    for (unsigned u : utf16(s)) append_hex4(out, u);
     return out;
 }
 
+// A PDF number with at most 3 decimals and no trailing zeros. std::to_chars: printf's locale-aware path was a
+// tenth of the PDF time.
 std::string number(double v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s == "-0" ? "0" : s;
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+    std::string s(buf, ec == std::errc() ? end : buf);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s.empty() || s == "-0" ? "0" : s;
 }
 
 class Writer {
@@ -377,9 +382,9 @@ private:
                 tj += adjust_text;
                 pen -= std::stod(adjust_text) * run.size_pt / 1000.0;
             }
-            char code[8];
-            std::snprintf(code, sizeof code, "<%04X>", g.gid);
-            tj += code;
+            tj += '<';
+            append_hex4(tj, g.gid);
+            tj += '>';
             // The pen moves by the width written in /W, not HarfBuzz's advance: positions stay exact.
             const auto w = font.widths.find(g.gid);
             pen += (w == font.widths.end() ? 0 : w->second) * run.size_pt / 1000.0;
