@@ -1,6 +1,7 @@
 #include "layout/document_layout.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <optional>
 
@@ -80,16 +81,32 @@ private:
     }
 
     // --- blocks ----------------------------------------------------------------------------------------------
+    // A block set to look ahead (keep-with-next, orphan control) is kept until it is placed, not set twice.
+    const std::vector<SetLine>& set_lines(const model::Paragraph& p) {
+        auto it = paragraph_cache_.find(&p);
+        if (it == paragraph_cache_.end()) it = paragraph_cache_.emplace(&p, set_paragraph(p, text_width_, engine_)).first;
+        return it->second;
+    }
+    // The cached result for key, removed from the cache, or make() when there is none.
+    template <class Cache, class Make>
+    static auto take(Cache& cache, const void* key, Make make) {
+        auto it = cache.find(key);
+        if (it == cache.end()) return make();
+        auto value = std::move(it->second);
+        cache.erase(it);
+        return value;
+    }
+
     // The height a block needs on the current page before it may start there (orphan control, keep together).
     double lead_height(const model::Block& block) {
         if (auto* p = std::get_if<model::Paragraph>(&block)) {
-            auto lines = set_paragraph(*p, text_width_, engine_);
+            const auto& lines = set_lines(*p);
             double h = p->style.space_before_pt;
             for (std::size_t i = 0; i < lines.size() && i < 2; ++i) h += lines[i].height;
             return h;
         }
         if (auto* t = std::get_if<model::Table>(&block)) {
-            auto rows = set_rows(*t);
+            const auto& rows = set_table(*t);
             double h = t->space_before_pt;
             for (int i = 0; i < int(rows.size()) && i <= t->header_rows; ++i) h += rows[i].height;
             return h;
@@ -100,7 +117,7 @@ private:
     }
 
     void place_block(const model::Paragraph& p, const model::Block* next) {
-        auto lines = set_paragraph(p, text_width_, engine_);
+        auto lines = take(paragraph_cache_, &p, [&] { return set_paragraph(p, text_width_, engine_); });
         double total = p.style.space_before_pt;
         for (const auto& l : lines) total += l.height;
         if (p.style.keep_with_next && next && !at_page_top_ && total + lead_height(*next) > remaining())
@@ -132,6 +149,7 @@ private:
         std::vector<SetCell> cells;
         double height = 0;
     };
+    std::map<const void*, std::vector<SetRow>> table_cache_;
 
     // Sets every cell and finds row heights. Header cells may span rows: a spanning cell's height is given to
     // the last row it covers.
@@ -177,6 +195,12 @@ private:
             }
         }
         return rows;
+    }
+
+    const std::vector<SetRow>& set_table(const model::Table& t) {
+        auto it = table_cache_.find(&t);
+        if (it == table_cache_.end()) it = table_cache_.emplace(&t, set_rows(t)).first;
+        return it->second;
     }
 
     // Draws one row (set by set_rows) with its borders, at y_.
@@ -252,7 +276,7 @@ private:
     // Rows never split across pages, but for one taller than a whole page, which continues on the next between
     // lines; the header rows repeat on every page the table continues on.
     void place_block(const model::Table& t, const model::Block*) {
-        auto rows = set_rows(t);
+        auto rows = take(table_cache_, &t, [&] { return set_rows(t); });
         const int header = std::min<int>(t.header_rows, int(rows.size()));
         double header_height = 0;
         for (int r = 0; r < header; ++r) header_height += rows[r].height;
@@ -423,6 +447,8 @@ private:
     std::vector<Page> pages_;
     std::vector<std::string> first_line_text_;  // per page, the first body line's text
     double page_w_ = 0, page_h_ = 0;  // the paper as laid out (landscape: the long side across)
+    std::map<const void*, std::vector<SetLine>> paragraph_cache_;
+
     double text_left_ = 0, text_width_ = 0, bottom_limit_ = 0;
     double y_ = 0;  // the top of the next line box, from the paper's top edge
     bool at_page_top_ = true;
