@@ -141,10 +141,31 @@ char detect_separator(std::string_view text) {
     return ',';
 }
 
+// Excel's optional first line "sep=;" (also "sep=," "sep=|", and "sep=" then a tab or a written "\t") names the
+// separator. Returns it and removes the line; the next line is row 1, as Excel, which hides that line, shows it.
+std::optional<char> take_separator_line(std::string_view& text) {
+    if (text.size() < 5 || (text.substr(0, 4) != "sep=" && text.substr(0, 4) != "SEP=")) return std::nullopt;
+    std::string_view rest = text.substr(4);
+    char separator = rest[0];
+    std::size_t length = 1;
+    if (rest.starts_with("\\t")) {
+        separator = '\t';
+        length = 2;
+    }
+    if (separator != ',' && separator != ';' && separator != '\t' && separator != '|') return std::nullopt;
+    std::string_view after = rest.substr(length);
+    if (!after.empty() && after[0] != '\r' && after[0] != '\n') return std::nullopt;
+    if (after.starts_with("\r\n")) after.remove_prefix(2);
+    else if (!after.empty()) after.remove_prefix(1);
+    text = after;
+    return separator;
+}
+
 class CsvParser {
 public:
-    CsvParser(std::string_view text, std::string_view file_name, const CsvLimits& limits, CsvResult& result)
-        : text_(text), file_(file_name), limits_(limits), result_(result), separator_(detect_separator(text)) {}
+    CsvParser(std::string_view text, std::string_view file_name, const CsvLimits& limits, CsvResult& result,
+              char separator)
+        : text_(text), file_(file_name), limits_(limits), result_(result), separator_(separator) {}
 
     void parse() {
         std::size_t i = 0;
@@ -248,7 +269,9 @@ CsvResult read_csv(std::span<const std::byte> bytes, std::string_view file_name,
     DecodedText text = decode_text(bytes, file_name);
     result.diagnostics = std::move(text.diagnostics);
     if (text.encoding.empty()) return result;
-    CsvParser(text.utf8, file_name, limits, result).parse();
+    std::string_view content = text.utf8;
+    std::optional<char> declared = take_separator_line(content);
+    CsvParser(content, file_name, limits, result, declared ? *declared : detect_separator(content)).parse();
     if (!result) result.sheet.cells.clear();
     return result;
 }

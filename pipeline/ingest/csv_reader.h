@@ -5,7 +5,8 @@
 // Encodings: UTF-8 with or without a byte-order mark; UTF-16 LE or BE with one; TIS-620 / windows-874 (what Excel
 // writes for "CSV" on a Thai Windows), recognised as text that is not UTF-8 and whose high bytes are all Thai.
 // Fields: RFC 4180 quoting (line breaks and doubled quotes inside quotes); the separator, comma, semicolon or tab,
-// is the one the header line uses most.
+// is the one the header line uses most, unless Excel's first line "sep=;" (or "sep=," "sep=|", "sep=" and a tab)
+// names it: then that line is not a row, and the line after it is row 1, as Excel shows the file.
 #pragma once
 
 #include <cstddef>

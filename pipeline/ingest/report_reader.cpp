@@ -259,8 +259,10 @@ public:
             min_col_ = std::min(min_col_, cell.col);
         }
         if (sheet.cells.empty()) min_col_ = 1;
+        fill_down(sheet.merged);
     }
 
+    // The cell the file holds at (row, col), or null.
     const Cell* at(int row, int col) const {
         auto r = rows_.find(row);
         if (r == rows_.end()) return nullptr;
@@ -268,11 +270,45 @@ public:
         return c == r->second.end() ? nullptr : c->second;
     }
 
+    // The value a reader of the sheet sees at (row, col): the cell itself or, below the top of a merged region
+    // that spans rows, the region's value (an owner merged down three steps' rows is each step's owner). Only the
+    // region's first column is filled: cells a region covers to the right of its value stay empty, so an item
+    // merged across the target-group and indicator columns leaves those empty.
+    const Cell* shown(int row, int col) const {
+        if (const Cell* cell = at(row, col)) return cell;
+        auto it = filled_.find({row, col});
+        return it == filled_.end() ? nullptr : it->second;
+    }
+
+    // The merged region whose top-left cell is (row, col), or null.
+    const MergedRange* merged_from(int row, int col) const {
+        auto it = merged_from_.find({row, col});
+        return it == merged_from_.end() ? nullptr : &it->second;
+    }
+
     const std::map<int, std::map<int, const Cell*>>& rows() const { return rows_; }
     int first_column() const { return min_col_; }
 
 private:
+    // Only rows that hold cells are filled, and at most max_fills positions are visited in all: a hostile file's
+    // huge or overlapping regions cost no more than that.
+    void fill_down(const std::vector<MergedRange>& merged) {
+        constexpr long max_fills = 1'000'000;
+        long visited = 0;
+        for (const MergedRange& m : merged) {
+            merged_from_.emplace(std::pair{m.first_row, m.first_col}, m);
+            const Cell* top = at(m.first_row, m.first_col);
+            if (!top || m.last_row == m.first_row) continue;
+            for (auto r = rows_.upper_bound(m.first_row); r != rows_.end() && r->first <= m.last_row; ++r) {
+                if (++visited > max_fills) return;
+                if (!r->second.count(m.first_col)) filled_.emplace(std::pair{r->first, m.first_col}, top);
+            }
+        }
+    }
+
     std::map<int, std::map<int, const Cell*>> rows_;
+    std::map<std::pair<int, int>, const Cell*> filled_;          // (row, col) → a merged region's top-left cell
+    std::map<std::pair<int, int>, MergedRange> merged_from_;     // by top-left (row, col)
     int min_col_ = 1 << 30;
 };
 
@@ -311,6 +347,17 @@ public:
         if (cell->kind == Cell::Kind::text)
             if (auto n = parse_number_text(cell->text)) return n;
         std::string written = cell_text(cell);
+        if (cell->kind == Cell::Kind::error) {
+            error(row, col, "สูตรคำนวณผิดพลาด " + written + " ใน " + what.label() + " ต้องเป็นตัวเลข แก้สูตรหรือพิมพ์ตัวเลข "
+                            "(a formula error " + written + " for " + std::string(what.key) +
+                            ": a number is required; fix the formula or type the number)");
+            return std::nullopt;
+        }
+        if (cell->kind == Cell::Kind::boolean) {
+            error(row, col, "ค่าจริง/เท็จ " + written + " ใน " + what.label() + " ต้องเป็นตัวเลข (a TRUE/FALSE cell, " +
+                            written + ", for " + std::string(what.key) + ": a number is required)");
+            return std::nullopt;
+        }
         error(row, col, "ไม่ใช่ตัวเลข: \"" + written + "\" ใน " + what.label() + " (not a number: \"" + written +
                             "\" for " + std::string(what.key) + ")");
         return std::nullopt;
@@ -636,15 +683,87 @@ public:
         if (!columns) return;
         columns_ = std::move(*columns);
         find_status_columns();
-        for (const auto& [row, cells] : sheet_.grid().rows())
-            if (row >= columns_.first_data_row && !row_is_empty(sheet_.grid(), row)) read_row(row);
+        const Grid& grid = sheet_.grid();
+        int continues_until = 0;  // the last row of the current item's merged ลำดับ cell
+        for (const auto& [row, cells] : grid.rows()) {
+            if (row < columns_.first_data_row || row_is_empty(grid, row)) continue;
+            int no_col = columns_["no"];
+            if (row <= continues_until && cell_text(grid.at(row, no_col)).empty()) {
+                continue_item(row);
+                continue;
+            }
+            current_ = {};
+            read_row(row);
+            const MergedRange* merged = no_col ? grid.merged_from(row, no_col) : nullptr;
+            continues_until = merged && current_.measure >= 0 ? merged->last_row : 0;
+        }
         for (model::Measure& m : report_.measures) inherit(m);
     }
 
 private:
+    // The item (measure or step) the last numbered row made; -1 when that row was in error.
+    struct Current {
+        int measure = -1;
+        int step = -1;
+    };
+
     std::string text(int row, std::string_view key) const {
         int col = columns_[key];
-        return col ? cell_text(sheet_.grid().at(row, col)) : std::string();
+        return col ? cell_text(sheet_.grid().shown(row, col)) : std::string();
+    }
+
+    // A row under a ลำดับ cell merged down over several rows belongs to that cell's item: its text cells (only those
+    // the row itself holds, not values of regions merged over it) are appended to the item's, after a space. A
+    // status or mark on it must agree with the step's own.
+    void continue_item(int row) {
+        if (current_.measure < 0) return;  // the item's row was in error, already reported
+        const Grid& grid = sheet_.grid();
+        model::Measure& measure = report_.measures[std::size_t(current_.measure)];
+        model::Step* step = current_.step >= 0 ? &measure.steps[std::size_t(current_.step)] : nullptr;
+        auto append = [](std::string& into, const std::string& more) {
+            if (more.empty()) return;
+            into += (into.empty() ? "" : " ") + more;
+        };
+        auto own = [&](std::string_view key) {
+            int col = columns_[key];
+            return col ? cell_text(grid.at(row, col)) : std::string();
+        };
+        append(step ? step->text : measure.text, own("item"));
+        append(step ? step->target_group : measure.target_group, own("target_group"));
+        append(step ? step->indicator : measure.indicator, own("indicator"));
+        append(step ? step->owner : measure.owner, own("owner"));
+        append(step ? step->monitoring : measure.monitoring, own("monitoring"));
+        if (!step) return;
+        append(step->progress, own("progress"));
+        append(step->due, sheet_.value_text(grid.at(row, columns_["due"])));
+        for (const auto& [col, header] : columns_.unknown)
+            append(step->extra[header], sheet_.value_text(grid.at(row, col)));
+        std::erase_if(step->extra, [](const auto& kv) { return kv.second.empty(); });
+        check_continued_status(row, *step);
+    }
+
+    void check_continued_status(int row, const model::Step& step) {
+        const Grid& grid = sheet_.grid();
+        std::string label = std::to_string(step.measure_no) + "." + std::to_string(step.step_no);
+        auto disagree = [&](int col, const std::string& written) {
+            sheet_.error(row, col, "แถวนี้ต่อจากขั้นตอน " + label + " (ลำดับผสานเซลล์) แต่สถานะ \"" + written +
+                                       "\" ไม่ตรงกับของขั้นตอน (this row continues step " + label +
+                                       ", whose ลำดับ cell is merged over it, but its status \"" + written +
+                                       "\" differs from the step's)");
+        };
+        if (int col = columns_["status"]) {
+            std::string written = cell_text(grid.at(row, col));
+            if (!written.empty() && parse_status(written) != step.status) disagree(col, written);
+            return;
+        }
+        if (!three_columns_) return;
+        for (std::size_t i = 0; i < statuses.size(); ++i) {
+            int col = status_columns_[i];
+            const Cell* cell = grid.at(row, col);
+            Mark mark = read_mark(cell);
+            if (mark == Mark::unrecognised || (mark == Mark::marked && statuses[i].second != step.status))
+                disagree(col, cell_text(cell));
+        }
     }
 
     // The three status columns, headed in the header row or, as in the seed's table, in the row under it (below
@@ -726,6 +845,7 @@ private:
         m.at = sheet_.ref(row, 0);
         m.field_at = columns_.cells_of_row(sheet_, row);
         report_.measures.push_back(std::move(m));
+        current_ = {int(report_.measures.size()) - 1, -1};
     }
 
     void read_step(int row, const ItemNumber& number, const std::string& item) {
@@ -755,22 +875,23 @@ private:
         step.owner = text(row, "owner");
         step.monitoring = text(row, "monitoring");
         step.progress = text(row, "progress");
-        step.due = sheet_.value_text(sheet_.grid().at(row, columns_["due"]));
+        step.due = sheet_.value_text(sheet_.grid().shown(row, columns_["due"]));
         step.at = sheet_.ref(row, 0);
         step.field_at = columns_.cells_of_row(sheet_, row);
         if (auto status = read_status(row, label, step.field_at)) step.status = *status;
         for (const auto& [col, header] : columns_.unknown) {
-            std::string value = sheet_.value_text(sheet_.grid().at(row, col));
+            std::string value = sheet_.value_text(sheet_.grid().shown(row, col));
             if (!value.empty()) step.extra[header] = value;
         }
         measure.steps.push_back(std::move(step));
+        current_ = {int(report_.measures.size()) - 1, int(measure.steps.size()) - 1};
     }
 
     // The step's status; in the three-column form, field_at["status"] becomes the marked cell.
     std::optional<Status> read_status(int row, const std::string& label, std::map<std::string, CellRef>& field_at) {
         if (columns_["status"]) {
             int col = columns_["status"];
-            std::string written = cell_text(sheet_.grid().at(row, col));
+            std::string written = cell_text(sheet_.grid().shown(row, col));
             if (written.empty()) {
                 sheet_.error(row, col, "ขั้นตอน " + label + " ไม่มีสถานะ (step " + label + " has no status: write "
                                        "ดำเนินการแล้ว, อยู่ระหว่างดำเนินการ or ยังไม่ได้ดำเนินการ)");
@@ -788,9 +909,9 @@ private:
         int marked = 0;
         for (std::size_t i = 0; i < statuses.size(); ++i) {
             int col = status_columns_[i];
-            Mark mark = read_mark(sheet_.grid().at(row, col));
+            Mark mark = read_mark(sheet_.grid().shown(row, col));
             if (mark == Mark::unrecognised) {
-                std::string written = cell_text(sheet_.grid().at(row, col));
+                std::string written = cell_text(sheet_.grid().shown(row, col));
                 sheet_.error(row, col, "ไม่รู้จักเครื่องหมาย \"" + written + "\" ใช้ ✓ (unknown mark \"" + written +
                                        "\": use ✓, ✔, /, x or 1)");
                 return std::nullopt;
@@ -825,6 +946,7 @@ private:
     Columns columns_;
     std::array<int, 3> status_columns_{};  // by index into statuses; 0 when absent
     bool three_columns_ = false;
+    Current current_;
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -20,6 +20,14 @@ struct ReportResult {
 };
 
 // Reads the report from an already-read workbook. file_name goes into the CellRefs.
+//
+// Merged cells (sheet มาตรการ): a merged region's value is its top-left cell's. A region merged down over rows gives
+// its value to each of those rows in its first column (an owner or a status mark merged over three steps is each
+// step's); cells a region covers to the right stay empty (an item merged across the target-group and indicator
+// columns leaves those empty, so the step inherits them from its measure). Header cells merged down over the two
+// header rows (ลำดับ over the status names under "ผลการดำเนินการ") are the seed's two-row header. A ลำดับ cell merged
+// down over rows makes them one item: the text the lower rows hold is appended, after a space, to the item's
+// fields, and a status on them that differs from the step's is an error at that cell.
 ReportResult read_report(const Workbook& workbook, std::string_view file_name);
 
 // Reads one agency's input from disk into a report: an .xlsx workbook (read_xlsx then read_report) or a folder of

@@ -96,7 +96,16 @@ std::optional<double> parse_number_text(std::string_view raw) {
     double value = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-    return value;
+    return to_shown_precision(value);
+}
+
+double to_shown_precision(double x) {
+    if (!std::isfinite(x) || x == 0) return x;
+    char buffer[64];  // to_chars, unlike printf, ignores the locale's decimal comma
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, 15);
+    double rounded = x;
+    if (ec == std::errc()) std::from_chars(buffer, end, rounded);
+    return rounded;
 }
 
 std::string format_number(double x) {

@@ -27,6 +27,10 @@ std::string thai_digits(std::string_view s);
 // A number written as text: Arabic or Thai digits, optional sign, decimal point and thousands commas.
 std::optional<double> parse_number_text(std::string_view raw);
 
+// x rounded to 15 significant digits, the precision Excel and Google Sheets show: a formula's 96.29000000000001 or
+// 0.30000000000000004, as written in the file, becomes 96.29 or 0.3, the number the user sees in the cell.
+double to_shown_precision(double x);
+
 // The shortest text that reads back as x: "100", "96.29".
 std::string format_number(double x);
 

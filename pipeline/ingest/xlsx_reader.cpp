@@ -589,10 +589,45 @@ private:
                 if (!read_cell(c, cell_row, col_number, part, sheet)) return;
             }
         }
+        if (!read_merged_ranges(root, part, sheet)) return;
         // Writers normally emit cells in order; a file that does not must still come out row-major.
         std::stable_sort(sheet.cells.begin(), sheet.cells.end(), [](const Cell& a, const Cell& b) {
             return a.row != b.row ? a.row < b.row : a.col < b.col;
         });
+    }
+
+    // <mergeCells><mergeCell ref="B2:D2"/>…: returns false when reading must stop. A single cell ("A1" or "A1:A1")
+    // merges nothing; a reference that cannot be read is skipped with a warning, the cells are still right.
+    bool read_merged_ranges(const pugi::xml_node& root, std::string_view part, Sheet& sheet) {
+        for (pugi::xml_node m : child_named(root, "mergeCells").children()) {
+            if (!is_named(m, "mergeCell")) continue;
+            std::string_view ref = attribute_named(m, "ref").value();
+            auto colon = ref.find(':');
+            if (colon == std::string_view::npos) colon = ref.size();  // "A1": one cell
+            MergedRange range;
+            bool ok = parse_cell_reference(ref.substr(0, colon), range.first_row, range.first_col);
+            if (ok) {
+                range.last_row = range.first_row;
+                range.last_col = range.first_col;
+                if (colon < ref.size()) ok = parse_cell_reference(ref.substr(colon + 1), range.last_row, range.last_col);
+            }
+            if (!ok) {
+                warn("ช่วงเซลล์ที่ผสานไม่ถูกต้อง \"" + std::string(ref) + "\" ข้ามไป (malformed merged range \"" +
+                     std::string(ref) + "\": ignored)", {std::string(), sheet.name, 0, 0});
+                continue;
+            }
+            if (range.first_row > range.last_row) std::swap(range.first_row, range.last_row);
+            if (range.first_col > range.last_col) std::swap(range.first_col, range.last_col);
+            if (range.first_row == range.last_row && range.first_col == range.last_col) continue;
+            if (int(sheet.merged.size()) >= limits_.max_merged_ranges) {
+                fail(part, "มีช่วงเซลล์ที่ผสานเกิน " + std::to_string(limits_.max_merged_ranges) + " ช่วง (more than " +
+                               std::to_string(limits_.max_merged_ranges) + " merged ranges)",
+                     {std::string(), sheet.name, 0, 0});
+                return false;
+            }
+            sheet.merged.push_back(range);
+        }
+        return true;
     }
 
     // Reads one <c>; returns false when reading must stop.
@@ -635,6 +670,7 @@ private:
                      {std::string(), sheet.name, row, col});
                 cell.kind = Cell::Kind::text;
             }
+            cell.number = to_shown_precision(cell.number);
             std::size_t style = std::size_t(attribute_named(c, "s").as_int(0));
             cell.is_date = cell.kind == Cell::Kind::number && style < style_is_date_.size() && style_is_date_[style];
         }

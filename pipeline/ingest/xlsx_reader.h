@@ -20,8 +20,23 @@ struct Cell {
     int col = 0;
     Kind kind = Kind::text;
     std::string text;     // text cells, errors ("#DIV/0!"), and the text of numbers/booleans as written in the XML
-    double number = 0;    // number and boolean cells (boolean: 0 or 1); formula cells hold their cached value
+    double number = 0;    // number and boolean cells (boolean: 0 or 1); formula cells hold their cached value,
+                          // numbers rounded to the 15 significant digits a spreadsheet shows (96.29000000000001
+                          // in the file is 96.29; text keeps what the file wrote)
     bool is_date = false; // a number whose number format is a date or time format
+};
+
+// A merged region (<mergeCell ref="B2:D3"/>), 1-based and inclusive. Its value is the top-left cell's; the other
+// cells of the region are empty (or absent) in the file.
+struct MergedRange {
+    int first_row = 0;
+    int first_col = 0;
+    int last_row = 0;
+    int last_col = 0;
+
+    bool contains(int row, int col) const {
+        return row >= first_row && row <= last_row && col >= first_col && col <= last_col;
+    }
 };
 
 struct Sheet {
@@ -29,6 +44,7 @@ struct Sheet {
     bool hidden = false;      // state="hidden" or "veryHidden"
     std::vector<Cell> cells;  // row-major order, empty cells omitted
     std::string source;       // the file the sheet was read from when it is not the workbook's (a CSV's path)
+    std::vector<MergedRange> merged;  // in file order; single-cell and malformed ranges left out
 };
 
 struct Workbook {
@@ -45,6 +61,7 @@ struct XlsxLimits {
     int max_cols = 16384;                                  // Excel's own limit (XFD)
     std::size_t max_string_bytes = 1 << 20;                // one cell's text
     int max_xml_depth = 256;                               // element nesting
+    int max_merged_ranges = 100000;                        // per sheet
 };
 
 struct XlsxResult {

@@ -79,6 +79,33 @@ BOOST_AUTO_TEST_CASE(separator_is_the_one_the_header_uses) {
     BOOST_TEST(cells_of(comma.sheet) == "A1=a;b\nB1=c\n");
 }
 
+BOOST_AUTO_TEST_CASE(excel_sep_line_names_the_separator_and_is_not_a_row) {
+    // Detection alone would take the comma here (two commas, one semicolon in the header).
+    auto semicolon = read("sep=;\r\nปีงบประมาณ;IIT, EIT;ITA, OIT\r\n2564;96,29;97,45\r\n");
+    BOOST_TEST_REQUIRE(bool(semicolon), all_messages(semicolon.diagnostics));
+    BOOST_TEST(cells_of(semicolon.sheet) == "A1=ปีงบประมาณ\nB1=IIT, EIT\nC1=ITA, OIT\nA2=2564\nB2=96,29\nC2=97,45\n");
+
+    auto comma = read("\xEF\xBB\xBFsep=,\nก;ข;ค,ง\n");  // after a byte-order mark too
+    BOOST_TEST(cells_of(comma.sheet) == "A1=ก;ข;ค\nB1=ง\n");
+
+    auto tab = read("sep=\t\na\tb,c;d\n");
+    BOOST_TEST(cells_of(tab.sheet) == "A1=a\nB1=b,c;d\n");
+    auto written_tab = read("SEP=\\t\na\tb,c\n");  // "\t" typed out
+    BOOST_TEST(cells_of(written_tab.sheet) == "A1=a\nB1=b,c\n");
+
+    // Rows count from the line after it, as Excel shows the file: the unclosed quote is in row 2.
+    auto unclosed = read("sep=;\na;b\n\"c;d\n");
+    BOOST_TEST(all_messages(unclosed.diagnostics).starts_with("in/คะแนน.csv: sheet คะแนน, row 2: error:"),
+               all_messages(unclosed.diagnostics));
+
+    // Anything else on that line is data.
+    auto not_a_declaration = read("sep=;x,y\n");
+    BOOST_TEST(cells_of(not_a_declaration.sheet) == "A1=sep=;x\nB1=y\n");
+    auto only_line = read("sep=;");
+    BOOST_TEST(bool(only_line));
+    BOOST_TEST(only_line.sheet.cells.empty());
+}
+
 BOOST_AUTO_TEST_CASE(every_encoding_gives_the_same_cells) {
     const std::string text = "ระดับ,ITA\nAA,๙๗.๔๕\n";
     const std::string expected = "A1=ระดับ\nB1=ITA\nA2=AA\nB2=๙๗.๔๕\n";

@@ -3,10 +3,12 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace saraban::test {
@@ -110,7 +112,8 @@ inline std::string xml_escape(const std::string& s) {
     return out;
 }
 
-// A row of cells as written in the test: "n:96.29" is a number cell, "" no cell, anything else an inline string.
+// A row of cells as written in the test: "n:96.29" is a number cell, "b:1" a boolean, "e:#N/A" an error cell, ""
+// no cell, anything else an inline string.
 using Rows = std::vector<std::vector<std::string>>;
 
 struct SheetSpec {
@@ -136,6 +139,11 @@ inline std::string worksheet_xml(const Rows& rows) {
             std::string ref = column_letters(int(c) + 1) + row_number;
             if (v.starts_with("n:"))
                 xml += "<c r=\"" + ref + "\"><v>" + v.substr(2) + "</v></c>";
+            else if (v.starts_with("b:"))
+                xml += "<c r=\"" + ref + "\" t=\"b\"><v>" + v.substr(2) + "</v></c>";
+            else if (v.starts_with("e:"))
+                xml += "<c r=\"" + ref + "\" t=\"e\"><f>VLOOKUP(A1,X:Y,2,0)</f><v>" + xml_escape(v.substr(2)) +
+                       "</v></c>";
             else
                 xml += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + xml_escape(v) + "</t></is></c>";
         }
@@ -165,6 +173,88 @@ inline std::vector<Part> workbook_parts(const std::vector<std::string>& names, c
     parts.push_back({"xl/workbook.xml", workbook + "</sheets></workbook>"});
     parts.push_back({"xl/_rels/workbook.xml.rels", rels + "</Relationships>"});
     return parts;
+}
+
+// Parts with `extra` added, or replacing the part of the same name.
+inline std::vector<Part> with_parts(std::vector<Part> parts, const std::vector<Part>& extra) {
+    for (const Part& p : extra) {
+        bool replaced = false;
+        for (Part& existing : parts)
+            if (existing.name == p.name) existing.content = p.content, replaced = true;
+        if (!replaced) parts.push_back(p);
+    }
+    return parts;
+}
+
+// "B2" → {2, 2}.
+inline std::pair<int, int> cell_position(const std::string& ref) {
+    int col = 0;
+    std::size_t i = 0;
+    for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + (ref[i] - 'A' + 1);
+    return {std::stoi(ref.substr(i)), col};
+}
+
+// A worksheet as Excel writes it: <dimension>, <sheetViews>, <cols>, rows with spans, text through the shared strings
+// (added to `strings`; xl/sharedStrings.xml is shared_strings_xml(strings)), a styled empty <c s="1"/> at every
+// position a merged region covers but its top-left, and <mergeCells> after <sheetData>. Cells as in Rows.
+inline std::string excel_worksheet_xml(const Rows& rows, const std::vector<std::string>& merges,
+                                       std::vector<std::string>& strings) {
+    std::size_t width = 1;
+    for (const auto& row : rows) width = std::max(width, row.size());
+    struct Region { int r1, c1, r2, c2; };
+    std::vector<Region> regions;
+    for (const std::string& m : merges) {
+        auto colon = m.find(':');
+        auto [r1, c1] = cell_position(m.substr(0, colon));
+        auto [r2, c2] = cell_position(m.substr(colon + 1));
+        regions.push_back({r1, c1, r2, c2});
+        width = std::max(width, std::size_t(c2));
+    }
+    auto covered = [&](int r, int c) {
+        for (const Region& g : regions)
+            if (r >= g.r1 && r <= g.r2 && c >= g.c1 && c <= g.c2 && !(r == g.r1 && c == g.c1)) return true;
+        return false;
+    };
+    std::string last = column_letters(int(width)) + std::to_string(rows.size());
+    std::string xml =
+        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)" "\r\n"
+        R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr xr2 xr3" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">)"
+        R"(<dimension ref="A1:)" + last + R"("/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView></sheetViews>)"
+        R"(<sheetFormatPr defaultRowHeight="21" x14ac:dyDescent="0.55"/><cols><col min="1" max="1" width="8.625" customWidth="1"/><col min="2" max="2" width="60.625" customWidth="1"/></cols><sheetData>)";
+    std::string spans = "1:" + std::to_string(width);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        int row = int(r) + 1;
+        xml += "<row r=\"" + std::to_string(row) + "\" spans=\"" + spans + "\" x14ac:dyDescent=\"0.55\">";
+        for (std::size_t c = 0; c < width; ++c) {
+            int col = int(c) + 1;
+            std::string v = c < rows[r].size() ? rows[r][c] : "";
+            std::string ref = column_letters(col) + std::to_string(row);
+            if (v.empty()) {
+                if (covered(row, col)) xml += "<c r=\"" + ref + "\" s=\"1\"/>";
+            } else if (v.starts_with("n:")) {
+                xml += "<c r=\"" + ref + "\" s=\"1\"><v>" + v.substr(2) + "</v></c>";
+            } else {
+                strings.push_back(v);
+                xml += "<c r=\"" + ref + "\" s=\"1\" t=\"s\"><v>" + std::to_string(strings.size() - 1) + "</v></c>";
+            }
+        }
+        xml += "</row>";
+    }
+    xml += "</sheetData>";
+    if (!merges.empty()) {
+        xml += "<mergeCells count=\"" + std::to_string(merges.size()) + "\">";
+        for (const std::string& m : merges) xml += "<mergeCell ref=\"" + m + "\"/>";
+        xml += "</mergeCells>";
+    }
+    return xml + R"(<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>)";
+}
+
+inline std::string shared_strings_xml(const std::vector<std::string>& strings) {
+    std::string xml = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)" "\r\n"
+                      R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count=")" +
+                      std::to_string(strings.size()) + "\" uniqueCount=\"" + std::to_string(strings.size()) + "\">";
+    for (const std::string& s : strings) xml += "<si><t>" + xml_escape(s) + "</t></si>";
+    return xml + "</sst>";
 }
 
 inline std::vector<std::byte> make_xlsx(const std::vector<SheetSpec>& sheets) {
