@@ -5,21 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "support/diagnostics.h"
 #include "ingest/csv_reader.h"
 
 using namespace saraban;
+using saraban::testing::all_messages;
+using saraban::testing::has_line;
 
 namespace {
 
 std::vector<std::byte> bytes_of(std::string_view s) {
     std::vector<std::byte> out(s.size());
     std::memcpy(out.data(), s.data(), s.size());
-    return out;
-}
-
-std::string all_messages(const std::vector<model::Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += model::to_string(d) + "\n";
     return out;
 }
 

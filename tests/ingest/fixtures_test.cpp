@@ -9,20 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "support/diagnostics.h"
 #include "ingest/report_reader.h"
 
 using namespace saraban;
+using saraban::testing::all_messages;
+using saraban::testing::has_line;
 namespace data = boost::unit_test::data;
 
 namespace {
 
 const std::string fixtures = SARABAN_SOURCE_DIR "/tests/ingest/fixtures";
-
-std::string all_messages(const std::vector<model::Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += model::to_string(d) + "\n";
-    return out;
-}
 
 struct ExpectedScore {
     int year;

@@ -6,24 +6,16 @@
 #include <fstream>
 #include <string>
 
+#include "support/diagnostics.h"
 #include "ingest/report_reader.h"
 #include "ingest/xlsx_builder.h"
 
 using namespace saraban;
+using saraban::testing::all_messages;
+using saraban::testing::has_line;
 using test::Rows;
 
 namespace {
-
-std::string all_messages(const std::vector<model::Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += model::to_string(d) + "\n";
-    return out;
-}
-
-bool has_line(const std::vector<model::Diagnostic>& diagnostics, const std::string& line) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(),
-                       [&](const model::Diagnostic& d) { return model::to_string(d) == line; });
-}
 
 Rows memo_rows() {
     return {

@@ -3,19 +3,16 @@
 
 #include <string>
 
+#include "support/diagnostics.h"
 #include "validate/validate.h"
 
 using namespace saraban;
+using saraban::testing::all_messages;
+using saraban::testing::has_line;
 
 namespace {
 
 const std::string templates = SARABAN_SOURCE_DIR "/templates";
-
-std::string all_messages(const std::vector<model::Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += model::to_string(d) + "\n";
-    return out;
-}
 
 const validate::Rules& shipped_rules() {
     static const validate::RulesResult loaded = validate::load_rules(templates);

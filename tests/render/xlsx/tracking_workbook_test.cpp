@@ -9,9 +9,12 @@
 #include <span>
 #include <thread>
 
+#include "support/diagnostics.h"
 #include "render/xlsx/tracking_fixture.h"
 
 using namespace saraban;
+using saraban::testing::all_messages;
+using saraban::testing::has_line;
 using namespace saraban::testing;
 
 namespace {
@@ -42,12 +45,6 @@ std::string zip_part(const fs::path& path, const std::string& name) {
     }
     zip_discard(archive);
     return content;
-}
-
-std::string all_messages(const std::vector<model::Diagnostic>& diagnostics) {
-    std::string out;
-    for (const auto& d : diagnostics) out += model::to_string(d) + "\n";
-    return out;
 }
 
 // Every field of the model except where it was read from (source, CellRefs).
