@@ -146,10 +146,19 @@ BOOST_AUTO_TEST_CASE(the_shipped_template_expands_with_memo_values) {
     auto r = compose::compose_memo(report, std::string(SARABAN_SOURCE_DIR) + "/templates/progress-report.xml");
     for (const auto& d : r.diagnostics) BOOST_TEST_MESSAGE(model::to_string(d));
     BOOST_TEST(bool(r));
-    bool found = false;
-    for (const auto& b : r.document.blocks)
-        if (auto* p = std::get_if<model::Paragraph>(&b)) found = found || text_of(*p) == "ข้อ ๕.๑ อยู่ระหว่างทดสอบ";
-    BOOST_TEST(found);
+    auto has_paragraph = [](const model::Document& d, const std::string& text) {
+        for (const auto& b : d.blocks)
+            if (auto* p = std::get_if<model::Paragraph>(&b); p && text_of(*p) == text) return true;
+        return false;
+    };
+    BOOST_TEST(has_paragraph(r.document, "ข้อ ๕.๑ อยู่ระหว่างทดสอบ"));
+    BOOST_TEST(!has_paragraph(r.document, "อ้างถึง"));
+    // อ้างถึง and สิ่งที่ส่งมาด้วย appear as body lines when the workbook gives them.
+    report.variables["reference"] = "หนังสือกรมบัญชีกลาง ที่ กค ๐๔๐๕/ว ๑๒๓";
+    report.variables["enclosures"] = "แผนมาตรการ จำนวน ๑ ชุด";
+    auto with = compose::compose_memo(report, std::string(SARABAN_SOURCE_DIR) + "/templates/progress-report.xml");
+    BOOST_TEST(has_paragraph(with.document, "อ้างถึง หนังสือกรมบัญชีกลาง ที่ กค ๐๔๐๕/ว ๑๒๓"));
+    BOOST_TEST(has_paragraph(with.document, "สิ่งที่ส่งมาด้วย แผนมาตรการ จำนวน ๑ ชุด"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
