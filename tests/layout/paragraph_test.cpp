@@ -117,3 +117,42 @@ BOOST_AUTO_TEST_CASE(no_line_is_much_looser_than_needed) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layout_paragraph_styles)
+
+BOOST_AUTO_TEST_CASE(bold_and_underlined_spans_inside_a_thai_paragraph) {
+    model::Paragraph p;
+    p.style.align = model::Align::left;
+    p.spans.push_back({"ตามที่ ", {}});
+    p.spans.push_back({"สบน.", {true, false, false, 16}});
+    p.spans.push_back({" ได้เห็นชอบ ", {}});
+    p.spans.push_back({"Integrity and Transparency", {false, false, true, 16}});
+    auto lines = layout::set_paragraph(p, 453.5, engine());
+    BOOST_REQUIRE_EQUAL(lines.size(), 1u);
+    const auto& fonts = saraban::testing::fonts();
+    bool bold_seen = false;
+    for (const auto& run : lines[0].runs) {
+        if (run.text == "สบน.") {
+            for (const auto& g : run.glyphs) BOOST_TEST(g.font == fonts.bold);
+            bold_seen = true;
+        } else {
+            for (const auto& g : run.glyphs) BOOST_TEST(g.font == fonts.regular);
+        }
+    }
+    BOOST_TEST(bold_seen);
+    // One rule under each underlined cluster, below the baseline, spanning the Latin words and their spaces.
+    BOOST_REQUIRE(!lines[0].rules.empty());
+    double from = 1e9, to = -1e9;
+    for (const auto& r : lines[0].rules) {
+        BOOST_TEST(r.y1 < 0);
+        from = std::min(from, r.x1);
+        to = std::max(to, r.x2);
+    }
+    double integrity_x = 0;
+    for (const auto& run : lines[0].runs)
+        if (run.text == "Integrity") integrity_x = run.glyphs.front().x;
+    BOOST_TEST(from == integrity_x, boost::test_tools::tolerance(0.5));
+    BOOST_TEST(to == lines[0].right_edge, boost::test_tools::tolerance(0.5));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

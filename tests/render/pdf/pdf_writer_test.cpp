@@ -3,6 +3,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <string>
 
 #include "layout/document_layout.h"
@@ -98,6 +101,48 @@ BOOST_AUTO_TEST_CASE(bookmarks_language_and_landscape_pages) {
     BOOST_TEST(s.find("/Lang (th-TH)") != std::string::npos);
     BOOST_TEST(s.find("/Outlines") != std::string::npos);
     BOOST_TEST(s.find("<FEFF0E230E320E220E070E320E19>") != std::string::npos);  // "รายงาน" as a UTF-16 title
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(render_pdf_images)
+
+BOOST_AUTO_TEST_CASE(the_emblem_is_drawn_from_the_image_or_a_placeholder) {
+    // A 1×1 black PNG, written here so that the test needs no file of its own.
+    const unsigned char png[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48,
+                                 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00,
+                                 0x00, 0x3A, 0x7E, 0x9B, 0x55, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78,
+                                 0x9C, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01, 0x48, 0xAF, 0xA4, 0x71, 0x00,
+                                 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+    const std::string path = (std::filesystem::temp_directory_path() / ("saraban-emblem-" + std::to_string(::getpid()) + ".png")).string();
+    {
+        std::ofstream out(path, std::ios::binary);
+        out.write(reinterpret_cast<const char*>(png), sizeof png);
+    }
+    model::Document doc;
+    model::FormHeader header;
+    header.emblem_path = path;
+    header.lines.push_back({model::FormField{"เรื่อง", "ทดสอบ"}});
+    doc.blocks.push_back(header);
+    auto laid = layout::layout_document(doc, engine());
+    BOOST_REQUIRE_EQUAL(laid.pages[0].images.size(), 1u);
+    BOOST_TEST(laid.pages[0].images[0].height == 42.52, boost::test_tools::tolerance(0.01));  // 1.5 cm
+    auto pdf = render::render_pdf(laid, {false});
+    BOOST_REQUIRE_MESSAGE(bool(pdf), pdf.error);
+    BOOST_TEST(as_text(pdf.bytes).find("/Subtype /Image") != std::string::npos);
+    // Without an image: a dotted placeholder square, no image.
+    std::get<model::FormHeader>(doc.blocks[0]).emblem_path.clear();
+    auto placeholder = layout::layout_document(doc, engine());
+    BOOST_TEST(placeholder.pages[0].images.empty());
+    std::size_t dotted = 0;
+    for (const auto& r : placeholder.pages[0].rules) dotted += r.dotted && std::abs(std::abs(r.x2 - r.x1) + std::abs(r.y2 - r.y1) - 42.52) < 0.01;
+    BOOST_TEST(dotted == 4u);
+    // A missing image file is an error naming it.
+    std::get<model::FormHeader>(doc.blocks[0]).emblem_path = path + ".missing";
+    auto missing = render::render_pdf(layout::layout_document(doc, engine()));
+    BOOST_TEST(!bool(missing));
+    BOOST_TEST(missing.error.find(".missing") != std::string::npos);
+    std::filesystem::remove(path);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
