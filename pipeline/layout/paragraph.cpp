@@ -4,39 +4,15 @@
 #include <cmath>
 #include <limits>
 
+#include "layout/detail/utf8.h"
 #include "layout/shaper.h"
 
 namespace saraban::layout {
 
 namespace {
 
-std::uint32_t decode(std::string_view s, std::size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    return cp;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
+using detail::append_utf8;
+using detail::next_code_point;
 
 constexpr std::uint32_t kNikhahit = 0x0E4D, kSaraAa = 0x0E32, kSaraAm = 0x0E33;
 
@@ -179,7 +155,7 @@ std::vector<PlacedGlyph> source_ordered(const Prepared& p, const Unit& u, const 
                                         double baseline) {
     std::vector<std::uint32_t> cps;
     std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
-    for (std::size_t i = 0; i < piece.size();) cps.push_back(decode(piece, i));
+    for (std::size_t i = 0; i < piece.size();) cps.push_back(next_code_point(piece, i));
     std::vector<bool> used(cps.size(), false);
     const bool has_sara_am = std::find(cps.begin(), cps.end(), kSaraAm) != cps.end();
 

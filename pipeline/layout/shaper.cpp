@@ -2,6 +2,8 @@
 
 #include <hb.h>
 
+#include "layout/detail/utf8.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -9,16 +11,7 @@ namespace saraban::layout {
 
 namespace {
 
-// Decodes one UTF-8 code point at i and advances i; invalid bytes decode as U+FFFD.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) { ++i; return 0xFFFD; }
-    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    return cp;
-}
+using detail::next_code_point;
 
 // Characters that never start a font run of their own: they follow the run before them so that HarfBuzz sees
 // a base with its marks, and spaces do not split a run needlessly.
