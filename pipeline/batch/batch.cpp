@@ -173,10 +173,6 @@ private:
     std::mutex mutex_;
 };
 
-std::string write_text_atomically(const std::string& path, const std::string& text) {
-    return write_atomically(path, std::vector<unsigned char>(text.begin(), text.end()));
-}
-
 // Temporary files a killed run left beside our outputs ("x.pdf.tmp1234" whose process is gone).
 void remove_stale_temporaries(const fs::path& dir, const std::set<std::string>& names) {
     std::error_code ec;
@@ -512,9 +508,10 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         our_names.insert(p.pdf_name);
         our_names.insert(p.xlsx_name);
     }
-    our_names.insert(options.shard.whole() ? "overview.xlsx"
-                                           : "overview-" + std::to_string(options.shard.index) + "-of-" +
-                                                 std::to_string(options.shard.count) + ".xlsx");
+    // The run's own files beside the agencies' (per shard, so that shards can share the folder).
+    const std::string overview_name = shard_file_name("overview", ".xlsx", options.shard);
+    const std::string findings_name = shard_file_name("findings", ".txt", options.shard);
+    our_names.insert(overview_name);
     remove_stale_temporaries(out_dir, our_names);
 
     std::optional<Manifest> previous;
@@ -548,7 +545,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         std::sort(manifest.agencies.begin(), manifest.agencies.end(),
                   [](const auto& a, const auto& b) { return a.id < b.id; });
     }
-    if (std::string error = write_text_atomically(manifest_path, to_json(manifest)); !error.empty()) {
+    if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {
         log << error << "\n";
         summary.documents_failed = summary.inputs;
         return summary;
@@ -609,10 +606,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     {
         std::vector<render::AgencyRow> rows;
         for (const auto& r : results) rows.push_back(r.overview);
-        const std::string name = options.shard.whole() ? "overview.xlsx"
-                                                       : "overview-" + std::to_string(options.shard.index) + "-of-" +
-                                                             std::to_string(options.shard.count) + ".xlsx";
-        if (std::string error = write_atomically_with((out_dir / name).string(), [&](const std::string& temp) {
+        if (std::string error = write_atomically_with((out_dir / overview_name).string(), [&](const std::string& temp) {
                 return render::write_overview_workbook(rows, temp);
             });
             !error.empty())
@@ -630,17 +624,13 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         put_record(manifest, std::move(r.record));
     }
     results.clear();
-    if (std::string error = write_text_atomically(manifest_path, to_json(manifest)); !error.empty()) {
+    if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {
         log << error << "\n";
     } else {
         journal.remove();
     }
     // The findings of the whole run, one line each, beside the outputs ("" when there were none).
-    const std::string findings_name =
-        options.shard.whole() ? "findings.txt"
-                              : "findings-" + std::to_string(options.shard.index) + "-of-" +
-                                    std::to_string(options.shard.count) + ".txt";
-    if (std::string error = write_text_atomically((out_dir / findings_name).string(), findings_report); !error.empty())
+    if (std::string error = write_atomically((out_dir / findings_name).string(), findings_report); !error.empty())
         log << error << "\n";
     return summary;
 }

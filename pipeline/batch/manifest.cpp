@@ -188,10 +188,7 @@ std::optional<Manifest> load_manifest(const std::string& path, std::string& erro
     return m;
 }
 
-std::string manifest_name(const Shard& shard) {
-    if (shard.whole()) return "manifest.json";
-    return "manifest-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count) + ".json";
-}
+std::string manifest_name(const Shard& shard) { return shard_file_name("manifest", ".json", shard); }
 
 MergeResult merge_manifests(const std::vector<std::pair<std::string, Manifest>>& manifests) {
     MergeResult out;

@@ -51,8 +51,7 @@ std::string write_atomically_with(const std::string& path,
         ::unlink(temp.c_str());
         return error;
     }
-    // On disk before it gets its final name, as write_atomically does, so that a power cut cannot leave an empty
-    // file under it either.
+    // On disk before it gets its final name, so that a power cut cannot leave an empty file under it either.
     const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
         std::string err = temp + ": " + std::strerror(errno);
@@ -69,33 +68,26 @@ std::string write_atomically_with(const std::string& path,
     return {};
 }
 
-std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes) {
-    const std::string temp = temporary_name(path);
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return temp + ": " + std::strerror(errno);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            std::string err = temp + ": " + std::strerror(errno);
-            ::close(fd);
-            ::unlink(temp.c_str());
-            return err;
+std::string write_atomically(const std::string& path, std::string_view bytes) {
+    return write_atomically_with(path, [&](const std::string& temp) -> std::string {
+        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) return temp + ": " + std::strerror(errno);
+        for (std::size_t done = 0; done < bytes.size();) {
+            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                std::string err = temp + ": " + std::strerror(errno);
+                ::close(fd);
+                return err;
+            }
+            done += std::size_t(n);
         }
-        done += std::size_t(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        std::string err = temp + ": " + std::strerror(errno);
-        ::unlink(temp.c_str());
-        return err;
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::string err = path + ": " + std::strerror(errno);
-        ::unlink(temp.c_str());
-        return err;
-    }
-    return {};
+        return ::close(fd) == 0 ? std::string() : temp + ": " + std::strerror(errno);
+    });
+}
+
+std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes) {
+    return write_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 }  // namespace saraban::batch

@@ -17,6 +17,7 @@ std::string safe_file_stem(std::string_view name);
 // Writes bytes to path through a temporary file in the same folder and a rename, so a killed run never leaves a
 // half-written file under the final name. Returns an empty string, or what went wrong.
 std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes);
+std::string write_atomically(const std::string& path, std::string_view bytes);
 
 // The same for a writer that can only write to a path (libxlsxwriter): write(temp_path) returns "" or its error;
 // on success the temporary file is renamed to path, on failure removed.

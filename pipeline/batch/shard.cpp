@@ -110,4 +110,10 @@ std::map<std::string, std::string> scheduler_environment() {
     return env;
 }
 
+std::string shard_file_name(std::string_view stem, std::string_view ext, const Shard& shard) {
+    std::string name(stem);
+    if (!shard.whole()) name += "-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
+    return name + std::string(ext);
+}
+
 }  // namespace saraban::batch

@@ -22,6 +22,10 @@ struct Shard {
 // The shard (1..count) an agency id belongs to: the first 8 bytes of SHA-256(id), big-endian, mod count, plus 1.
 int shard_of(std::string_view agency_id, int count);
 
+// A run's own file in a shared output folder: "stem.ext" for a whole batch, "stem-K-of-N.ext" for shard K of N
+// (manifest, findings, overview), so that shards never write over each other.
+std::string shard_file_name(std::string_view stem, std::string_view ext, const Shard& shard);
+
 // Parses "K/N" (1 ≤ K ≤ N ≤ 100000). Returns nullopt and sets error otherwise.
 std::optional<Shard> parse_shard(std::string_view text, std::string& error);
 
