@@ -26,6 +26,13 @@ model::Paragraph simple_paragraph(const std::string& text, double size, Align al
     return p;
 }
 
+// Moves a set line by (dx, dy) onto a page: its glyph runs and its rules (underlines).
+void put(Page& page, SetLine line, double dx, double dy) {
+    translate(line, dx, dy);
+    for (auto& run : line.runs) page.runs.push_back(std::move(run));
+    for (auto& rule : line.rules) page.rules.push_back(rule);
+}
+
 // Where a set line's baseline sits below the top of its line box.
 double baseline_offset(const SetLine& line) {
     return (line.height - line.ascent - line.descent) / 2 + line.ascent;
@@ -72,11 +79,9 @@ private:
     // Puts a set line whose box starts at y_ (from the paper's top), x from the paper's left edge.
     void emit(SetLine line, double x_left) {
         const double baseline_from_top = y_ + baseline_offset(line);
-        translate(line, x_left, page_h_ - baseline_from_top);
         if (first_line_text_.back().empty()) first_line_text_.back() = line.text;
-        for (auto& run : line.runs) page().runs.push_back(std::move(run));
-        for (auto& rule : line.rules) page().rules.push_back(rule);
         y_ += line.height;
+        put(page(), std::move(line), x_left, page_h_ - baseline_from_top);
         at_page_top_ = false;
     }
 
@@ -221,12 +226,10 @@ private:
             if (int(r) < t.header_rows) y = top + (height - cell.content_height) / 2;
             for (SetLine line : cell.lines) {
                 const double baseline_from_top = y + baseline_offset(line);
-                translate(line, x + pad, page_h - baseline_from_top);
                 // A repeated header says nothing about where the reader is: the marker quotes the first row below.
                 if (first_line_text_.back().empty() && int(r) >= t.header_rows) first_line_text_.back() = line.text;
-                for (auto& run : line.runs) page().runs.push_back(std::move(run));
-                for (auto& rule : line.rules) page().rules.push_back(rule);
                 y += line.height;
+                put(page(), std::move(line), x + pad, page_h - baseline_from_top);
             }
             const double y_top = page_h - top, y_bottom = page_h - (top + height);
             auto& rules = page().rules;
@@ -359,9 +362,7 @@ private:
         // The title sits beside the Garuda, its baseline near the emblem's foot.
         auto title = set_paragraph(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_, engine_);
         double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.75;
-        for (auto& line : title) translate(line, text_left_, page_h - title_baseline);
-        for (auto& line : title)
-            for (auto& run : line.runs) page().runs.push_back(std::move(run));
+        for (auto& line : title) put(page(), std::move(line), text_left_, page_h - title_baseline);
         // The first labelled line starts clear of the emblem's foot.
         double baseline = std::max(title_baseline, h.emblem_top_pt + h.emblem_height_pt);
         bool first_line = true;
@@ -376,19 +377,14 @@ private:
                 double end = f.to_x_pt >= 0 ? f.to_x_pt : (i + 1 < fields.size() ? fields[i + 1].at_x_pt - 4 : text_width_);
                 auto label = set_paragraph(simple_paragraph(f.label, f.label_size_pt, Align::left, true), text_width_, engine_);
                 double label_end = f.at_x_pt + (label.empty() ? 0 : label.front().right_edge);
-                for (auto& line : label) {
-                    translate(line, text_left_ + f.at_x_pt, page_h - baseline);
-                    for (auto& run : line.runs) page().runs.push_back(std::move(run));
-                }
+                for (auto& line : label) put(page(), std::move(line), text_left_ + f.at_x_pt, page_h - baseline);
                 const double value_x = label_end + 4;
                 auto value = set_paragraph(simple_paragraph(f.value, f.value_size_pt, Align::left), end - value_x - 2, engine_);
                 double b = baseline;
                 for (std::size_t k = 0; k < value.size(); ++k) {
                     double line_start = k == 0 ? label_end + 1 : value_x - 3;
                     if (k > 0) b += value[k].height;
-                    SetLine line = std::move(value[k]);
-                    translate(line, text_left_ + value_x, page_h - b);
-                    for (auto& run : line.runs) page().runs.push_back(std::move(run));
+                    put(page(), std::move(value[k]), text_left_ + value_x, page_h - b);
                     page().rules.push_back({text_left_ + line_start, page_h - b - 2.5, text_left_ + end,
                                             page_h - b - 2.5, 0.6, true});
                 }
@@ -425,18 +421,14 @@ private:
                 std::string number = "- " + std::to_string(i + 1) + " -";
                 if (ps.thai_digits) number = with_thai_digits(number);
                 auto lines = set_paragraph(simple_paragraph(number, 16, Align::center), text_width_, engine_);
-                for (auto& line : lines) {
-                    translate(line, text_left_, page_h_ - ps.page_number_top_pt);
-                    for (auto& run : line.runs) pg.runs.push_back(std::move(run));
-                }
+                for (auto& line : lines) put(pg, std::move(line), text_left_, page_h_ - ps.page_number_top_pt);
             }
             if (ps.continuation_marker && i + 1 < pages_.size() && !first_line_text_[i + 1].empty()) {
                 auto lines = set_paragraph(simple_paragraph(continuation_marker(first_line_text_[i + 1]), 16, Align::right),
                                            text_width_, engine_);
                 for (auto& line : lines) {
                     const double baseline = page_h_ - bottom_limit_ - baseline_offset(line);
-                    translate(line, text_left_, baseline);
-                    for (auto& run : line.runs) pg.runs.push_back(std::move(run));
+                    put(pg, std::move(line), text_left_, baseline);
                 }
             }
         }
