@@ -1092,7 +1092,11 @@ ReportResult read_report_file(const std::string& given_path) {
     std::vector<Diagnostic> diagnostics;
     auto bytes = read_input_file(path, max_input_file_bytes, diagnostics);
     if (!bytes) return refuse(path, diagnostics.front().message);
-    return report_from(read_xlsx(*bytes, path), path);
+    return read_report_xlsx(*bytes, path);
+}
+
+ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::string& path) {
+    return report_from(read_xlsx(bytes, path), path);
 }
 
 std::vector<std::string> find_agency_inputs(const std::string& given_folder) {

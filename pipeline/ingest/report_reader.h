@@ -2,6 +2,7 @@
 // matched after normalisation, in Thai or by their English alias.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,9 @@ ReportResult read_report(const Workbook& workbook, std::string_view file_name);
 // CSV files, one per sheet (read_csv_folder then read_report; diagnostics name the CSV file). A path that cannot
 // be opened, or a file of another format (.xls, .ods, a lone .csv), gives an error diagnostic naming it.
 ReportResult read_report_file(const std::string& path);
+
+// Reads an .xlsx workbook already in memory (read_xlsx then read_report), path naming it in the diagnostics.
+ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::string& path);
 
 // The agency inputs a folder holds, each one to give read_report_file, in name order: the folder itself when it is
 // a CSV agency (it holds หนังสือ.csv, คะแนน.csv or มาตรการ.csv, or their English aliases memo.csv, scores.csv,
