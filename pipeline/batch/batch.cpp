@@ -229,7 +229,14 @@ bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std
     return true;
 }
 
-WorkerResult process(const AgencyPlan& plan, Shared& shared, const layout::ThaiLineBreaker& breaker) {
+// What one worker thread keeps from agency to agency: ICU's iterators are per thread, and the caches hold what
+// documents share (font subsets with the same glyphs).
+struct WorkerState {
+    const layout::ThaiLineBreaker breaker;
+    render::PdfCache pdf_cache;
+};
+
+WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker) {
     WorkerResult result;
     AgencyRecord& record = result.record;
     record.id = plan.source.id;
@@ -316,9 +323,9 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, const layout::ThaiL
     render::PdfResult pdf;
     try {
         const auto& fonts = shared.fonts.get(family);
-        auto laid_out = lay_out(composed.document, fonts, breaker);
+        auto laid_out = lay_out(composed.document, fonts, worker.breaker);
         laps.to(&StageTimes::layout);
-        pdf = render::render_pdf(laid_out);
+        pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
         laps.to(&StageTimes::pdf);
     } catch (const layout::FontError& e) {
         pdf.error = e.what();
@@ -571,11 +578,11 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     std::vector<WorkerResult> results(plans.size());
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        const layout::ThaiLineBreaker breaker;  // ICU iterators are per thread
+        WorkerState state;
         for (std::size_t i; (i = next.fetch_add(1)) < plans.size();) {
             WorkerResult r;
             try {
-                r = process(plans[i], shared, breaker);
+                r = process(plans[i], shared, state);
             } catch (const std::exception& e) {
                 r.record.id = plans[i].source.id;
                 r.record.input = plans[i].source.input;

@@ -7,6 +7,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include "render/pdf/detail/flate.h"
 #include "render/pdf/font_subset.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -67,16 +69,65 @@ std::string hex_utf16(const std::string& s) {
     return out;
 }
 
-// A PDF number with at most 3 decimals and no trailing zeros. std::to_chars: printf's locale-aware path was a
+// A length in thousandths of a point (or of a text-space unit): positions are rounded once, to what the file
+// says, so that relative moves add up exactly.
+long long milli(double v) { return std::llround(v * 1000.0); }
+
+// A thousandths value as a PDF number: "-12.5", "0.125", "3". std::to_chars: printf's locale-aware path was a
 // tenth of the PDF time.
-std::string number(double v) {
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-    std::string s(buf, ec == std::errc() ? end : buf);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s.empty() || s == "-0" ? "0" : s;
+void append_milli(std::string& out, long long v) {
+    if (v < 0) {
+        out += '-';
+        v = -v;
+    }
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v / 1000);
+    out.append(buf, end);
+    long long frac = v % 1000;
+    if (frac == 0) return;
+    out += '.';
+    for (long long div = 100; frac != 0; div /= 10) {
+        out += char('0' + frac / div);
+        frac %= div;
+    }
 }
+
+void append_number(std::string& out, double v) { append_milli(out, milli(v)); }
+
+// Streams whose bytes are already Flate-compressed: libharu has no way to take them (it deflates what it is given
+// at a fixed level, and drops a /Filter it did not add), so the key is written by the dictionary's write hook.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+// A font as every document using these glyphs embeds it: shared through PdfCache.
+struct PdfCache::EmbeddedFont {
+    FontSubset metrics;               // program moved out into the stream below
+    std::string base_name;            // "ABCDEF+Laksaman"
+    std::string program;              // the FontFile2 stream's bytes (compressed when the document is)
+    std::size_t program_length = 0;   // /Length1: the program's own size
+    std::string to_unicode;           // the ToUnicode stream's bytes
+    std::vector<int> width_by_gid;    // 1/1000 em, as written in /W; the pen advances by these
+    bool compressed = false;
+};
+
+const PdfCache::EmbeddedFont* PdfCache::find(const std::string& key) const {
+    auto it = fonts_.find(key);
+    return it == fonts_.end() ? nullptr : it->second.get();
+}
+
+const PdfCache::EmbeddedFont& PdfCache::add(std::string key, std::shared_ptr<const EmbeddedFont> font) {
+    if (fonts_.size() >= max_fonts_ && !order_.empty()) {
+        fonts_.erase(order_.front());
+        order_.erase(order_.begin());
+    }
+    order_.push_back(key);
+    return *fonts_.insert_or_assign(std::move(key), std::move(font)).first->second;
+}
+
+namespace {
 
 class Writer {
 public:
@@ -103,8 +154,8 @@ private:
     bool ok() const { return errors_.status == HPDF_OK && error_.empty(); }
 
     void write_document() {
-        if (options_.compress) HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-        HPDF_UseUTFEncodings(pdf_);  // for the outline's UTF-8 titles
+        // Content, font and ToUnicode streams come compressed from here; libharu compresses only pictures.
+        if (options_.compress) HPDF_SetCompressionMode(pdf_, HPDF_COMP_IMAGE);
         make_fonts();
         for (const auto& page : doc_.pages) {
             if (!ok()) return;
@@ -115,17 +166,28 @@ private:
         write_outline();
     }
 
+    // A PDF text string: UTF-16BE with its byte order mark (libharu would pass UTF-8 bytes through, and its UTF-8
+    // encoder costs a 384 KB table for every document).
+    HPDF_Binary text_string(const std::string& value) {
+        std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
+        for (unsigned u : utf16(value)) {
+            bytes.push_back(HPDF_BYTE(u >> 8));
+            bytes.push_back(HPDF_BYTE(u & 0xFF));
+        }
+        return HPDF_Binary_New(pdf_->mmgr, bytes.data(), HPDF_UINT(bytes.size()));
+    }
+
     // Bookmarks: the memo, and under it each attachment, each opening its first page.
     void write_outline() {
         if (doc_.outline.empty()) return;
-        HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
         std::vector<HPDF_Outline> parents;  // the last entry made at each level
         for (const auto& entry : doc_.outline) {
             if (entry.page >= pages_.size()) continue;
             const std::size_t level = std::min<std::size_t>(std::size_t(std::max(entry.level, 0)), parents.size());
             HPDF_Outline parent = level == 0 ? nullptr : parents[level - 1];
-            HPDF_Outline outline = HPDF_CreateOutline(pdf_, parent, entry.title.c_str(), utf8);
+            HPDF_Outline outline = HPDF_CreateOutline(pdf_, parent, "", nullptr);
             if (!outline) return;
+            HPDF_Dict_Add(outline, "Title", text_string(entry.title));
             HPDF_Outline_SetOpened(outline, HPDF_TRUE);
             HPDF_Destination dest = HPDF_Page_CreateDestination(pages_[entry.page]);
             HPDF_Destination_SetFit(dest);
@@ -141,10 +203,12 @@ private:
     // glyph the shaper chose can be drawn, presentation forms reached only through GSUB included, and the widths
     // and ToUnicode list only the glyphs used. (libharu's own TrueType route addresses glyphs through Unicode,
     // and builds and compresses maps of all 65,536 codes for every font of every document.)
-    struct EmbeddedFont {
+    struct DocumentFont {
         HPDF_Dict dict = nullptr;                      // the Type0 font, registered in pages' resources
-        std::map<std::uint32_t, int> widths;           // glyph id → 1/1000 em, as written in /W
-        std::map<std::uint32_t, std::string> text;     // glyph id → what it stands for (ToUnicode)
+        const PdfCache::EmbeddedFont* data = nullptr;  // its streams, widths and metrics
+        double width(std::uint32_t gid) const {
+            return gid < data->width_by_gid.size() ? data->width_by_gid[gid] : 0;
+        }
     };
 
     static std::string subset_tag(const std::string& name, const std::set<std::uint32_t>& glyphs) {
@@ -166,13 +230,16 @@ private:
         return d;
     }
 
-    HPDF_Dict new_stream(const std::string& bytes) {
+    // A stream holding bytes as they go into the file; compressed: they are Flate data already.
+    HPDF_Dict new_stream(const std::string& bytes, bool compressed) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d) return nullptr;
         HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size()));
-        if (options_.compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        if (compressed) d->write_fn = write_flate_filter;
         return d;
     }
+
+    std::string maybe_flate(const std::string& bytes) const { return options_.compress ? detail::flate(bytes) : bytes; }
 
     void make_fonts() {
         std::map<int, std::set<std::uint32_t>> used;
@@ -190,29 +257,59 @@ private:
                 error_ = "layout referenced an unknown font";
                 return;
             }
-            FontSubset subset = subset_font(doc_.fonts[index].path, glyphs);
-            if (!subset.error.empty()) {
-                error_ = subset.error;
-                return;
-            }
-            EmbeddedFont& font = fonts_[index];
-            font.widths = subset.widths;
-            font.text = texts[index];
-            font.dict = embed(subset, glyphs, font.text);
+            const PdfCache::EmbeddedFont* data = embedded_font(doc_.fonts[index].path, glyphs, texts[index]);
+            if (!data) return;
+            DocumentFont& font = fonts_[index];
+            font.data = data;
+            font.dict = embed(*data);
             if (!font.dict && error_.empty()) error_ = doc_.fonts[index].path + ": cannot embed the font";
         }
     }
 
-    HPDF_Dict embed(const FontSubset& subset, const std::set<std::uint32_t>& glyphs,
-                    const std::map<std::uint32_t, std::string>& text) {
-        const std::string base = subset_tag(subset.postscript_name, glyphs) + "+" + subset.postscript_name;
-        HPDF_Dict program = new_stream(std::string(subset.program.begin(), subset.program.end()));
+    // The font's embedded form, from the cache when an earlier document used the same glyphs for the same text.
+    const PdfCache::EmbeddedFont* embedded_font(const std::string& path, const std::set<std::uint32_t>& glyphs,
+                                                const std::map<std::uint32_t, std::string>& text) {
+        std::string key = path;
+        key += options_.compress ? '\1' : '\2';  // compressed or not: other stream bytes
+        for (const auto& [gid, t] : text) {
+            key.append(reinterpret_cast<const char*>(&gid), sizeof gid);
+            key += t;
+            key += '\0';
+        }
+        if (options_.cache)
+            if (const auto* hit = options_.cache->find(key)) return hit;
+
+        auto font = std::make_shared<PdfCache::EmbeddedFont>();
+        font->metrics = subset_font(path, glyphs);
+        if (!font->metrics.error.empty()) {
+            error_ = font->metrics.error;
+            return nullptr;
+        }
+        const std::string& name = font->metrics.postscript_name;
+        font->base_name = subset_tag(name, glyphs) + "+" + name;
+        font->program_length = font->metrics.program.size();
+        font->program = maybe_flate(std::string(font->metrics.program.begin(), font->metrics.program.end()));
+        font->metrics.program = {};
+        font->to_unicode = maybe_flate(to_unicode_cmap(text));
+        font->compressed = options_.compress;
+        const auto& w = font->metrics.widths;
+        font->width_by_gid.assign(w.empty() ? 0 : w.rbegin()->first + 1, 0);
+        for (const auto& [gid, width] : w) font->width_by_gid[gid] = width;
+        if (options_.cache) return &options_.cache->add(std::move(key), std::move(font));
+        owned_fonts_.push_back(std::move(font));
+        return owned_fonts_.back().get();
+    }
+
+    HPDF_Dict embed(const PdfCache::EmbeddedFont& font) {
+        const FontSubset& subset = font.metrics;
+        const std::string& base = font.base_name;
+        HPDF_Dict program = new_stream(font.program, font.compressed);
         HPDF_Dict descriptor = new_object();
         HPDF_Dict cid = new_object();
         HPDF_Dict type0 = new_object();
-        HPDF_Dict to_unicode = new_stream(to_unicode_cmap(text));
+        HPDF_Dict to_unicode = new_stream(font.to_unicode, font.compressed);
         if (!program || !descriptor || !cid || !type0 || !to_unicode) return nullptr;
-        HPDF_Dict_AddNumber(program, "Length1", HPDF_INT32(subset.program.size()));
+        HPDF_Dict_AddNumber(program, "Length1", HPDF_INT32(font.program_length));
 
         HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
         HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
@@ -275,43 +372,55 @@ private:
         for (std::size_t i = 0; i < entries.size(); i += 100) {
             const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
             cmap += std::to_string(n) + " beginbfchar\n";
-            char code[8];
             for (std::size_t k = i; k < i + n; ++k) {
-                std::snprintf(code, sizeof code, "<%04X>", entries[k].first);
-                cmap += std::string(code) + " <" + hex_utf16(entries[k].second) + ">\n";
+                cmap += '<';
+                append_hex4(cmap, entries[k].first);
+                cmap += "> <" + hex_utf16(entries[k].second) + ">\n";
             }
             cmap += "endbfchar\n";
         }
         return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     }
 
-    static HPDF_Stream content(HPDF_Page page) { return static_cast<HPDF_PageAttr>(page->attr)->stream; }
-
+    // --- pages ----------------------------------------------------------------------------------------------
+    // A page's content is written here, not through libharu's operators (which print every number through a
+    // float-to-text routine and copy byte by byte): rules, pictures, then one text object holding every word.
     HPDF_Page write_page(const layout::Page& p) {
         HPDF_Page page = HPDF_AddPage(pdf_);
         if (!page) return nullptr;
         HPDF_Page_SetWidth(page, HPDF_REAL(p.width_pt));
         HPDF_Page_SetHeight(page, HPDF_REAL(p.height_pt));
-        write_rules(page, p);
-        for (const auto& image : p.images) write_image(page, image);
-        for (const auto& run : p.runs) write_run(page, run);
+        std::string content;
+        content.reserve(16384);
+        write_rules(content, p);
+        for (const auto& image : p.images) write_image(content, page, image);
+        write_text(content, page, p);
+        auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+        const std::string bytes = maybe_flate(content);
+        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size()));
+        if (options_.compress) attr->contents->write_fn = write_flate_filter;
         return page;
     }
 
-    void write_rules(HPDF_Page page, const layout::Page& p) {
+    static void write_rules(std::string& out, const layout::Page& p) {
+        long long width = -1;
+        bool dotted = false;
         for (const auto& r : p.rules) {
-            HPDF_Page_SetLineWidth(page, HPDF_REAL(r.width_pt));
-            if (r.dotted) {
-                const HPDF_UINT16 dots[] = {1, 2};
-                HPDF_Page_SetDash(page, dots, 2, 0);
-            } else {
-                HPDF_Page_SetDash(page, nullptr, 0, 0);
+            if (milli(r.width_pt) != width) {
+                width = milli(r.width_pt);
+                append_milli(out, width);
+                out += " w\n";
             }
-            HPDF_Page_MoveTo(page, HPDF_REAL(r.x1), HPDF_REAL(r.y1));
-            HPDF_Page_LineTo(page, HPDF_REAL(r.x2), HPDF_REAL(r.y2));
-            HPDF_Page_Stroke(page);
+            if (r.dotted != dotted) {
+                dotted = r.dotted;
+                out += dotted ? "[1 2] 0 d\n" : "[] 0 d\n";
+            }
+            for (double v : {r.x1, r.y1}) append_number(out, v), out += ' ';
+            out += "m ";
+            for (double v : {r.x2, r.y2}) append_number(out, v), out += ' ';
+            out += "l S\n";
         }
-        if (!p.rules.empty()) HPDF_Page_SetDash(page, nullptr, 0, 0);
+        if (dotted) out += "[] 0 d\n";
     }
 
     // Loads each picture once; PNG or JPEG by its signature, not its name.
@@ -334,83 +443,114 @@ private:
         return image;
     }
 
-    void write_image(HPDF_Page page, const layout::Image& box) {
+    void write_image(std::string& out, HPDF_Page page, const layout::Image& box) {
         HPDF_Image image = load_image(box.path);
         if (!image) return;
         const double w = HPDF_Image_GetWidth(image), h = HPDF_Image_GetHeight(image);
         if (w <= 0 || h <= 0) return;
+        const char* name = HPDF_Page_GetXObjectName(page, image);  // registers it in the page's resources
+        if (!name) return;
         const double scale = std::min(box.width / w, box.height / h);
-        HPDF_Page_DrawImage(page, image, HPDF_REAL(box.x), HPDF_REAL(box.y), HPDF_REAL(w * scale), HPDF_REAL(h * scale));
+        out += "q ";
+        append_number(out, w * scale);
+        out += " 0 0 ";
+        append_number(out, h * scale);
+        out += ' ';
+        append_number(out, box.x);
+        out += ' ';
+        append_number(out, box.y);
+        out += " cm /";
+        out += name;
+        out += " Do Q\n";
     }
 
-    // One word: a Span with its ActualText, one text object, one TJ per font and rise, glyphs placed exactly by
-    // adjusting the pen from the PDF widths (libharu's W array), not HarfBuzz advances.
-    void write_run(HPDF_Page page, const layout::GlyphRun& run) {
-        if (run.glyphs.empty()) return;
-        HPDF_Stream out = content(page);
-        std::string span = "/Span <</ActualText <FEFF" + hex_utf16(run.text) + ">>> BDC\n";
-        HPDF_Stream_WriteStr(out, span.c_str());
-        HPDF_Page_BeginText(page);
-        HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, HPDF_REAL(run.glyphs.front().x), HPDF_REAL(run.glyphs.front().baseline));
-        double pen = run.glyphs.front().x;
+    // Every word of the page: a Span with its ActualText around a move to the word's origin (Td, from the last
+    // word's) and its glyphs in TJ, placed exactly by adjusting the pen from the widths written in /W, not
+    // HarfBuzz's advances. The font and size are set only when they change.
+    void write_text(std::string& out, HPDF_Page page, const layout::Page& p) {
+        if (p.runs.empty()) return;
+        std::vector<const char*> local_names(fonts_.size(), nullptr);
+        long long line_x = 0, line_y = 0;  // the text line matrix's origin, in thousandths of a point
         int current_font = -1;
-        double current_rise = 0;
-        std::string tj;
-        auto flush = [&] {
-            if (!tj.empty()) HPDF_Stream_WriteStr(out, ("[" + tj + "] TJ\n").c_str());
-            tj.clear();
-        };
-        for (const auto& g : run.glyphs) {
-            const EmbeddedFont& font = fonts_[g.font];
-            if (g.gid == 0 || !font.dict) continue;
-            if (g.font != current_font) {
-                flush();
-                const char* name = HPDF_Page_GetLocalFontName(page, font.dict);
-                if (!name) return;
-                HPDF_Stream_WriteStr(out, ("/" + std::string(name) + " " + number(run.size_pt) + " Tf\n").c_str());
-                current_font = g.font;
+        long long current_size = -1;
+        out += "BT\n";
+        for (const auto& run : p.runs) {
+            if (run.glyphs.empty()) continue;
+            out += "/Span <</ActualText <FEFF";
+            out += hex_utf16(run.text);
+            out += ">>> BDC\n";
+            const long long x = milli(run.glyphs.front().x), y = milli(run.glyphs.front().baseline);
+            append_milli(out, x - line_x);
+            out += ' ';
+            append_milli(out, y - line_y);
+            out += " Td\n";
+            line_x = x, line_y = y;
+            // The pen, in thousandths of a point from the run's origin, as the reader will compute it.
+            double pen = double(x) / 1000.0;
+            long long rise = 0;
+            bool in_tj = false, in_hex = false;
+            auto close_tj = [&] {
+                if (in_hex) out += '>';
+                if (in_tj) out += "] TJ\n";
+                in_tj = in_hex = false;
+            };
+            const long long size = milli(run.size_pt);
+            for (const auto& g : run.glyphs) {
+                const DocumentFont& font = fonts_[g.font];
+                if (g.gid == 0 || !font.dict) continue;
+                if (g.font != current_font || size != current_size) {
+                    close_tj();
+                    if (!local_names[g.font]) local_names[g.font] = HPDF_Page_GetLocalFontName(page, font.dict);
+                    if (!local_names[g.font]) return;
+                    out += '/';
+                    out += local_names[g.font];
+                    out += ' ';
+                    append_milli(out, size);
+                    out += " Tf\n";
+                    current_font = g.font;
+                    current_size = size;
+                }
+                const long long glyph_rise = milli(g.y - g.baseline);
+                if (glyph_rise != rise) {
+                    close_tj();
+                    append_milli(out, glyph_rise);
+                    out += " Ts\n";
+                    rise = glyph_rise;
+                }
+                if (!in_tj) {
+                    out += '[';
+                    in_tj = true;
+                }
+                // TJ's numbers are thousandths of the text size, subtracted from the pen; tenths of them (under
+                // 0.002 pt at 16 pt) are exact enough, and leave the rounding of the word's origin unwritten.
+                const long long adjust = 100 * std::llround(-(g.x - pen) * 10000.0 / run.size_pt);
+                if (adjust != 0) {
+                    if (in_hex) out += '>';
+                    in_hex = false;
+                    append_milli(out, adjust);
+                    pen -= double(adjust) / 1000.0 * run.size_pt / 1000.0;
+                }
+                if (!in_hex) {
+                    out += '<';
+                    in_hex = true;
+                }
+                append_hex4(out, g.gid);
+                pen += font.width(g.gid) * run.size_pt / 1000.0;
             }
-            const double rise = g.y - g.baseline;
-            if (std::fabs(rise - current_rise) > 1e-6) {
-                flush();
-                HPDF_Stream_WriteStr(out, (number(rise) + " Ts\n").c_str());
-                current_rise = rise;
-            }
-            const double adjust = -(g.x - pen) * 1000.0 / run.size_pt;
-            const std::string adjust_text = number(adjust);
-            if (adjust_text != "0") {
-                tj += adjust_text;
-                pen -= std::stod(adjust_text) * run.size_pt / 1000.0;
-            }
-            tj += '<';
-            append_hex4(tj, g.gid);
-            tj += '>';
-            // The pen moves by the width written in /W, not HarfBuzz's advance: positions stay exact.
-            const auto w = font.widths.find(g.gid);
-            pen += (w == font.widths.end() ? 0 : w->second) * run.size_pt / 1000.0;
+            close_tj();
+            if (rise != 0) out += "0 Ts\n";
+            out += "EMC\n";
         }
-        flush();
-        if (current_rise != 0) HPDF_Stream_WriteStr(out, "0 Ts\n");
-        HPDF_Page_EndText(page);
-        HPDF_Stream_WriteStr(out, "EMC\n");
+        out += "ET\n";
     }
 
-    // Title and author as UTF-16BE text strings (libharu's info setter would pass UTF-8 bytes through).
+    // Title and author as UTF-16BE text strings.
     void write_info() {
         HPDF_SetInfoAttr(pdf_, HPDF_INFO_PRODUCER, "saraban");
         HPDF_Dict info = pdf_->info;
         if (!info) return;
-        auto add_text = [&](const char* key, const std::string& value) {
-            if (value.empty()) return;
-            std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
-            for (unsigned u : utf16(value)) {
-                bytes.push_back(HPDF_BYTE(u >> 8));
-                bytes.push_back(HPDF_BYTE(u & 0xFF));
-            }
-            HPDF_Dict_Add(info, key, HPDF_Binary_New(pdf_->mmgr, bytes.data(), HPDF_UINT(bytes.size())));
-        };
-        add_text("Title", doc_.title);
-        add_text("Author", doc_.author);
+        if (!doc_.title.empty()) HPDF_Dict_Add(info, "Title", text_string(doc_.title));
+        if (!doc_.author.empty()) HPDF_Dict_Add(info, "Author", text_string(doc_.author));
         // The document's language, for screen readers and search.
         if (!doc_.language.empty())
             HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.language.c_str(), nullptr));
@@ -420,6 +560,7 @@ private:
         if (HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
         HPDF_ResetStream(pdf_);
         std::vector<unsigned char> bytes;
+        bytes.reserve(HPDF_GetStreamSize(pdf_));
         HPDF_BYTE buf[65536];
         for (;;) {
             HPDF_UINT32 size = sizeof buf;
@@ -436,7 +577,8 @@ private:
     HPDF_Doc pdf_ = nullptr;
     ErrorState errors_;
     std::string error_;
-    std::vector<EmbeddedFont> fonts_;
+    std::vector<DocumentFont> fonts_;
+    std::vector<std::shared_ptr<const PdfCache::EmbeddedFont>> owned_fonts_;  // without a cache
     std::vector<HPDF_Page> pages_;
     std::map<std::string, HPDF_Image> images_;
 };

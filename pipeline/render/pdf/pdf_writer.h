@@ -4,6 +4,9 @@
 // the outline. No file I/O but reading the fonts and images named, no clock: the same pages give the same bytes.
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,8 +14,27 @@
 
 namespace saraban::render {
 
+// What the documents of one batch worker share: the embedded form of each font subset (the subset program and
+// its ToUnicode map, compressed, with the widths and metrics) keyed by the font file and the glyphs and text it
+// covers. A document using the same glyphs as an earlier one then skips hb-subset and compression; the bytes
+// written are the same with or without the cache. Not thread-safe: one per thread.
+class PdfCache {
+public:
+    explicit PdfCache(std::size_t max_fonts = 32) : max_fonts_(max_fonts) {}
+    struct EmbeddedFont;  // defined where it is used, in pdf_writer.cpp
+    const EmbeddedFont* find(const std::string& key) const;
+    const EmbeddedFont& add(std::string key, std::shared_ptr<const EmbeddedFont> font);
+    std::size_t size() const { return fonts_.size(); }
+
+private:
+    std::size_t max_fonts_;
+    std::map<std::string, std::shared_ptr<const EmbeddedFont>> fonts_;
+    std::vector<std::string> order_;  // oldest first: the first to go when the cache is full
+};
+
 struct PdfOptions {
-    bool compress = true;  // Flate-compress content and font streams
+    bool compress = true;       // Flate-compress content, font and ToUnicode streams
+    PdfCache* cache = nullptr;  // optional; see PdfCache
 };
 
 struct PdfResult {

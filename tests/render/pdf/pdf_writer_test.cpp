@@ -65,6 +65,40 @@ BOOST_AUTO_TEST_CASE(same_pages_give_the_same_bytes) {
     BOOST_TEST(as_text(a.bytes).find("CreationDate") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_cache_of_embedded_fonts_changes_no_byte) {
+    render::PdfCache cache(2);
+    const auto first = sample("สบน. ได้ดำเนินการ ๑๒,๕๐๐ บาท"), second = sample("ผู้ใหญ่ น้ำ ✓ ๑๒,๕๐๐");
+    auto cold = render::render_pdf(first, {.compress = true, .cache = &cache});
+    BOOST_REQUIRE(cold);
+    BOOST_TEST(cold.bytes == render::render_pdf(first).bytes);
+    BOOST_TEST(cache.size() == 1u);
+    // The same glyphs again: the cached subset is embedded, and the file is the one made without a cache.
+    BOOST_TEST(render::render_pdf(first, {.compress = true, .cache = &cache}).bytes == cold.bytes);
+    BOOST_TEST(cache.size() == 1u);
+    // Other glyphs (and the fallback font for ✓): other subsets, each keyed apart; the oldest goes when full.
+    auto other = render::render_pdf(second, {.compress = true, .cache = &cache});
+    BOOST_TEST(other.bytes == render::render_pdf(second).bytes);
+    BOOST_TEST(cache.size() == 2u);
+    BOOST_TEST(render::render_pdf(first, {.compress = false, .cache = &cache}).bytes ==
+               render::render_pdf(first, {.compress = false}).bytes);
+    BOOST_TEST(cache.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(each_page_is_one_text_object_with_a_span_per_word) {
+    auto pdf = render::render_pdf(sample("สบน. ได้ดำเนินการ ๑๒,๕๐๐ บาท"), {.compress = false});
+    BOOST_REQUIRE(pdf);
+    const std::string s = as_text(pdf.bytes);
+    auto count = [&](const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+        return n;
+    };
+    BOOST_TEST(count("\nBT\n") == 1u);
+    BOOST_TEST(count(" BDC\n") == 4u);  // สบน. / ได้ดำเนินการ / ๑๒,๕๐๐ / บาท
+    BOOST_TEST(count("EMC\n") == 4u);
+    BOOST_TEST(count(" Tf\n") == 1u);   // one font and size: set once
+}
+
 BOOST_AUTO_TEST_CASE(a_font_that_cannot_be_loaded_is_an_error_not_a_crash) {
     auto doc = sample("ทดสอบ");
     doc.fonts[doc.pages[0].runs[0].glyphs[0].font].path = std::string(SARABAN_SOURCE_DIR) + "/README.md";
