@@ -133,8 +133,8 @@ private:
 };
 
 layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
-                                const layout::ThaiLineBreaker& breaker) {
-    layout::TextEngine engine{fonts, breaker};
+                                const layout::ThaiLineBreaker& breaker, layout::ParagraphCache* cache = nullptr) {
+    layout::TextEngine engine{fonts, breaker, 0, cache};
     return layout::layout_document(doc, engine);
 }
 
@@ -230,9 +230,10 @@ bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std
 }
 
 // What one worker thread keeps from agency to agency: ICU's iterators are per thread, and the caches hold what
-// documents share (font subsets with the same glyphs).
+// documents share (paragraphs set before, font subsets with the same glyphs).
 struct WorkerState {
     const layout::ThaiLineBreaker breaker;
+    layout::ParagraphCache paragraphs;
     render::PdfCache pdf_cache;
 };
 
@@ -323,7 +324,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     render::PdfResult pdf;
     try {
         const auto& fonts = shared.fonts.get(family);
-        auto laid_out = lay_out(composed.document, fonts, worker.breaker);
+        auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs);
         laps.to(&StageTimes::layout);
         pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
         laps.to(&StageTimes::pdf);

@@ -232,7 +232,81 @@ void translate(SetLine& line, double dx, double dy) {
     }
 }
 
+namespace {
+
+std::size_t glyph_count(const std::vector<SetLine>& lines) {
+    std::size_t n = 1;  // an empty paragraph still takes a place
+    for (const auto& line : lines)
+        for (const auto& run : line.runs) n += run.glyphs.size();
+    return n;
+}
+
+// Everything set_paragraph's result depends on, as bytes: the engine, the width, the style and the spans.
+std::string cache_key(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
+    std::string key;
+    auto put = [&key](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    put(&engine.fonts);
+    put(&engine.breaker);
+    put(engine.line_pitch_em);
+    put(width_pt);
+    const model::ParagraphStyle& ps = paragraph.style;
+    put(int(ps.align));
+    put(ps.first_line_indent_pt);
+    put(ps.left_indent_pt);
+    put(ps.right_indent_pt);
+    for (const auto& span : paragraph.spans) {
+        put(span.style.size_pt);
+        put(char(span.style.bold | span.style.italic << 1 | span.style.underline << 2));
+        put(span.text.size());
+        key += span.text;
+    }
+    return key;
+}
+
+std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine);
+
+}  // namespace
+
+const std::vector<SetLine>* ParagraphCache::find(const std::string& key) {
+    if (auto it = newer_.entries.find(key); it != newer_.entries.end()) {
+        ++hits_;
+        return &it->second;
+    }
+    if (auto it = older_.entries.find(key); it != older_.entries.end()) {
+        ++hits_;
+        auto lines = std::move(it->second);
+        older_.entries.erase(it);
+        put(key, std::move(lines));  // used again: it moves up to the newer half
+        return &newer_.entries.find(key)->second;
+    }
+    ++misses_;
+    return nullptr;
+}
+
+void ParagraphCache::add(std::string key, const std::vector<SetLine>& lines) { put(std::move(key), lines); }
+
+void ParagraphCache::put(std::string key, std::vector<SetLine> lines) {
+    const std::size_t glyphs = glyph_count(lines);
+    if (newer_.glyphs + glyphs > half_) {
+        older_ = std::move(newer_);
+        newer_ = {};
+    }
+    newer_.glyphs += glyphs;
+    newer_.entries.insert_or_assign(std::move(key), std::move(lines));
+}
+
 std::vector<SetLine> set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
+    if (!engine.cache) return set_lines(paragraph, width_pt, engine);
+    std::string key = cache_key(paragraph, width_pt, engine);
+    if (const auto* lines = engine.cache->find(key)) return *lines;
+    auto lines = set_lines(paragraph, width_pt, engine);
+    engine.cache->add(std::move(key), lines);
+    return lines;
+}
+
+namespace {
+
+std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
     const model::ParagraphStyle& ps = paragraph.style;
     const Prepared p = prepare(paragraph, engine);
     const double left = ps.left_indent_pt;
@@ -314,5 +388,7 @@ std::vector<SetLine> set_paragraph(const model::Paragraph& paragraph, double wid
     }
     return out;
 }
+
+}  // namespace
 
 }  // namespace saraban::layout

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/font.h"
@@ -24,11 +25,38 @@ struct SetLine {
     std::string text;            // the line's source text, trimmed
 };
 
+class ParagraphCache;
+
 // Everything layout needs to set text: the fonts and the line breaker (both are costly to build; make them once).
 struct TextEngine {
     const FontSet& fonts;
     const ThaiLineBreaker& breaker;
-    double line_pitch_em = 0;  // baseline-to-baseline distance in ems; 0: the regular face's own (hhea) metrics
+    double line_pitch_em = 0;         // baseline-to-baseline distance in ems; 0: the regular face's own (hhea) metrics
+    ParagraphCache* cache = nullptr;  // optional: paragraphs set before are not set again
+};
+
+// Paragraphs already set, for reuse: the same paragraph at the same width with the same engine sets the same
+// lines, and a batch's memos share much of their text (the template's sentences, table headers, the measures
+// of a ministry's plan). Keeps about max_glyphs glyphs: when the newer half is full the older half is dropped,
+// and what is used again moves up, so what every memo uses stays. Results are the same with or without it. Not
+// thread-safe: one per worker.
+class ParagraphCache {
+public:
+    explicit ParagraphCache(std::size_t max_glyphs = 200000) : half_(max_glyphs / 2) {}
+    const std::vector<SetLine>* find(const std::string& key);
+    void add(std::string key, const std::vector<SetLine>& lines);
+    std::size_t hits() const { return hits_; }
+    std::size_t misses() const { return misses_; }
+
+private:
+    struct Generation {
+        std::unordered_map<std::string, std::vector<SetLine>> entries;
+        std::size_t glyphs = 0;
+    };
+    void put(std::string key, std::vector<SetLine> lines);
+    std::size_t half_;
+    Generation newer_, older_;
+    std::size_t hits_ = 0, misses_ = 0;
 };
 
 // Sets the paragraph into lines no wider than width_pt (the box's width; the paragraph's own indents apply

@@ -156,3 +156,83 @@ BOOST_AUTO_TEST_CASE(bold_and_underlined_spans_inside_a_thai_paragraph) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layout_paragraph_cache)
+
+namespace {
+
+// Every glyph and rule of the lines, as text, so that two settings can be compared whole.
+std::string describe(const std::vector<layout::SetLine>& lines) {
+    std::string out;
+    char buf[128];
+    for (const auto& line : lines) {
+        std::snprintf(buf, sizeof buf, "line %.4f %.4f %.4f|", line.height, line.natural_width, line.right_edge);
+        out += buf + line.text + "\n";
+        for (const auto& run : line.runs)
+            for (const auto& g : run.glyphs) {
+                std::snprintf(buf, sizeof buf, "%d:%u@%.4f,%.4f ", g.font, g.gid, g.x, g.y);
+                out += buf + g.text;
+            }
+        for (const auto& r : line.rules) {
+            std::snprintf(buf, sizeof buf, "rule %.4f %.4f %.4f\n", r.x1, r.x2, r.y1);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_cached_paragraph_is_the_one_set_without_a_cache) {
+    layout::ParagraphCache cache;
+    layout::TextEngine cached = engine();
+    cached.cache = &cache;
+    model::Paragraph underlined = paragraph(kLongThai);
+    underlined.spans.push_back({" ลงชื่อ", {true, false, true, 18}});
+    for (const auto& p : {paragraph(kLongThai), underlined, paragraph("", model::Align::left, 0)}) {
+        const std::string plain = describe(layout::set_paragraph(p, 453.5, engine()));
+        BOOST_TEST(describe(layout::set_paragraph(p, 453.5, cached)) == plain);  // set, then kept
+        BOOST_TEST(describe(layout::set_paragraph(p, 453.5, cached)) == plain);  // taken from the cache
+    }
+    BOOST_TEST(cache.misses() == 3u);
+    BOOST_TEST(cache.hits() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(another_width_style_or_engine_is_another_paragraph) {
+    layout::ParagraphCache cache;
+    layout::TextEngine cached = engine();
+    cached.cache = &cache;
+    model::Paragraph p = paragraph(kLongThai);
+    layout::set_paragraph(p, 453.5, cached);
+    const std::string narrow = describe(layout::set_paragraph(p, 300, cached));
+    BOOST_TEST(narrow == describe(layout::set_paragraph(p, 300, engine())));
+    p.spans[0].style.bold = true;
+    layout::set_paragraph(p, 300, cached);
+    p.style.first_line_indent_pt = 0;
+    layout::set_paragraph(p, 300, cached);
+    layout::TextEngine looser = engine(1.5);
+    looser.cache = &cache;
+    const auto loose = layout::set_paragraph(p, 300, looser);
+    BOOST_TEST(loose.front().height == layout::set_paragraph(p, 300, engine(1.5)).front().height);
+    BOOST_TEST(cache.misses() == 5u);
+    BOOST_TEST(cache.hits() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_cache_keeps_what_is_used_and_drops_the_rest) {
+    // Room for about 600 glyphs: each paragraph below has about 40.
+    layout::ParagraphCache cache(600);
+    layout::TextEngine cached = engine();
+    cached.cache = &cache;
+    const model::Paragraph common = paragraph("สำนักงานเลขานุการกรม (สลก.) ขอเรียน ดังนี้");
+    layout::set_paragraph(common, 453.5, cached);
+    for (int i = 0; i < 200; ++i) {
+        layout::set_paragraph(paragraph("หน่วยงานที่ " + std::to_string(i) + " ดำเนินการแล้ว"), 453.5, cached);
+        layout::set_paragraph(common, 453.5, cached);  // used by every memo: stays
+    }
+    BOOST_TEST(cache.hits() == 200u);
+    const std::size_t misses = cache.misses();
+    layout::set_paragraph(paragraph("หน่วยงานที่ 0 ดำเนินการแล้ว"), 453.5, cached);  // long gone
+    BOOST_TEST(cache.misses() == misses + 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

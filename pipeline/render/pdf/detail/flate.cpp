@@ -13,9 +13,9 @@ struct CompressorDeleter {
     void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
 
-// Level 6 gives zlib's default ratio; measured on the memo's content streams, libdeflate's level 6 takes 3.6 ms
-// where zlib's takes 7.5 ms for the same size.
-constexpr int kLevel = 6;
+// Measured on the sample memo's 14 content streams (244 KB): zlib's default level 7.5 ms, 41 KB; libdeflate's
+// level 6 3.4 ms, 36 KB; level 4 2.0 ms, 39 KB; level 1 0.9 ms, 50 KB. Level 4: 8 % more bytes for 40 % less time.
+constexpr int kLevel = 4;
 
 }  // namespace
 

@@ -1,5 +1,5 @@
 // Flate (zlib format) compression of whole buffers for the PDF's streams, with libdeflate: about twice as fast
-// as zlib at the same ratio, and libharu's own route deflates at a fixed level through a 4 KB buffer.
+// as zlib at the same ratio (libharu's own route deflates at zlib's default level through a 4 KB buffer).
 #pragma once
 
 #include <string>
