@@ -21,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "batch/group_commit.h"
 #include "batch/output_file.h"
 #include "batch/progress.h"
 #include "batch/sha256.h"
@@ -208,6 +209,7 @@ struct AgencyPlan {
 
 struct WorkerResult {
     AgencyRecord record;
+    std::vector<PendingRename> renames;  // the outputs, written under temporary names
     render::AgencyRow overview;  // the agency's row of overview.xlsx
     bool skipped = false;
     int warnings = 0;
@@ -335,30 +337,32 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         record.error = plan.source.input + ": " + pdf.error;
         return result;
     }
+    // Both files are written under temporary names; GroupCommit gives them their final names once they are on disk.
     const std::string pdf_path = (shared.out_dir / plan.pdf_name).string();
     const std::string xlsx_path = (shared.out_dir / plan.xlsx_name).string();
-    const std::string pdf_hash =
-        sha256_hex(std::string_view(reinterpret_cast<const char*>(pdf.bytes.data()), pdf.bytes.size()));
-    error = write_atomically(pdf_path, pdf.bytes);
+    const std::string pdf_temp = temporary_name(pdf_path), xlsx_temp = temporary_name(xlsx_path);
+    const std::string_view pdf_bytes(reinterpret_cast<const char*>(pdf.bytes.data()), pdf.bytes.size());
+    const std::string pdf_hash = sha256_hex(pdf_bytes);
+    error = write_file(pdf_temp, pdf_bytes);
     pdf = {};
     laps.to(&StageTimes::write);
     std::string xlsx_hash;
     if (error.empty()) {
-        error = write_atomically_with(xlsx_path, [&](const std::string& temp) {
-            const auto changes = previous ? std::optional(compose::compare_rounds(*previous, read.report)) : std::nullopt;
-            std::string e = render::write_tracking_workbook(read.report, findings, temp, changes ? &*changes : nullptr);
-            laps.to(&StageTimes::xlsx);
-            if (e.empty()) xlsx_hash = sha256_file(temp, e);
-            return e;
-        });
+        const auto changes = previous ? std::optional(compose::compare_rounds(*previous, read.report)) : std::nullopt;
+        error = render::write_tracking_workbook(read.report, findings, xlsx_temp, changes ? &*changes : nullptr);
+        laps.to(&StageTimes::xlsx);
+        if (error.empty()) xlsx_hash = sha256_file(xlsx_temp, error);
     }
     if (!error.empty()) {
+        ::unlink(pdf_temp.c_str());
+        ::unlink(xlsx_temp.c_str());
         record.error = plan.source.input + ": " + error;
         laps.to(&StageTimes::write);
         return result;
     }
+    result.renames = {{pdf_temp, pdf_path}, {xlsx_temp, xlsx_path}};
     record.outputs = {{plan.pdf_name, pdf_hash}, {plan.xlsx_name, xlsx_hash}};
-    record.status = AgencyStatus::produced;
+    record.status = AgencyStatus::produced;  // once GroupCommit has renamed both
     laps.to(&StageTimes::write);
     return result;
 }
@@ -577,6 +581,24 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     std::vector<WorkerResult> results(plans.size());
+    // Runs on the committer thread once an agency's outputs have their final names (or could not get them).
+    GroupCommit commit(out_dir.string(), [&](std::size_t i, const std::string& error) {
+        WorkerResult& r = results[i];
+        if (!error.empty()) {
+            r.record.status = AgencyStatus::failed;
+            r.record.error = plans[i].source.input + ": " + error;
+            r.record.outputs.clear();
+        }
+        if (!r.skipped) journal.append(r.record);
+        if (options.on_finished) options.on_finished(r.record);
+        std::string lines;
+        if (!r.skipped) {
+            for (const auto& f : r.record.findings) lines += f.message + "\n";
+            if (!r.record.error.empty()) lines += r.record.error + "\n";
+        }
+        const bool failed = r.record.status != AgencyStatus::produced;
+        progress.finished(r.record.id, lines, r.skipped ? "unchanged" : to_string(r.record.status), failed);
+    });
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         WorkerState state;
@@ -590,17 +612,9 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
                 r.record.status = AgencyStatus::failed;
                 r.record.error = plans[i].source.input + ": " + e.what();
             }
-            if (!r.skipped) journal.append(r.record);
-            if (options.on_finished) options.on_finished(r.record);
-            std::string lines;
-            if (!r.skipped) {
-                for (const auto& f : r.record.findings) lines += f.message + "\n";
-                if (!r.record.error.empty()) lines += r.record.error + "\n";
-            }
-            const bool failed = r.record.status != AgencyStatus::produced;
-            progress.finished(r.record.id, lines, r.skipped ? "unchanged" : to_string(r.record.status), failed);
-            // Only what the summary needs is kept: the record goes to the manifest below.
-            results[i] = std::move(r);
+            auto renames = std::move(r.renames);
+            results[i] = std::move(r);  // read by the committer only after submit
+            commit.submit(i, std::move(renames));
         }
     };
     {
@@ -608,6 +622,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
         worker();
     }
+    commit.finish();
     progress.close();
 
     // The head of the secretariat's overview: one row per agency of this run (or shard), in input order.

@@ -37,12 +37,23 @@ std::string unique_name(const std::string& stem, const std::string& ext, std::se
     return name;
 }
 
-namespace {
-
-// A name beside the final one, so the rename stays within one file system; the pid keeps parallel runs apart.
 std::string temporary_name(const std::string& path) { return path + ".tmp" + std::to_string(::getpid()); }
 
-}  // namespace
+std::string write_file(const std::string& path, std::string_view bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return path + ": " + std::strerror(errno);
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            std::string err = path + ": " + std::strerror(errno);
+            ::close(fd);
+            return err;
+        }
+        done += std::size_t(n);
+    }
+    return ::close(fd) == 0 ? std::string() : path + ": " + std::strerror(errno);
+}
 
 std::string write_atomically_with(const std::string& path,
                                   const std::function<std::string(const std::string&)>& write) {
@@ -69,21 +80,7 @@ std::string write_atomically_with(const std::string& path,
 }
 
 std::string write_atomically(const std::string& path, std::string_view bytes) {
-    return write_atomically_with(path, [&](const std::string& temp) -> std::string {
-        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0) return temp + ": " + std::strerror(errno);
-        for (std::size_t done = 0; done < bytes.size();) {
-            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                std::string err = temp + ": " + std::strerror(errno);
-                ::close(fd);
-                return err;
-            }
-            done += std::size_t(n);
-        }
-        return ::close(fd) == 0 ? std::string() : temp + ": " + std::strerror(errno);
-    });
+    return write_atomically_with(path, [&](const std::string& temp) { return write_file(temp, bytes); });
 }
 
 std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes) {

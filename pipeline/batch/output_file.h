@@ -23,6 +23,14 @@ std::string write_atomically(const std::string& path, std::string_view bytes);
 // on success the temporary file is renamed to path, on failure removed.
 std::string write_atomically_with(const std::string& path, const std::function<std::string(const std::string&)>& write);
 
+// The temporary name beside path that write_atomically uses ("x.pdf.tmp1234": same folder, so that the rename
+// stays within one file system; the pid keeps parallel runs apart and lets a later run remove what a killed one
+// left).
+std::string temporary_name(const std::string& path);
+
+// Writes bytes to path, whole (no sync, no rename: for a temporary name that GroupCommit renames later).
+std::string write_file(const std::string& path, std::string_view bytes);
+
 // Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when the name is already taken in this run.
 std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken);
 
