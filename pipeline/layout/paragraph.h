@@ -37,12 +37,12 @@ struct TextEngine {
 
 // Paragraphs already set, for reuse: the same paragraph at the same width with the same engine sets the same
 // lines, and a batch's memos share much of their text (the template's sentences, table headers, the measures
-// of a ministry's plan). Keeps about max_glyphs glyphs: when the newer half is full the older half is dropped,
-// and what is used again moves up, so what every memo uses stays. Results are the same with or without it. Not
-// thread-safe: one per worker.
+// of a ministry's plan). Keeps about max_glyphs glyphs (~3 MB; the sample memo with its attachments sets about
+// 15,000): when the newer half is full the older half is dropped, and what is used again moves up, so what every
+// memo uses stays. Results are the same with or without it. Not thread-safe: one per worker.
 class ParagraphCache {
 public:
-    explicit ParagraphCache(std::size_t max_glyphs = 200000) : half_(max_glyphs / 2) {}
+    explicit ParagraphCache(std::size_t max_glyphs = 40000) : half_(max_glyphs / 2) {}
     const std::vector<SetLine>* find(const std::string& key);
     void add(std::string key, const std::vector<SetLine>& lines);
     std::size_t hits() const { return hits_; }
