@@ -580,40 +580,51 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
                   options.templates_dir + "/progress-report.xml", out_dir};
     summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    std::vector<WorkerResult> results(plans.size());
-    // Runs on the committer thread once an agency's outputs have their final names (or could not get them).
+    // A worker's result waits here from the agency's end until GroupCommit reports it; then its record goes into
+    // the manifest and only the overview row and finding lines stay, so that memory does not grow by whole
+    // results with the number of agencies.
+    std::vector<std::unique_ptr<WorkerResult>> results(plans.size());
+    std::vector<render::AgencyRow> overview_rows(plans.size());  // in input order
+    std::vector<std::string> finding_lines(plans.size());
     GroupCommit commit(out_dir.string(), [&](std::size_t i, const std::string& error) {
-        WorkerResult& r = results[i];
+        const std::unique_ptr<WorkerResult> r = std::move(results[i]);
         if (!error.empty()) {
-            r.record.status = AgencyStatus::failed;
-            r.record.error = plans[i].source.input + ": " + error;
-            r.record.outputs.clear();
+            r->record.status = AgencyStatus::failed;
+            r->record.error = plans[i].source.input + ": " + error;
+            r->record.outputs.clear();
         }
-        if (!r.skipped) journal.append(r.record);
-        if (options.on_finished) options.on_finished(r.record);
+        if (!r->skipped) journal.append(r->record);
+        if (options.on_finished) options.on_finished(r->record);
         std::string lines;
-        if (!r.skipped) {
-            for (const auto& f : r.record.findings) lines += f.message + "\n";
-            if (!r.record.error.empty()) lines += r.record.error + "\n";
-        }
-        const bool failed = r.record.status != AgencyStatus::produced;
-        progress.finished(r.record.id, lines, r.skipped ? "unchanged" : to_string(r.record.status), failed);
+        for (const auto& f : r->record.findings) lines += f.message + "\n";
+        if (!r->record.error.empty()) lines += r->record.error + "\n";
+        const bool failed = r->record.status != AgencyStatus::produced;
+        progress.finished(r->record.id, r->skipped ? "" : lines, r->skipped ? "unchanged" : to_string(r->record.status),
+                          failed);
+        summary.warnings += r->warnings;
+        summary.stages += r->times;
+        if (r->skipped) ++summary.skipped;
+        else if (!failed) ++summary.documents_written;
+        else ++summary.documents_failed;
+        finding_lines[i] = std::move(lines);
+        overview_rows[i] = std::move(r->overview);
+        put_record(manifest, std::move(r->record));
     });
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         WorkerState state;
         for (std::size_t i; (i = next.fetch_add(1)) < plans.size();) {
-            WorkerResult r;
+            auto r = std::make_unique<WorkerResult>();
             try {
-                r = process(plans[i], shared, state);
+                *r = process(plans[i], shared, state);
             } catch (const std::exception& e) {
-                r.record.id = plans[i].source.id;
-                r.record.input = plans[i].source.input;
-                r.record.status = AgencyStatus::failed;
-                r.record.error = plans[i].source.input + ": " + e.what();
+                r->record.id = plans[i].source.id;
+                r->record.input = plans[i].source.input;
+                r->record.status = AgencyStatus::failed;
+                r->record.error = plans[i].source.input + ": " + e.what();
             }
-            auto renames = std::move(r.renames);
-            results[i] = std::move(r);  // read by the committer only after submit
+            auto renames = std::move(r->renames);
+            results[i] = std::move(r);  // taken by the committer only after submit
             commit.submit(i, std::move(renames));
         }
     };
@@ -626,27 +637,15 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     progress.close();
 
     // The head of the secretariat's overview: one row per agency of this run (or shard), in input order.
-    {
-        std::vector<render::AgencyRow> rows;
-        for (const auto& r : results) rows.push_back(r.overview);
-        if (std::string error = write_atomically_with((out_dir / overview_name).string(), [&](const std::string& temp) {
-                return render::write_overview_workbook(rows, temp);
-            });
-            !error.empty())
-            log << error << "\n";
-    }
+    if (std::string error = write_atomically_with((out_dir / overview_name).string(), [&](const std::string& temp) {
+            return render::write_overview_workbook(overview_rows, temp);
+        });
+        !error.empty())
+        log << error << "\n";
+    overview_rows = {};
     std::string findings_report;  // every finding of the run, in input order, also written beside the outputs
-    for (auto& r : results) {
-        for (const auto& f : r.record.findings) findings_report += f.message + "\n";
-        if (!r.record.error.empty()) findings_report += r.record.error + "\n";
-        summary.warnings += r.warnings;
-        summary.stages += r.times;
-        if (r.skipped) ++summary.skipped;
-        else if (r.record.status == AgencyStatus::produced) ++summary.documents_written;
-        else ++summary.documents_failed;
-        put_record(manifest, std::move(r.record));
-    }
-    results.clear();
+    for (const auto& lines : finding_lines) findings_report += lines;
+    finding_lines = {};
     if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {
         log << error << "\n";
     } else {

@@ -89,12 +89,12 @@ void seal(Environment& env) {
 }
 
 std::string to_json(const Manifest& m) {
-    json agencies = json::array();
     int produced = 0, failed = 0, pending = 0;
-    for (const auto& r : m.agencies) {
-        agencies.push_back(record_json(r));
+    for (const auto& r : m.agencies)
         (r.status == AgencyStatus::produced ? produced : r.status == AgencyStatus::failed ? failed : pending)++;
-    }
+    // The agencies are dumped one by one into the array's place, not built into one JSON tree: for 10,000
+    // agencies the tree would be tens of megabytes at the end of a run that otherwise needs a few.
+    const json agencies = m.agencies.empty() ? json::array() : json::array({nullptr});
     json j = {{"format", kManifestFormat},
               {"environment", environment_json(m.environment)},
               {"batch", {{"agencies", m.batch_agencies}, {"ids_sha256", m.batch_ids_sha256}}},
@@ -103,7 +103,20 @@ std::string to_json(const Manifest& m) {
               {"agencies", agencies}};
     if (m.merged_shards.empty()) j["shard"] = {{"index", m.shard.index}, {"count", m.shard.count}};
     else j["shard"] = {{"count", m.shard.count}, {"merged", m.merged_shards}};
-    return dump(j, 2) + "\n";
+    std::string text = dump(j, 2) + "\n";
+    if (m.agencies.empty()) return text;
+    const std::string placeholder = "\"agencies\": [\n    null\n  ]";
+    const std::size_t at = text.find(placeholder);
+    std::string records;
+    for (const auto& r : m.agencies) {
+        records += records.empty() ? "    " : ",\n    ";
+        const std::string one = dump(record_json(r), 2);  // its lines indented under the array's
+        for (char c : one) {
+            records += c;
+            if (c == '\n') records += "    ";
+        }
+    }
+    return text.replace(at, placeholder.size(), "\"agencies\": [\n" + records + "\n  ]");
 }
 
 std::optional<Manifest> parse_manifest(std::string_view text, std::string& error) {
