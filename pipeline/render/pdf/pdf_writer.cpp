@@ -242,22 +242,32 @@ private:
     std::string maybe_flate(const std::string& bytes) const { return options_.compress ? detail::flate(bytes) : bytes; }
 
     void make_fonts() {
-        std::map<int, std::set<std::uint32_t>> used;
-        std::map<int, std::map<std::uint32_t, std::string>> texts;
+        // Per font, by glyph id: the first text the glyph stands for (flat arrays: a memo has ~20,000 glyphs, and a
+        // tree insert for each was a visible part of the PDF time).
+        std::vector<std::vector<const std::string*>> first_text(doc_.fonts.size());
         for (const auto& page : doc_.pages)
             for (const auto& run : page.runs)
                 for (const auto& g : run.glyphs) {
                     if (g.gid == 0) continue;
-                    used[g.font].insert(g.gid);
-                    texts[g.font].emplace(g.gid, g.text);  // the first text a glyph stands for
+                    if (g.font < 0 || g.font >= int(doc_.fonts.size())) {
+                        error_ = "layout referenced an unknown font";
+                        return;
+                    }
+                    auto& texts = first_text[g.font];
+                    if (g.gid >= texts.size()) texts.resize(g.gid + 1, nullptr);
+                    if (!texts[g.gid]) texts[g.gid] = &g.text;
                 }
         fonts_.assign(doc_.fonts.size(), {});
-        for (const auto& [index, glyphs] : used) {
-            if (index < 0 || index >= int(doc_.fonts.size())) {
-                error_ = "layout referenced an unknown font";
-                return;
+        for (std::size_t index = 0; index < first_text.size(); ++index) {
+            std::set<std::uint32_t> glyphs;
+            std::map<std::uint32_t, std::string> text;
+            for (std::uint32_t gid = 0; gid < first_text[index].size(); ++gid) {
+                if (!first_text[index][gid]) continue;
+                glyphs.insert(glyphs.end(), gid);
+                text.emplace_hint(text.end(), gid, *first_text[index][gid]);
             }
-            const PdfCache::EmbeddedFont* data = embedded_font(doc_.fonts[index].path, glyphs, texts[index]);
+            if (glyphs.empty()) continue;
+            const PdfCache::EmbeddedFont* data = embedded_font(doc_.fonts[index].path, glyphs, text);
             if (!data) return;
             DocumentFont& font = fonts_[index];
             font.data = data;
