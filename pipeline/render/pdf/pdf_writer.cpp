@@ -69,6 +69,24 @@ std::string hex_utf16(const std::string& s) {
     return out;
 }
 
+// One byte of a PDF literal string: raw, but for the delimiters and the backslash, and line ends (which a reader
+// would read back as a plain LF). Half the size of hex, so half the bytes to deflate.
+void append_literal_byte(std::string& out, unsigned char b) {
+    switch (b) {
+    case '(': out += "\\("; break;
+    case ')': out += "\\)"; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    default: out += char(b);
+    }
+}
+
+void append_literal_u16(std::string& out, unsigned v) {
+    append_literal_byte(out, (v >> 8) & 0xFF);
+    append_literal_byte(out, v & 0xFF);
+}
+
 // A length in thousandths of a point (or of a text-space unit): positions are rounded once, to what the file
 // says, so that relative moves add up exactly.
 long long milli(double v) { return std::llround(v * 1000.0); }
@@ -475,7 +493,7 @@ private:
     }
 
     // Every word of the page: a Span with its ActualText around a move to the word's origin (Td, from the last
-    // word's) and its glyphs in TJ, placed exactly by adjusting the pen from the widths written in /W, not
+    // word's) and its glyphs in TJ (both as literal strings of raw bytes), placed exactly by adjusting the pen from the widths written in /W, not
     // HarfBuzz's advances. The font and size are set only when they change.
     void write_text(std::string& out, HPDF_Page page, const layout::Page& p) {
         if (p.runs.empty()) return;
@@ -486,9 +504,10 @@ private:
         out += "BT\n";
         for (const auto& run : p.runs) {
             if (run.glyphs.empty()) continue;
-            out += "/Span <</ActualText <FEFF";
-            out += hex_utf16(run.text);
-            out += ">>> BDC\n";
+            out += "/Span <</ActualText (";
+            append_literal_u16(out, 0xFEFF);
+            for (unsigned u : utf16(run.text)) append_literal_u16(out, u);
+            out += ")>> BDC\n";
             const long long x = milli(run.glyphs.front().x), y = milli(run.glyphs.front().baseline);
             append_milli(out, x - line_x);
             out += ' ';
@@ -498,11 +517,11 @@ private:
             // The pen, in thousandths of a point from the run's origin, as the reader will compute it.
             double pen = double(x) / 1000.0;
             long long rise = 0;
-            bool in_tj = false, in_hex = false;
+            bool in_tj = false, in_string = false;
             auto close_tj = [&] {
-                if (in_hex) out += '>';
+                if (in_string) out += ')';
                 if (in_tj) out += "] TJ\n";
-                in_tj = in_hex = false;
+                in_tj = in_string = false;
             };
             const long long size = milli(run.size_pt);
             for (const auto& g : run.glyphs) {
@@ -535,16 +554,16 @@ private:
                 // 0.002 pt at 16 pt) are exact enough, and leave the rounding of the word's origin unwritten.
                 const long long adjust = 100 * std::llround(-(g.x - pen) * 10000.0 / run.size_pt);
                 if (adjust != 0) {
-                    if (in_hex) out += '>';
-                    in_hex = false;
+                    if (in_string) out += ')';
+                    in_string = false;
                     append_milli(out, adjust);
                     pen -= double(adjust) / 1000.0 * run.size_pt / 1000.0;
                 }
-                if (!in_hex) {
-                    out += '<';
-                    in_hex = true;
+                if (!in_string) {
+                    out += '(';
+                    in_string = true;
                 }
-                append_hex4(out, g.gid);
+                append_literal_u16(out, g.gid);  // Identity-H: two bytes, the glyph id
                 pen += font.width(g.gid) * run.size_pt / 1000.0;
             }
             close_tj();
