@@ -237,8 +237,8 @@ AgencyRow overview_row(const model::Report& report, const std::vector<model::Dia
 }
 
 std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path) {
-    lxw_workbook* workbook = workbook_new(path.c_str());
-    if (!workbook) return path + ": workbook_new: cannot create the workbook (out of memory)";
+    lxw_workbook* workbook = new_workbook(path);
+    if (!workbook) return path + ": workbook_new_opt: cannot create the workbook (out of memory)";
     Book book(workbook);
 
     model::Date newest;

@@ -10,8 +10,8 @@ namespace saraban::render {
 std::string write_tracking_workbook(const model::Report& report, const std::vector<model::Diagnostic>& findings,
                                     const std::string& path, const compose::RoundChanges* changes) {
     using namespace xlsx_detail;
-    lxw_workbook* workbook = workbook_new(path.c_str());
-    if (!workbook) return path + ": workbook_new: cannot create the workbook (out of memory)";
+    lxw_workbook* workbook = new_workbook(path);
+    if (!workbook) return path + ": workbook_new_opt: cannot create the workbook (out of memory)";
     Book book(workbook);
 
     std::string title = "ติดตามมาตรการ ITA";

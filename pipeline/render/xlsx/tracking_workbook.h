@@ -37,7 +37,8 @@ inline constexpr int tracking_workbook_format_version = 1;
 // worksheet_write_string: String exceeds Excel's limit of 32,767 characters.", the text from lxw_strerror()).
 // libxlsxwriter writes the file at path directly (not atomically): give it a temporary name beside the final one
 // and rename it on success. On failure the file at path is removed. Besides path, libxlsxwriter only uses
-// anonymous tmpfile()s (in TMPDIR) while assembling the zip. The same report and findings give the same bytes:
+// anonymous temporary files, one per part, while assembling the zip: in $TMPDIR when set, else in /dev/shm (tmpfs,
+// cheaper than a disk) when it has room, else in /tmp. The same report and findings give the same bytes:
 // the document's creation time is the memo's date, never the clock. changes (compose::compare_rounds of the
 // previous round's report and this one) fills the column เปลี่ยนแปลงจากรอบก่อน; without it the column is empty
 // and the bytes are those of a workbook written without.

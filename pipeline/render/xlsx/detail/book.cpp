@@ -4,6 +4,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "model/cell_ref.h"
 
@@ -21,11 +26,14 @@ const char* status_word(model::Status status) {
 // ---------------------------------------------------------------------------------------------------------------
 // Sheet
 
-std::string Sheet::place(lxw_row_t row, lxw_col_t col) const {
-    return "sheet " + name_ + ", cell " + model::cell_name(int(row) + 1, int(col) + 1);
+// The place is spelt out only for a failure: most calls succeed, and there is one for each cell.
+void Sheet::check_cell(lxw_error error, std::string_view call, lxw_row_t row, lxw_col_t col) {
+    if (error != LXW_NO_ERROR)
+        book_->check(error, call, "sheet " + name_ + ", cell " + model::cell_name(int(row) + 1, int(col) + 1));
 }
 
 void Sheet::check(lxw_error error, std::string_view call, std::string_view where) {
+    if (error == LXW_NO_ERROR) return;
     std::string at = "sheet " + name_;
     if (!where.empty()) at += ", " + std::string(where);
     book_->check(error, call, at);
@@ -56,47 +64,45 @@ void Sheet::set_row_heights() {
     worksheet_set_default_row(sheet_, one_line_height, LXW_FALSE);
     for (const auto& [row, height] : heights_)
         if (height > one_line_height)
-            book_->check(worksheet_set_row(sheet_, row, height, nullptr), "worksheet_set_row",
-                         "sheet " + name_ + ", row " + std::to_string(row + 1));
+            if (lxw_error error = worksheet_set_row(sheet_, row, height, nullptr); error != LXW_NO_ERROR)
+                book_->check(error, "worksheet_set_row", "sheet " + name_ + ", row " + std::to_string(row + 1));
 }
 
 void Sheet::text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
     if (!sheet_ || value.empty()) return;
     note_lines(row, col, value, format);
-    book_->check(worksheet_write_string(sheet_, row, col, value.c_str(), format), "worksheet_write_string",
-                 place(row, col));
+    check_cell(worksheet_write_string(sheet_, row, col, value.c_str(), format), "worksheet_write_string", row, col);
 }
 
 void Sheet::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
     if (!sheet_) return;
-    book_->check(worksheet_write_number(sheet_, row, col, value, format), "worksheet_write_number", place(row, col));
+    check_cell(worksheet_write_number(sheet_, row, col, value, format), "worksheet_write_number", row, col);
 }
 
 void Sheet::date(lxw_row_t row, lxw_col_t col, const model::Date& value, lxw_format* format) {
     if (!sheet_) return;
     lxw_datetime when{value.year, value.month, value.day, 0, 0, 0};
-    book_->check(worksheet_write_datetime(sheet_, row, col, &when, format), "worksheet_write_datetime",
-                 place(row, col));
+    check_cell(worksheet_write_datetime(sheet_, row, col, &when, format), "worksheet_write_datetime", row, col);
 }
 
 void Sheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double cached, lxw_format* format) {
     if (!sheet_) return;
-    book_->check(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, cached),
-                 "worksheet_write_formula_num", place(row, col));
+    check_cell(worksheet_write_formula_num(sheet_, row, col, formula.c_str(), format, cached),
+               "worksheet_write_formula_num", row, col);
 }
 
 void Sheet::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, const std::string& cached,
                     lxw_format* format) {
     if (!sheet_) return;
-    book_->check(worksheet_write_formula_str(sheet_, row, col, formula.c_str(), format, cached.c_str()),
-                 "worksheet_write_formula_str", place(row, col));
+    check_cell(worksheet_write_formula_str(sheet_, row, col, formula.c_str(), format, cached.c_str()),
+               "worksheet_write_formula_str", row, col);
 }
 
 void Sheet::column(lxw_col_t first, lxw_col_t last, double width, lxw_format* format) {
     if (!sheet_) return;
     for (lxw_col_t c = first; c <= last; ++c) widths_[c] = width;
-    book_->check(worksheet_set_column(sheet_, first, last, width, format), "worksheet_set_column",
-                 "sheet " + name_ + ", column " + column_letters(first));
+    if (lxw_error error = worksheet_set_column(sheet_, first, last, width, format); error != LXW_NO_ERROR)
+        book_->check(error, "worksheet_set_column", "sheet " + name_ + ", column " + column_letters(first));
 }
 
 std::string Sheet::ref_prefix() const {
@@ -107,6 +113,33 @@ std::string Sheet::ref_prefix() const {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Book
+
+namespace {
+
+// Where libxlsxwriter puts its temporary files (new_workbook); nullptr leaves it to libxlsxwriter ($TMPDIR, /tmp).
+const char* scratch_dir() {
+    static const bool use_shm = [] {
+        if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) return false;
+        struct stat st;
+        return stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0;
+    }();
+    if (!use_shm) return nullptr;
+    // Room checked for each workbook: libxlsxwriter does not check its writes to these files, so a part that does
+    // not fit would be cut short in the zip without an error, and a container's /dev/shm may be 64 MB, shared.
+    constexpr unsigned long long room = 1ull << 30;
+    struct statvfs fs;
+    if (statvfs("/dev/shm", &fs) != 0 || static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < room)
+        return nullptr;
+    return "/dev/shm";
+}
+
+}  // namespace
+
+lxw_workbook* new_workbook(const std::string& path) {
+    lxw_workbook_options options = {};
+    options.tmpdir = const_cast<char*>(scratch_dir());
+    return workbook_new_opt(path.c_str(), &options);
+}
 
 Book::Book(lxw_workbook* workbook) : workbook_(workbook) {
     Formats& f = formats_;
