@@ -149,63 +149,68 @@ std::vector<LineSpan> choose_breaks(const Prepared& p, const std::vector<Candida
     return lines;
 }
 
-// Glyphs of one unit in the order of the characters they stand for, so that a reader taking glyph codes in
-// stream order (pdf.js) gets the text back; ◌ํ + า (HarfBuzz's split of sara am) becomes the ำ glyph again.
-std::vector<PlacedGlyph> source_ordered(const Prepared& p, const Unit& u, const FontSet& fonts, double x,
-                                        double baseline) {
-    std::vector<std::uint32_t> cps;
+// Appends the glyphs of one unit to out in the order of the characters they stand for, so that a reader taking
+// glyph codes in stream order (pdf.js) gets the text back; ◌ํ + า (HarfBuzz's split of sara am) becomes the ำ
+// glyph again. Runs for every glyph of every paragraph set: the scratch lists are per thread, not allocated per
+// cluster (that allocation was the largest part of setting a paragraph).
+void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& fonts, double x, double baseline,
+                           std::vector<PlacedGlyph>& out) {
+    thread_local std::vector<std::uint32_t> cps;
+    thread_local std::vector<char> used;
+    thread_local std::vector<std::size_t> order;
+    cps.clear();
     std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
     for (std::size_t i = 0; i < piece.size();) cps.push_back(next_code_point(piece, i));
-    std::vector<bool> used(cps.size(), false);
-    const bool has_sara_am = std::find(cps.begin(), cps.end(), kSaraAm) != cps.end();
+    used.assign(cps.size(), 0);
+    order.clear();
+    auto has = [](std::uint32_t cp) { return std::find(cps.begin(), cps.end(), cp) != cps.end(); };
+    const bool has_sara_am = has(kSaraAm);
 
-    struct Item {
-        PlacedGlyph glyph;
-        std::size_t order;
-    };
-    std::vector<Item> items;
+    const std::size_t first = out.size();
     double pen = x;
     for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
         const ShapedGlyph& s = p.glyphs[g];
         const Font& font = *fonts.fonts[s.font];
-        PlacedGlyph out;
-        out.font = s.font;
-        out.gid = s.gid;
-        out.code = font.code_for(s.gid);
-        out.x = pen + s.x_offset;
-        out.y = baseline + s.y_offset;
-        out.baseline = baseline;
+        PlacedGlyph glyph;
+        glyph.font = s.font;
+        glyph.gid = s.gid;
+        glyph.code = font.code_for(s.gid);
+        glyph.x = pen + s.x_offset;
+        glyph.y = baseline + s.y_offset;
+        glyph.baseline = baseline;
         pen += s.x_advance;
         std::uint32_t original = font.original_for(s.gid);
-        if (out.code == 0 && original != 0) {  // a form with no cmap entry: draw the plain character instead
-            out.gid = font.glyph_for(original);
-            out.code = out.gid ? original : 0;
+        if (glyph.code == 0 && original != 0) {  // a form with no cmap entry: draw the plain character instead
+            glyph.gid = font.glyph_for(original);
+            glyph.code = glyph.gid ? original : 0;
         }
-        if (out.code == 0) continue;  // nothing can address this glyph (.notdef of a control character)
-        std::size_t order = cps.size();
-        if (has_sara_am && original == kNikhahit && std::find(cps.begin(), cps.end(), kNikhahit) == cps.end()) {
-            continue;  // drawn as part of the ำ glyph below
-        }
-        if (has_sara_am && original == kSaraAa && std::find(cps.begin(), cps.end(), kSaraAa) == cps.end() &&
-            font.glyph_for(kSaraAm) != 0) {
-            out.gid = font.glyph_for(kSaraAm);
-            out.code = kSaraAm;
+        if (glyph.code == 0) continue;  // nothing can address this glyph (.notdef of a control character)
+        if (has_sara_am && original == kNikhahit && !has(kNikhahit)) continue;  // drawn as part of the ำ glyph below
+        if (has_sara_am && original == kSaraAa && !has(kSaraAa) && font.glyph_for(kSaraAm) != 0) {
+            glyph.gid = font.glyph_for(kSaraAm);
+            glyph.code = kSaraAm;
             original = kSaraAm;
         }
+        std::size_t at = cps.size();
         for (std::size_t c = 0; c < cps.size(); ++c) {
             if (!used[c] && cps[c] == original) {
-                used[c] = true;
-                order = c;
+                used[c] = 1;
+                at = c;
                 break;
             }
         }
-        append_utf8(out.text, original ? original : 0xFFFD);
-        items.push_back({out, order});
+        append_utf8(glyph.text, original ? original : 0xFFFD);
+        out.push_back(std::move(glyph));
+        order.push_back(at);
     }
-    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
-    std::vector<PlacedGlyph> glyphs;
-    for (auto& item : items) glyphs.push_back(std::move(item.glyph));
-    return glyphs;
+    // Usually the glyphs already come in source order; otherwise a stable sort of these few by order.
+    if (std::is_sorted(order.begin(), order.end())) return;
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        for (std::size_t k = i; k > 0 && order[k - 1] > order[k]; --k) {
+            std::swap(order[k - 1], order[k]);
+            std::swap(out[first + k - 1], out[first + k]);
+        }
+    }
 }
 
 }  // namespace
@@ -369,8 +374,7 @@ std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_p
                     line.runs.push_back(GlyphRun{style.size_pt, {}, {}});
                     run = &line.runs.back();
                 }
-                auto glyphs = source_ordered(p, u, engine.fonts, x, 0);
-                run->glyphs.insert(run->glyphs.end(), glyphs.begin(), glyphs.end());
+                append_source_ordered(p, u, engine.fonts, x, 0, run->glyphs);
                 run->text.append(p.text, u.byte_begin, u.byte_end - u.byte_begin);
                 if (style.underline) {
                     double y = -style.size_pt * 0.12;
