@@ -15,12 +15,13 @@ struct FontRef {
 };
 
 // One glyph, placed. code is the Unicode value that selects this glyph through the font's cmap (a PUA value for
-// Thai presentation forms); text is what the glyph stands for in the source, for copy and search.
+// Thai presentation forms); character is the one it stands for in the source, for copy and search. Plain values
+// only: documents hold tens of thousands of these, and layout copies set lines out of its cache.
 struct PlacedGlyph {
     int font = 0;          // index into LaidOutDocument::fonts
     std::uint32_t gid = 0;
     std::uint32_t code = 0;
-    std::string text;      // UTF-8; empty for a glyph that is part of another's text (e.g. a lowered tone mark's twin)
+    char32_t character = 0;  // 0: none
     double x = 0;          // the glyph origin, absolute
     double y = 0;          // the baseline plus any mark offset, absolute
     double baseline = 0;   // the run's baseline (y - baseline is the rise)

@@ -199,7 +199,7 @@ void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& font
                 break;
             }
         }
-        append_utf8(glyph.text, original ? original : 0xFFFD);
+        glyph.character = original ? original : 0xFFFD;
         out.push_back(std::move(glyph));
         order.push_back(at);
     }

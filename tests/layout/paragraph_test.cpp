@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/detail/utf8.h"
 #include "layout/paragraph.h"
 #include "support/engine.h"
 
@@ -80,7 +81,7 @@ BOOST_AUTO_TEST_CASE(glyphs_carry_their_text_in_source_order) {
     BOOST_REQUIRE_EQUAL(lines[0].runs.size(), 5u);
     for (const auto& run : lines[0].runs) {
         std::string spelled;
-        for (const auto& g : run.glyphs) spelled += g.text;
+        for (const auto& g : run.glyphs) layout::detail::append_utf8(spelled, g.character);
         BOOST_TEST(spelled == run.text);
     }
     // น้ำ is drawn with the ำ glyph, not ◌ํ + า.
@@ -171,7 +172,8 @@ std::string describe(const std::vector<layout::SetLine>& lines) {
         for (const auto& run : line.runs)
             for (const auto& g : run.glyphs) {
                 std::snprintf(buf, sizeof buf, "%d:%u@%.4f,%.4f ", g.font, g.gid, g.x, g.y);
-                out += buf + g.text;
+                out += buf;
+                layout::detail::append_utf8(out, g.character);
             }
         for (const auto& r : line.rules) {
             std::snprintf(buf, sizeof buf, "rule %.4f %.4f %.4f\n", r.x1, r.x2, r.y1);

@@ -63,12 +63,6 @@ void append_hex4(std::string& out, unsigned v) {
     for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
 }
 
-std::string hex_utf16(const std::string& s) {
-    std::string out;
-    for (unsigned u : utf16(s)) append_hex4(out, u);
-    return out;
-}
-
 // One byte of a PDF literal string: raw, but for the delimiters and the backslash, and line ends (which a reader
 // would read back as a plain LF). Half the size of hex, so half the bytes to deflate.
 void append_literal_byte(std::string& out, unsigned char b) {
@@ -260,9 +254,9 @@ private:
     std::string maybe_flate(const std::string& bytes) const { return options_.compress ? detail::flate(bytes) : bytes; }
 
     void make_fonts() {
-        // Per font, by glyph id: the first text the glyph stands for (flat arrays: a memo has ~20,000 glyphs, and a
-        // tree insert for each was a visible part of the PDF time).
-        std::vector<std::vector<const std::string*>> first_text(doc_.fonts.size());
+        // Per font, by glyph id: the first character the glyph stands for (flat arrays: a memo has ~20,000 glyphs,
+        // and a tree insert for each was a visible part of the PDF time).
+        std::vector<std::vector<char32_t>> first_character(doc_.fonts.size());
         for (const auto& page : doc_.pages)
             for (const auto& run : page.runs)
                 for (const auto& g : run.glyphs) {
@@ -271,18 +265,18 @@ private:
                         error_ = "layout referenced an unknown font";
                         return;
                     }
-                    auto& texts = first_text[g.font];
-                    if (g.gid >= texts.size()) texts.resize(g.gid + 1, nullptr);
-                    if (!texts[g.gid]) texts[g.gid] = &g.text;
+                    auto& characters = first_character[g.font];
+                    if (g.gid >= characters.size()) characters.resize(g.gid + 1, kUnused);
+                    if (characters[g.gid] == kUnused) characters[g.gid] = g.character;
                 }
         fonts_.assign(doc_.fonts.size(), {});
-        for (std::size_t index = 0; index < first_text.size(); ++index) {
+        for (std::size_t index = 0; index < first_character.size(); ++index) {
             std::set<std::uint32_t> glyphs;
-            std::map<std::uint32_t, std::string> text;
-            for (std::uint32_t gid = 0; gid < first_text[index].size(); ++gid) {
-                if (!first_text[index][gid]) continue;
+            std::map<std::uint32_t, char32_t> text;
+            for (std::uint32_t gid = 0; gid < first_character[index].size(); ++gid) {
+                if (first_character[index][gid] == kUnused) continue;
                 glyphs.insert(glyphs.end(), gid);
-                text.emplace_hint(text.end(), gid, *first_text[index][gid]);
+                text.emplace_hint(text.end(), gid, first_character[index][gid]);
             }
             if (glyphs.empty()) continue;
             const PdfCache::EmbeddedFont* data = embedded_font(doc_.fonts[index].path, glyphs, text);
@@ -293,16 +287,16 @@ private:
             if (!font.dict && error_.empty()) error_ = doc_.fonts[index].path + ": cannot embed the font";
         }
     }
+    static constexpr char32_t kUnused = 0xFFFFFFFF;  // a glyph id no glyph of the document has
 
     // The font's embedded form, from the cache when an earlier document used the same glyphs for the same text.
     const PdfCache::EmbeddedFont* embedded_font(const std::string& path, const std::set<std::uint32_t>& glyphs,
-                                                const std::map<std::uint32_t, std::string>& text) {
+                                                const std::map<std::uint32_t, char32_t>& text) {
         std::string key = path;
         key += options_.compress ? '\1' : '\2';  // compressed or not: other stream bytes
-        for (const auto& [gid, t] : text) {
+        for (const auto& [gid, c] : text) {
             key.append(reinterpret_cast<const char*>(&gid), sizeof gid);
-            key += t;
-            key += '\0';
+            key.append(reinterpret_cast<const char*>(&c), sizeof c);
         }
         if (options_.cache)
             if (const auto* hit = options_.cache->find(key)) return hit;
@@ -388,22 +382,30 @@ private:
 
     // Glyph ids → the text each stands for, so copying and search (and pdf.js, which ignores ActualText) get the
     // Thai back, lowered tone marks and presentation forms included.
-    static std::string to_unicode_cmap(const std::map<std::uint32_t, std::string>& text) {
+    static std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text) {
         std::string cmap =
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-        std::vector<std::pair<std::uint32_t, std::string>> entries;
-        for (const auto& [gid, t] : text)
-            if (!t.empty()) entries.emplace_back(gid, t);
+        std::vector<std::pair<std::uint32_t, char32_t>> entries;
+        for (const auto& [gid, c] : text)
+            if (c != 0) entries.emplace_back(gid, c);
         for (std::size_t i = 0; i < entries.size(); i += 100) {
             const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
             cmap += std::to_string(n) + " beginbfchar\n";
             for (std::size_t k = i; k < i + n; ++k) {
                 cmap += '<';
                 append_hex4(cmap, entries[k].first);
-                cmap += "> <" + hex_utf16(entries[k].second) + ">\n";
+                cmap += "> <";
+                const char32_t c = entries[k].second;
+                if (c < 0x10000) {
+                    append_hex4(cmap, c);
+                } else {  // a surrogate pair
+                    append_hex4(cmap, 0xD800 | ((c - 0x10000) >> 10));
+                    append_hex4(cmap, 0xDC00 | ((c - 0x10000) & 0x3FF));
+                }
+                cmap += ">\n";
             }
             cmap += "endbfchar\n";
         }
