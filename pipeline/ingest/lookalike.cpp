@@ -85,6 +85,29 @@ void find_in_word(const std::u32string& word, std::vector<Lookalike>& found) {
     }
 }
 
+// A cheap test on the bytes, before the scan by code point: whether some stretch between ASCII whitespace (which
+// never lies inside a word) holds a character of the Thai block (U+0E00–U+0E7F, E0 B8 80–E0 B9 BF) and an ASCII
+// letter or any other non-ASCII character. Without both no foreign letter can touch a Thai letter: most cells are
+// all Thai, digits and punctuation, or all English, and need no Unicode properties at all.
+bool may_mix_scripts(std::string_view utf8) {
+    bool thai = false, other = false;
+    const auto* end = reinterpret_cast<const unsigned char*>(utf8.data()) + utf8.size();
+    for (const auto* p = reinterpret_cast<const unsigned char*>(utf8.data()); p < end;) {
+        if (*p == 0xE0 && end - p >= 3 && (p[1] == 0xB8 || p[1] == 0xB9) && (p[2] & 0xC0) == 0x80) {
+            thai = true;
+            p += 3;
+        } else if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+            thai = other = false;
+            ++p;
+        } else {
+            other = other || *p >= 0x80 || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z');
+            ++p;
+        }
+        if (thai && other) return true;
+    }
+    return false;
+}
+
 const ScriptName& script_named(const std::string& english) {
     for (const ScriptName& s : foreign_scripts)
         if (english == s.english) return s;
@@ -95,8 +118,7 @@ const ScriptName& script_named(const std::string& english) {
 
 std::vector<Lookalike> find_lookalikes(std::string_view utf8) {
     std::vector<Lookalike> found;
-    bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return (unsigned char)c < 0x80; });
-    if (ascii) return found;  // no Thai, nothing to hide in
+    if (!may_mix_scripts(utf8)) return found;
     for (const std::u32string& word : words_of(utf8)) find_in_word(word, found);
     return found;
 }

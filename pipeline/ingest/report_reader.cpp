@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory_resource>
 #include <optional>
 #include <set>
 #include <string>
@@ -148,34 +149,51 @@ std::string iso_date(const Date& d) {
 // Names of sheets, keys and columns
 
 struct Name {
-    std::string_view key;                     // canonical English key: "fiscal_year"
-    std::string_view thai;                    // the Thai name: "ปีงบประมาณ"
-    std::vector<std::string_view> also = {};  // other accepted spellings
+    Name(std::string_view key, std::string_view thai, std::vector<std::string_view> also = {}, bool required = false)
+        : key(key), thai(thai), also(std::move(also)), required(required) {
+        spellings.push_back(name_key(key));
+        spellings.push_back(name_key(thai));
+        for (std::string_view a : this->also) spellings.push_back(name_key(a));
+    }
+
+    std::string_view key;                // canonical English key: "fiscal_year"
+    std::string_view thai;               // the Thai name: "ปีงบประมาณ"
+    std::vector<std::string_view> also;  // other accepted spellings
     bool required = false;
+    // name_key of key, thai and also, normalised once: every header and key cell read is compared with them.
+    std::vector<std::string> spellings;
 
     // "ปีงบประมาณ [fiscal_year]" for messages.
     std::string label() const {
-        bool same = name_key(thai) == name_key(key);  // "IIT" is its own alias
+        bool same = spellings[0] == spellings[1];  // "IIT" is its own alias
         return same ? std::string(thai) : std::string(thai) + " [" + std::string(key) + "]";
     }
 };
 
 bool matches_exactly(const std::string& normalised, const Name& name) {
-    if (normalised == name_key(name.key) || normalised == name_key(name.thai)) return true;
-    return std::any_of(name.also.begin(), name.also.end(),
-                       [&](std::string_view a) { return normalised == name_key(a); });
+    return std::find(name.spellings.begin(), name.spellings.end(), normalised) != name.spellings.end();
 }
 
+// A written name, normalised once to be compared with many Names.
+struct Written {
+    explicit Written(std::string_view written) : key(name_key(written)) {
+        auto open = key.rfind('[');
+        if (open == std::string::npos || key.back() != ']') return;
+        before = clean_text(key.substr(0, open));
+        inside = clean_text(key.substr(open + 1, key.size() - open - 2));
+    }
+
+    std::string key;
+    std::string before, inside;  // "ปีงบประมาณ [fiscal_year]" split; both empty unless the name ends in "[…]"
+};
+
 // A written name matches "ปีงบประมาณ", "fiscal_year", or both as "ปีงบประมาณ [fiscal_year]".
-bool matches(std::string_view written, const Name& name) {
-    std::string normalised = name_key(written);
-    if (matches_exactly(normalised, name)) return true;
-    auto open = normalised.rfind('[');
-    if (open == std::string::npos || normalised.back() != ']') return false;
-    std::string before = clean_text(normalised.substr(0, open));
-    std::string inside = clean_text(normalised.substr(open + 1, normalised.size() - open - 2));
-    return (!before.empty() && matches_exactly(before, name)) || (!inside.empty() && matches_exactly(inside, name));
+bool matches(const Written& written, const Name& name) {
+    return matches_exactly(written.key, name) || (!written.before.empty() && matches_exactly(written.before, name)) ||
+           (!written.inside.empty() && matches_exactly(written.inside, name));
 }
+
+bool matches(std::string_view written, const Name& name) { return matches(Written(written), name); }
 
 const Name memo_sheet{"memo", "หนังสือ"};
 const Name scores_sheet{"scores", "คะแนน"};
@@ -243,8 +261,9 @@ const std::vector<Name> indicator_columns = {
 };
 
 std::optional<Status> parse_status(std::string_view text) {
+    Written written(text);
     for (const auto& [name, status] : statuses)
-        if (matches(text, name)) return status;
+        if (matches(written, name)) return status;
     return std::nullopt;
 }
 
@@ -253,13 +272,24 @@ std::optional<Status> parse_status(std::string_view text) {
 
 class Grid {
 public:
-    explicit Grid(const Sheet& sheet) {
+    explicit Grid(const Sheet& sheet) : cells_(sheet.cells.data()) {
+        cleaned_.reserve(sheet.cells.size());
         for (const Cell& cell : sheet.cells) {
             rows_[cell.row][cell.col] = &cell;
             min_col_ = std::min(min_col_, cell.col);
+            cleaned_.push_back(cleaned_text(cell));
         }
         if (sheet.cells.empty()) min_col_ = 1;
         fill_down(sheet.merged);
+    }
+
+    // A cell's value as the model stores text: text as written (cleaned), numbers in Arabic digits; "" for null.
+    // Worked out once per cell, as the readers ask for most cells' text several times.
+    const std::string& text(const Cell* cell) const {
+        static const std::string empty;
+        if (!cell) return empty;
+        const std::optional<std::string>& cleaned = cleaned_[std::size_t(cell - cells_)];
+        return cleaned ? *cleaned : cell->text;
     }
 
     // The cell the file holds at (row, col), or null.
@@ -286,10 +316,17 @@ public:
         return it == merged_from_.end() ? nullptr : &it->second;
     }
 
-    const std::map<int, std::map<int, const Cell*>>& rows() const { return rows_; }
+    const std::pmr::map<int, std::pmr::map<int, const Cell*>>& rows() const { return rows_; }
     int first_column() const { return min_col_; }
 
 private:
+    // text() of a cell, or nullopt when that is its text as written (most text cells: no copy is kept).
+    static std::optional<std::string> cleaned_text(const Cell& cell) {
+        if (cell.kind == Cell::Kind::number) return format_number(cell.number);
+        if (is_clean_text(cell.text)) return std::nullopt;
+        return clean_text(cell.text);
+    }
+
     // Only rows that hold cells are filled, and at most max_fills positions are visited in all: a hostile file's
     // huge or overlapping regions cost no more than that.
     void fill_down(const std::vector<MergedRange>& merged) {
@@ -306,18 +343,15 @@ private:
         }
     }
 
-    std::map<int, std::map<int, const Cell*>> rows_;
-    std::map<std::pair<int, int>, const Cell*> filled_;          // (row, col) → a merged region's top-left cell
-    std::map<std::pair<int, int>, MergedRange> merged_from_;     // by top-left (row, col)
+    const Cell* cells_;                                   // the sheet's, which cleaned_ follows
+    std::vector<std::optional<std::string>> cleaned_;
+    // The nodes of the maps below (one or more a cell), taken in blocks and freed all at once with the grid.
+    std::pmr::monotonic_buffer_resource nodes_;
+    std::pmr::map<int, std::pmr::map<int, const Cell*>> rows_{&nodes_};
+    std::pmr::map<std::pair<int, int>, const Cell*> filled_{&nodes_};  // (row, col) → a merged region's top-left cell
+    std::pmr::map<std::pair<int, int>, MergedRange> merged_from_{&nodes_};  // by top-left (row, col)
     int min_col_ = 1 << 30;
 };
-
-// A cell's value as the model stores text: text as written (cleaned), numbers in Arabic digits.
-std::string cell_text(const Cell* cell) {
-    if (!cell) return "";
-    if (cell->kind == Cell::Kind::number) return format_number(cell->number);
-    return clean_text(cell->text);
-}
 
 class SheetReader {
 public:
@@ -346,7 +380,7 @@ public:
         if (cell->kind == Cell::Kind::number) return cell->number;
         if (cell->kind == Cell::Kind::text)
             if (auto n = parse_number_text(cell->text)) return n;
-        std::string written = cell_text(cell);
+        std::string written = grid_.text(cell);
         if (cell->kind == Cell::Kind::error) {
             error(row, col, "สูตรคำนวณผิดพลาด " + written + " ใน " + what.label() + " ต้องเป็นตัวเลข แก้สูตรหรือพิมพ์ตัวเลข "
                             "(a formula error " + written + " for " + std::string(what.key) +
@@ -392,7 +426,7 @@ public:
             if (!d) d = parse_thai_date(s);
         }
         if (!d) {
-            std::string written = cell_text(cell);
+            std::string written = grid_.text(cell);
             error(row, col, "ไม่ใช่วันที่: \"" + written + "\" ใน " + what.label() +
                                 " ใช้เซลล์วันที่ 2021-09-17 หรือ ๑๗ กันยายน ๒๕๖๔ (not a date: \"" + written +
                                 "\"; use a date cell, 2021-09-17 or ๑๗ กันยายน ๒๕๖๔)");
@@ -404,7 +438,7 @@ public:
     std::string value_text(const Cell* cell) const {
         if (cell && cell->kind == Cell::Kind::number && cell->is_date)
             if (auto d = date_from_serial(cell->number, date1904_)) return iso_date(*d);
-        return cell_text(cell);
+        return grid_.text(cell);
     }
 
 private:
@@ -450,8 +484,9 @@ std::optional<Columns> read_header(SheetReader& sheet, const std::vector<Name>& 
         columns.header_row = row;
         columns.first_data_row = row + 1;
         for (const auto& [col, cell] : cells) {
-            std::string header = cell_text(cell);
-            auto name = std::find_if(names.begin(), names.end(), [&](const Name& n) { return matches(header, n); });
+            std::string header = sheet.grid().text(cell);
+            Written written(header);
+            auto name = std::find_if(names.begin(), names.end(), [&](const Name& n) { return matches(written, n); });
             if (name == names.end()) {
                 columns.unknown[col] = name_key(header);
             } else if (!columns.by_key.emplace(std::string(name->key), col).second) {
@@ -472,8 +507,8 @@ std::optional<Columns> read_header(SheetReader& sheet, const std::vector<Name>& 
 
 bool row_is_empty(const Grid& grid, int row) {
     auto it = grid.rows().find(row);
-    return it == grid.rows().end() ||
-           std::all_of(it->second.begin(), it->second.end(), [](const auto& c) { return cell_text(c.second).empty(); });
+    return it == grid.rows().end() || std::all_of(it->second.begin(), it->second.end(),
+                                                  [&](const auto& c) { return grid.text(c.second).empty(); });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -498,9 +533,9 @@ std::vector<KeyValue> key_value_rows(const Grid& grid) {
     int key_col = grid.first_column();
     bool first = true;
     for (const auto& [row, cells] : grid.rows()) {
-        std::string key = cell_text(grid.at(row, key_col));
+        std::string key = grid.text(grid.at(row, key_col));
         const Cell* value = grid.at(row, key_col + 1);
-        bool header = first && is_key_value_header(key, cell_text(value));
+        bool header = first && is_key_value_header(key, grid.text(value));
         first = false;
         if (header || key.empty()) continue;
         out.push_back({key, row, key_col, value});
@@ -520,7 +555,8 @@ void read_memo(SheetReader& sheet, model::Report& report) {
     };
     std::set<std::string_view> seen;
     for (const KeyValue& kv : key_value_rows(sheet.grid())) {
-        auto name = std::find_if(memo_keys.begin(), memo_keys.end(), [&](const Name& n) { return matches(kv.key, n); });
+        Written key(kv.key);
+        auto name = std::find_if(memo_keys.begin(), memo_keys.end(), [&](const Name& n) { return matches(key, n); });
         if (name == memo_keys.end()) {  // unknown keys are offered to the templates
             report.variables[kv.key] = sheet.value_text(kv.value);
             continue;
@@ -532,7 +568,7 @@ void read_memo(SheetReader& sheet, model::Report& report) {
             continue;
         }
         memo.at[std::string(name->key)] = sheet.ref(kv.row, col);
-        if (cell_text(kv.value).empty()) {
+        if (sheet.grid().text(kv.value).empty()) {
             if (name->required)
                 sheet.error(kv.row, col, "ค่าว่าง ต้องระบุ " + name->label() + " (empty value: " +
                                              std::string(name->key) + " is required)");
@@ -545,7 +581,7 @@ void read_memo(SheetReader& sheet, model::Report& report) {
         } else if (name->key == "round") {
             if (auto n = sheet.whole_number(kv.row, col, *name)) memo.round_months = *n;
         } else {
-            std::string text = cell_text(kv.value);
+            std::string text = sheet.grid().text(kv.value);
             if (name->key == "signer" && text.size() > 2 && text.front() == '(' && text.back() == ')')
                 text = clean_text(text.substr(1, text.size() - 2));
             memo.*text_fields.at(name->key) = text;
@@ -595,7 +631,7 @@ void read_scores(SheetReader& sheet, model::Report& report) {
         number_into("oit", score.oit);
         number_into("ita", score.ita);
         if (int col = (*columns)["level"]) {
-            score.level = cell_text(grid.at(row, col));
+            score.level = grid.text(grid.at(row, col));
             if (score.level.empty()) {
                 sheet.error(row, col, "ค่าว่าง ต้องระบุ ระดับ [level] (empty: level is required)");
             }
@@ -604,7 +640,7 @@ void read_scores(SheetReader& sheet, model::Report& report) {
             const Cell* cell = grid.at(row, (*columns)[key]);
             if (!cell) continue;
             auto n = cell->kind == Cell::Kind::number ? std::optional(cell->number) : parse_number_text(cell->text);
-            score.extra[std::string(key)] = n ? format_number(*n) : cell_text(cell);
+            score.extra[std::string(key)] = n ? format_number(*n) : grid.text(cell);
         }
         for (const auto& [col, header] : columns->unknown) {
             const Cell* cell = grid.at(row, col);
@@ -641,8 +677,10 @@ std::optional<ItemNumber> parse_item_number(std::string_view written) {
 // "มาตรการ/แนวทางที่ ๑. ทบทวน…" or "1.1 จัดโครงการ…" → the text after its number, when the number is this item's.
 std::string strip_number_prefix(const std::string& text, const ItemNumber& n) {
     std::string number = std::to_string(n.measure) + (n.step ? "." + std::to_string(n.step) : "");
+    const std::string digit_forms[] = {number, thai_digits(number)};
     for (std::string_view lead : {"มาตรการ/แนวทางที่", "มาตรการ/แนวทาง", "มาตรการที่", "ข้อ", ""}) {
-        for (const std::string& digits : {number, thai_digits(number)}) {
+        if (!text.starts_with(lead)) continue;  // every prefix tried below starts with it
+        for (const std::string& digits : digit_forms) {
             std::string prefix = std::string(lead) + (lead.empty() ? "" : " ") + digits;
             std::string compact = std::string(lead) + digits;
             for (const std::string& p : {prefix, compact}) {
@@ -688,7 +726,7 @@ public:
         for (const auto& [row, cells] : grid.rows()) {
             if (row < columns_.first_data_row || row_is_empty(grid, row)) continue;
             int no_col = columns_["no"];
-            if (row <= continues_until && cell_text(grid.at(row, no_col)).empty()) {
+            if (row <= continues_until && grid.text(grid.at(row, no_col)).empty()) {
                 continue_item(row);
                 continue;
             }
@@ -709,7 +747,7 @@ private:
 
     std::string text(int row, std::string_view key) const {
         int col = columns_[key];
-        return col ? cell_text(sheet_.grid().shown(row, col)) : std::string();
+        return col ? sheet_.grid().text(sheet_.grid().shown(row, col)) : std::string();
     }
 
     // A row under a ลำดับ cell merged down over several rows belongs to that cell's item: its text cells (only those
@@ -726,7 +764,7 @@ private:
         };
         auto own = [&](std::string_view key) {
             int col = columns_[key];
-            return col ? cell_text(grid.at(row, col)) : std::string();
+            return col ? grid.text(grid.at(row, col)) : std::string();
         };
         append(step ? step->text : measure.text, own("item"));
         append(step ? step->target_group : measure.target_group, own("target_group"));
@@ -752,7 +790,7 @@ private:
                                        "\" differs from the step's)");
         };
         if (int col = columns_["status"]) {
-            std::string written = cell_text(grid.at(row, col));
+            std::string written = grid.text(grid.at(row, col));
             if (!written.empty() && parse_status(written) != step.status) disagree(col, written);
             return;
         }
@@ -762,7 +800,7 @@ private:
             const Cell* cell = grid.at(row, col);
             Mark mark = read_mark(cell);
             if (mark == Mark::unrecognised || (mark == Mark::marked && statuses[i].second != step.status))
-                disagree(col, cell_text(cell));
+                disagree(col, grid.text(cell));
         }
     }
 
@@ -774,8 +812,9 @@ private:
             if (it == sheet_.grid().rows().end()) return;
             for (const auto& [col, cell] : it->second) {
                 if (cell->kind != Cell::Kind::text || col == columns_["status"]) continue;
+                Written written(cell->text);
                 for (std::size_t i = 0; i < statuses.size(); ++i) {
-                    if (!matches(cell->text, statuses[i].first)) continue;
+                    if (!matches(written, statuses[i].first)) continue;
                     status_columns_[i] = col;
                     columns_.unknown.erase(col);
                 }
@@ -807,7 +846,7 @@ private:
 
     void read_row(int row) {
         int no_col = columns_["no"], item_col = columns_["item"];
-        std::string no_text = no_col ? cell_text(sheet_.grid().at(row, no_col)) : "";
+        std::string no_text = no_col ? sheet_.grid().text(sheet_.grid().at(row, no_col)) : "";
         std::string item = item_col ? text(row, "item") : "";
         if (no_text.empty()) {
             if (!item.empty())
@@ -891,7 +930,7 @@ private:
     std::optional<Status> read_status(int row, const std::string& label, std::map<std::string, CellRef>& field_at) {
         if (columns_["status"]) {
             int col = columns_["status"];
-            std::string written = cell_text(sheet_.grid().shown(row, col));
+            std::string written = sheet_.grid().text(sheet_.grid().shown(row, col));
             if (written.empty()) {
                 sheet_.error(row, col, "ขั้นตอน " + label + " ไม่มีสถานะ (step " + label + " has no status: write "
                                        "ดำเนินการแล้ว, อยู่ระหว่างดำเนินการ or ยังไม่ได้ดำเนินการ)");
@@ -911,7 +950,7 @@ private:
             int col = status_columns_[i];
             Mark mark = read_mark(sheet_.grid().shown(row, col));
             if (mark == Mark::unrecognised) {
-                std::string written = cell_text(sheet_.grid().shown(row, col));
+                std::string written = sheet_.grid().text(sheet_.grid().shown(row, col));
                 sheet_.error(row, col, "ไม่รู้จักเครื่องหมาย \"" + written + "\" ใช้ ✓ (unknown mark \"" + written +
                                        "\": use ✓, ✔, /, x or 1)");
                 return std::nullopt;
@@ -960,12 +999,12 @@ void read_indicators(SheetReader& sheet, model::Report& report) {
     for (const auto& [row, cells] : grid.rows()) {
         if (row < columns->first_data_row || row_is_empty(grid, row)) continue;
         auto year = sheet.whole_number(row, (*columns)["fiscal_year"], indicator_columns[0]);
-        std::string no = arabic_digits(cell_text(grid.at(row, (*columns)["indicator_no"])));
+        std::string no = arabic_digits(grid.text(grid.at(row, (*columns)["indicator_no"])));
         auto score = sheet.number(row, (*columns)["score"], indicator_columns[3]);
         if (!year || no.empty() || !score) continue;
         std::string prefix = "indicator." + std::to_string(*year) + "." + no;
         report.variables[prefix + ".score"] = format_number(*score);
-        if (int col = (*columns)["name"]) report.variables[prefix + ".name"] = cell_text(grid.at(row, col));
+        if (int col = (*columns)["name"]) report.variables[prefix + ".name"] = grid.text(grid.at(row, col));
     }
 }
 

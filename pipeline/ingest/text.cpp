@@ -1,19 +1,98 @@
 #include "ingest/text.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace saraban::ingest {
 
-std::string to_nfc(const std::string& s) {
+namespace {
+
+bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+enum class Verdict { yes, no, unknown };
+
+// Decided on the bytes for ASCII and Thai, what nearly every cell holds: whether s is NFC and, when
+// whitespace_too, whether its whitespace is all single spaces between other characters (clean_text(s) == s).
+// These characters are all NFC_Quick_Check=Yes and none composes with another, so the text is NFC when no
+// combining mark follows one of a higher combining class (UAX #15, "Detecting Normalization Forms"): a tone mark
+// (107) typed before sara u (103) is not. Unknown for other text, ill-formed UTF-8, unassigned Thai code points
+// and marks out of order: ICU decides those.
+Verdict ascii_or_thai_verdict(std::string_view s, bool whitespace_too) {
+    // The canonical combining class of U+0E00–U+0E7F (UTF-8 E0 B8 80–E0 B9 BF) by code point − U+0E00, or -1
+    // where unassigned.
+    static constexpr auto thai_ccc = [] {
+        std::array<signed char, 128> ccc{};
+        for (int c = 0; c < 128; ++c) {
+            if (c == 0x00 || (c >= 0x3B && c <= 0x3E) || c >= 0x5C) ccc[c] = -1;
+            if (c == 0x38 || c == 0x39) ccc[c] = 103;  // sara u, sara uu
+            if (c == 0x3A) ccc[c] = 9;                  // phinthu
+            if (c >= 0x48 && c <= 0x4B) ccc[c] = 107;   // the four tone marks
+        }
+        return ccc;
+    }();
+    int previous = 0;
+    bool misfit = false;  // an unassigned code point or marks out of order
+    const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = begin + s.size();
+    for (const auto* p = begin; p < end;) {
+        if (*p == 0xE0 && end - p >= 3) {
+            unsigned lead = p[1] - 0xB8u, trail = p[2] - 0x80u;  // 0–1 and 0–63 in the Thai block
+            if ((lead >> 1 | trail >> 6) != 0) return Verdict::unknown;
+            int ccc = thai_ccc[lead << 6 | trail];
+            misfit |= (ccc < 0) | ((ccc != 0) & (previous > ccc));  // no branch: marks follow no pattern
+            previous = ccc;
+            p += 3;
+            continue;
+        }
+        if (*p >= 0x80) return Verdict::unknown;
+        // Whatever the rest holds, clean_text leaves no ASCII whitespace but single spaces between words.
+        if (whitespace_too && is_ascii_space(*p) && (*p != ' ' || p == begin || p + 1 == end || is_ascii_space(p[1])))
+            return Verdict::no;
+        previous = 0;
+        ++p;
+    }
+    return misfit ? Verdict::unknown : Verdict::yes;
+}
+
+bool is_well_formed_utf8(std::string_view s) {
+    for (std::int32_t i = 0, length = std::int32_t(s.size()); i < length;) {
+        UChar32 c;
+        U8_NEXT(s.data(), i, length, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+// Length in bytes of a whitespace character at s[i] (ASCII space/tab/newline, NBSP, zero-width space), else 0.
+std::size_t whitespace_at(std::string_view s, std::size_t i) {
+    switch (static_cast<unsigned char>(s[i])) {
+        case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': return 1;
+        case 0xC2: return s.substr(i, 2) == "\xC2\xA0" ? 2 : 0;      // U+00A0 no-break space
+        case 0xE2: return s.substr(i, 3) == "\xE2\x80\x8B" ? 3 : 0;  // U+200B zero-width space (Thai word breaks)
+        case 0xE3: return s.substr(i, 3) == "\xE3\x80\x80" ? 3 : 0;  // U+3000 ideographic space
+        default: return 0;
+    }
+}
+
+}  // namespace
+
+std::string to_nfc(std::string s) {
+    if (ascii_or_thai_verdict(s, false) == Verdict::yes) return s;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return s;
+    // Checked on the UTF-8 itself, without a UTF-16 copy. Ill-formed UTF-8 takes the UTF-16 route below, whose
+    // U+FFFD substitutes decide what comes out.
+    if (is_well_formed_utf8(s) && nfc->isNormalizedUTF8(s, status) && U_SUCCESS(status)) return s;
+    status = U_ZERO_ERROR;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return s;  // the common case: no copy
+    if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return s;
     status = U_ZERO_ERROR;
     icu::UnicodeString normalised = nfc->normalize(u, status);
     if (U_FAILURE(status)) return s;
@@ -22,23 +101,11 @@ std::string to_nfc(const std::string& s) {
     return out;
 }
 
-namespace {
-
-// Length in bytes of a whitespace character at s[i] (ASCII space/tab/newline, NBSP, zero-width space), else 0.
-std::size_t whitespace_at(std::string_view s, std::size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-    if (s.substr(i, 2) == "\xC2\xA0") return 2;      // U+00A0 no-break space
-    if (s.substr(i, 3) == "\xE2\x80\x8B") return 3;  // U+200B zero-width space (Thai word breaks)
-    if (s.substr(i, 3) == "\xE3\x80\x80") return 3;  // U+3000 ideographic space
-    return 0;
-}
-
-}  // namespace
-
 std::string clean_text(std::string_view raw) {
+    if (ascii_or_thai_verdict(raw, true) == Verdict::yes) return std::string(raw);  // most cells
     std::string s = to_nfc(std::string(raw));
     std::string out;
+    out.reserve(s.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
         if (std::size_t n = whitespace_at(s, i)) {
@@ -53,13 +120,20 @@ std::string clean_text(std::string_view raw) {
     return out;
 }
 
+bool is_clean_text(std::string_view raw) {
+    Verdict verdict = ascii_or_thai_verdict(raw, true);
+    return verdict == Verdict::unknown ? clean_text(raw) == raw : verdict == Verdict::yes;
+}
+
 std::string name_key(std::string_view raw) {
     std::string s = clean_text(raw);
+    bool changed = false;
     for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c == '_') c = ' ';
+        char key = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c == '_' ? ' ' : c;
+        changed = changed || key != c;
+        c = key;
     }
-    return clean_text(s);
+    return changed ? clean_text(s) : s;  // clean_text of clean text is itself
 }
 
 // Thai digits are U+0E50–U+0E59, in UTF-8 E0 B9 90–99.

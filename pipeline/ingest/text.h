@@ -9,11 +9,14 @@
 namespace saraban::ingest {
 
 // Unicode NFC (Thai vowels and tone marks typed in either order come out the same). Invalid UTF-8 is returned as is.
-std::string to_nfc(const std::string& s);
+std::string to_nfc(std::string s);
 
 // NFC, trimmed, every run of whitespace (including NBSP and the zero-width space) made one space: how the model
 // stores strings.
 std::string clean_text(std::string_view raw);
+
+// Whether clean_text(raw) == raw, decided without a copy for ASCII and Thai text.
+bool is_clean_text(std::string_view raw);
 
 // For matching names: clean_text, Latin lower case, and "_" the same as a space (fiscal_year = fiscal year).
 std::string name_key(std::string_view raw);

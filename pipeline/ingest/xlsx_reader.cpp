@@ -47,11 +47,12 @@ pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) 
 }
 
 // An attribute by local name, so that "r:id" and "x:r" are found whatever the prefix.
-pugi::xml_attribute attribute_named(const pugi::xml_node& node, std::string_view name, bool prefixed = false) {
+pugi::xml_attribute attribute_named(const pugi::xml_node& node, const char* name, bool prefixed = false) {
+    if (!prefixed) return node.attribute(name);  // without a prefix the local name is the whole name
     for (pugi::xml_attribute a : node.attributes()) {
         std::string_view qualified = a.name();
-        bool has_prefix = qualified.find(':') != std::string_view::npos;
-        if (has_prefix == prefixed && local_name(qualified) == name) return a;
+        auto colon = qualified.find(':');
+        if (colon != std::string_view::npos && qualified.substr(colon + 1) == name) return a;
     }
     return {};
 }
@@ -74,8 +75,8 @@ void append_utf8(std::string& out, unsigned cp) {
 }
 
 // OOXML escapes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for CR); _x005F_ escapes an underscore.
-std::string decode_ooxml_escapes(std::string_view s) {
-    if (s.find("_x") == std::string_view::npos) return std::string(s);
+std::string decode_ooxml_escapes(std::string s) {
+    if (s.find("_x") == std::string::npos) return s;
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -125,6 +126,20 @@ bool parse_double(std::string_view s, double& value) {
     if (s.empty()) return false;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     return ec == std::errc() && end == s.data() + s.size();
+}
+
+// Whether a number written as v is already what to_shown_precision makes of it: plain digits, at most 15 of them
+// (DBL_DIG), come back from a double as they went in. Most numbers in a workbook ("2564", "96.29") need no rounding.
+bool within_shown_precision(std::string_view v) {
+    if (v.starts_with('-')) v.remove_prefix(1);
+    bool point = false;
+    int digits = 0;
+    for (char c : v) {
+        if (c == '.' && !point) point = true;
+        else if (c >= '0' && c <= '9') ++digits;
+        else return false;
+    }
+    return digits <= 15;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -381,7 +396,7 @@ private:
         auto content = read_part(part, required);
         if (!content) return nullptr;
         // Billion laughs and external entities live in the DTD. OOXML never has one, so refuse any.
-        if (content->find("<!DOCTYPE") != std::string::npos || content->find("<!ENTITY") != std::string::npos) {
+        if (declares_dtd(*content)) {
             fail(part, "มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต (has a DOCTYPE or entity declaration, which .xlsx "
                        "never needs: refused)");
             return nullptr;
@@ -395,7 +410,7 @@ private:
                            parsed.description() + ")");
             return nullptr;
         }
-        if (depth_of(xml->document) > limits_.max_xml_depth) {
+        if (too_deep(xml->document)) {
             fail(part, "XML ซ้อนลึกเกินกำหนด (XML nested deeper than " + std::to_string(limits_.max_xml_depth) +
                            " elements)");
             return nullptr;
@@ -403,24 +418,25 @@ private:
         return xml;
     }
 
-    // The deepest element nesting, walked without recursion (a hostile file cannot blow the stack).
-    static int depth_of(const pugi::xml_document& document) {
-        pugi::xml_node node = document.first_child();
-        int depth = node ? 1 : 0, deepest = depth;
-        while (node) {
-            if (node.first_child()) {
-                node = node.first_child();
-                deepest = std::max(deepest, ++depth);
-                continue;
-            }
-            while (!node.next_sibling()) {
-                node = node.parent();
-                --depth;
-                if (!node || node == document) return deepest;
-            }
-            node = node.next_sibling();
+    // Whether the XML holds "<!DOCTYPE" or "<!ENTITY". Looked for by the rare "!", not the "<" of every tag.
+    static bool declares_dtd(std::string_view xml) {
+        for (auto bang = xml.find('!'); bang != std::string_view::npos; bang = xml.find('!', bang + 1)) {
+            if (bang == 0 || xml[bang - 1] != '<') continue;
+            std::string_view rest = xml.substr(bang + 1);
+            if (rest.starts_with("DOCTYPE") || rest.starts_with("ENTITY")) return true;
         }
-        return deepest;
+        return false;
+    }
+
+    // Whether the XML nests deeper than the limit. pugixml's walk needs no recursion (a hostile file cannot blow the
+    // stack) and costs one call a node.
+    bool too_deep(pugi::xml_document& document) const {
+        struct Walker : pugi::xml_tree_walker {
+            int limit = 0;
+            bool for_each(pugi::xml_node&) override { return depth() < limit; }  // the node is depth() + 1 deep
+        } walker;
+        walker.limit = limits_.max_xml_depth;
+        return !document.traverse(walker);
     }
 
     std::vector<Relationship> read_relationships(const std::string& source_part) {
@@ -516,13 +532,15 @@ private:
             }
             if (text.size() > limits_.max_string_bytes) break;
         }
-        return decode_ooxml_escapes(text);
+        return decode_ooxml_escapes(std::move(text));
     }
 
-    bool string_too_long(const std::string& text, std::string_view part, model::CellRef at = {}) {
+    // The cell's place (sheet, row, col) is made into a CellRef only for the error: most texts are not too long.
+    bool string_too_long(const std::string& text, std::string_view part, std::string_view sheet = {}, int row = 0,
+                         int col = 0) {
         if (text.size() <= limits_.max_string_bytes) return false;
         fail(part, "ข้อความยาวเกินกำหนด (text longer than " + std::to_string(limits_.max_string_bytes) +
-                       " bytes)", std::move(at));
+                       " bytes)", {std::string(), std::string(sheet), row, col});
         return true;
     }
 
@@ -533,7 +551,7 @@ private:
             if (!is_named(si, "si") && !is_named(si, "sstItem")) continue;  // sstItem: Excel 2007 beta
             std::string text = string_item_text(si);
             if (string_too_long(text, part)) return;
-            shared_strings_.push_back(to_nfc(text));
+            shared_strings_.push_back(to_nfc(std::move(text)));
         }
     }
 
@@ -590,10 +608,11 @@ private:
             }
         }
         if (!read_merged_ranges(root, part, sheet)) return;
-        // Writers normally emit cells in order; a file that does not must still come out row-major.
-        std::stable_sort(sheet.cells.begin(), sheet.cells.end(), [](const Cell& a, const Cell& b) {
-            return a.row != b.row ? a.row < b.row : a.col < b.col;
-        });
+        // Writers normally emit cells in order (then there is nothing to sort); a file that does not must still
+        // come out row-major.
+        auto row_major = [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; };
+        if (!std::is_sorted(sheet.cells.begin(), sheet.cells.end(), row_major))
+            std::stable_sort(sheet.cells.begin(), sheet.cells.end(), row_major);
     }
 
     // <mergeCells><mergeCell ref="B2:D2"/>…: returns false when reading must stop. A single cell ("A1" or "A1:A1")
@@ -670,11 +689,11 @@ private:
                      {std::string(), sheet.name, row, col});
                 cell.kind = Cell::Kind::text;
             }
-            cell.number = to_shown_precision(cell.number);
+            if (!within_shown_precision(v)) cell.number = to_shown_precision(cell.number);
             std::size_t style = std::size_t(attribute_named(c, "s").as_int(0));
             cell.is_date = cell.kind == Cell::Kind::number && style < style_is_date_.size() && style_is_date_[style];
         }
-        if (string_too_long(cell.text, part, {std::string(), sheet.name, row, col})) return false;
+        if (string_too_long(cell.text, part, sheet.name, row, col)) return false;
         // One long shared string referenced by every cell would multiply memory: the cells' text shares the
         // budget for uncompressed bytes.
         cell_text_bytes_ += cell.text.size();
