@@ -36,9 +36,10 @@ void on_error(HPDF_STATUS status, HPDF_STATUS detail, void* user) {
     }
 }
 
-// UTF-8 → UTF-16BE code units (a PDF text string and a CMap destination both want UTF-16BE).
-std::vector<unsigned> utf16(const std::string& s) {
-    std::vector<unsigned> out;
+// UTF-8 → UTF-16 code units, each passed to emit (a PDF text string and a CMap destination both want UTF-16BE).
+// Called for every word's ActualText: no list is built.
+template <class Emit>
+void for_each_utf16(const std::string& s, Emit&& emit) {
     for (std::size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
@@ -48,13 +49,20 @@ std::vector<unsigned> utf16(const std::string& s) {
         i += len;
         if (cp >= 0x10000) {
             cp -= 0x10000;
-            out.push_back(0xD800 | (cp >> 10));
-            out.push_back(0xDC00 | (cp & 0x3FF));
+            emit(0xD800 | (cp >> 10));
+            emit(0xDC00 | (cp & 0x3FF));
         } else {
-            out.push_back(cp);
+            emit(cp);
         }
     }
-    return out;
+}
+
+// llround without the call into libm (a few hundred thousand a document): halves away from zero, exactly as
+// llround, since x - trunc(x) is exact for any |x| under 2^52.
+long long round_half_away(double x) {
+    const auto whole = static_cast<long long>(x);
+    const double fraction = x - static_cast<double>(whole);
+    return fraction >= 0.5 ? whole + 1 : fraction <= -0.5 ? whole - 1 : whole;
 }
 
 // Four upper-case hex digits: glyph codes and UTF-16 units (snprintf was a visible part of the PDF time).
@@ -83,7 +91,7 @@ void append_literal_u16(std::string& out, unsigned v) {
 
 // A length in thousandths of a point (or of a text-space unit): positions are rounded once, to what the file
 // says, so that relative moves add up exactly.
-long long milli(double v) { return std::llround(v * 1000.0); }
+long long milli(double v) { return round_half_away(v * 1000.0); }
 
 // A thousandths value as a PDF number: "-12.5", "0.125", "3". std::to_chars: printf's locale-aware path was a
 // tenth of the PDF time.
@@ -139,7 +147,68 @@ const PdfCache::EmbeddedFont& PdfCache::add(std::string key, std::shared_ptr<con
     return *fonts_.insert_or_assign(std::move(key), std::move(font)).first->second;
 }
 
+// A page's content stream as a document wrote it: the bytes (compressed when that document's were) and the fonts
+// it names, by index into the document's fonts, in the order it first names them (which gives them their page
+// names, /F1, /F2, …).
+struct PdfCache::PageContent {
+    std::string key;  // what it was written from: page_key()
+    std::string bytes;
+    std::vector<int> fonts;
+};
+
+const PdfCache::PageContent* PdfCache::find_page(const std::string& key) const {
+    auto it = pages_.find(std::hash<std::string>{}(key));
+    if (it == pages_.end() || it->second->key != key) return nullptr;
+    ++page_hits_;
+    return it->second.get();
+}
+
+void PdfCache::add_page(std::shared_ptr<const PageContent> page) {
+    const std::size_t hash = std::hash<std::string>{}(page->key);
+    if (max_pages_ == 0 || pages_.count(hash)) return;  // a page of the same hash stays: the first one kept
+    if (pages_.size() >= max_pages_) {
+        pages_.erase(page_order_.front());
+        page_order_.pop_front();
+    }
+    page_order_.push_back(hash);
+    pages_.emplace(hash, std::move(page));
+}
+
 namespace {
+
+// Everything a page's content stream is written from, as bytes: two pages with the same key get the same stream.
+// The fonts are named by their files (a glyph id means the same glyph, with the same width, in any document using
+// that file); positions are kept exact, not rounded as the stream writes them.
+std::string page_key(const layout::LaidOutDocument& doc, const layout::Page& p, bool compress) {
+    // Glyphs go in as their bytes, whole arrays at a time: the key costs a fraction of writing the page.
+    static_assert(sizeof(layout::PlacedGlyph) == 4 * sizeof(std::uint32_t) + 3 * sizeof(double),
+                  "PlacedGlyph has padding, whose bytes would make equal glyphs differ");
+    std::string key;
+    auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+    auto put_text = [&](const std::string& text) {
+        put(text.size());
+        key += text;
+    };
+    std::size_t size = 64 + p.rules.size() * sizeof(layout::Rule);
+    for (const auto& run : p.runs) size += 32 + run.text.size() + run.glyphs.size() * sizeof(layout::PlacedGlyph);
+    key.reserve(size);
+    key += compress ? 'z' : 'n';
+    put(doc.fonts.size());
+    for (const auto& font : doc.fonts) put_text(font.path);
+    put(p.runs.size());
+    for (const auto& run : p.runs) {
+        put(run.size_pt);
+        put_text(run.text);
+        put(run.glyphs.size());
+        key.append(reinterpret_cast<const char*>(run.glyphs.data()), run.glyphs.size() * sizeof(layout::PlacedGlyph));
+    }
+    put(p.rules.size());
+    for (const auto& r : p.rules) {
+        put(r.x1), put(r.y1), put(r.x2), put(r.y2), put(r.width_pt);
+        key += r.dotted ? '1' : '0';
+    }
+    return key;
+}
 
 class Writer {
 public:
@@ -182,10 +251,10 @@ private:
     // encoder costs a 384 KB table for every document).
     HPDF_Binary text_string(const std::string& value) {
         std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
-        for (unsigned u : utf16(value)) {
+        for_each_utf16(value, [&](unsigned u) {
             bytes.push_back(HPDF_BYTE(u >> 8));
             bytes.push_back(HPDF_BYTE(u & 0xFF));
-        }
+        });
         return HPDF_Binary_New(pdf_->mmgr, bytes.data(), HPDF_UINT(bytes.size()));
     }
 
@@ -420,16 +489,41 @@ private:
         if (!page) return nullptr;
         HPDF_Page_SetWidth(page, HPDF_REAL(p.width_pt));
         HPDF_Page_SetHeight(page, HPDF_REAL(p.height_pt));
+        // Pictures are registered in the document as they are loaded: such pages are written every time.
+        const bool cacheable = options_.cache && p.images.empty();
+        std::string key;
+        if (cacheable) {
+            key = page_key(doc_, p, options_.compress);
+            if (const PdfCache::PageContent* hit = options_.cache->find_page(key)) {
+                // The page's resources name the fonts in the order the stream first used them, as when it was made.
+                for (int font : hit->fonts)
+                    if (!HPDF_Page_GetLocalFontName(page, fonts_[font].dict)) return font_not_named();
+                put_content(page, hit->bytes);
+                return page;
+            }
+        }
         std::string content;
         content.reserve(16384);
         write_rules(content, p);
         for (const auto& image : p.images) write_image(content, page, image);
-        write_text(content, page, p);
+        auto made = std::make_shared<PdfCache::PageContent>();
+        made->key = std::move(key);
+        if (!write_text(content, page, p, made->fonts)) return font_not_named();
+        made->bytes = maybe_flate(content);
+        put_content(page, made->bytes);
+        if (cacheable) options_.cache->add_page(std::move(made));
+        return page;
+    }
+
+    HPDF_Page font_not_named() {
+        if (error_.empty()) error_ = "libharu: cannot add a font to a page's resources";
+        return nullptr;
+    }
+
+    void put_content(HPDF_Page page, const std::string& bytes) {
         auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-        const std::string bytes = maybe_flate(content);
         HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size()));
         if (options_.compress) attr->contents->write_fn = write_flate_filter;
-        return page;
     }
 
     static void write_rules(std::string& out, const layout::Page& p) {
@@ -497,8 +591,10 @@ private:
     // Every word of the page: a Span with its ActualText around a move to the word's origin (Td, from the last
     // word's) and its glyphs in TJ (both as literal strings of raw bytes), placed exactly by adjusting the pen from the widths written in /W, not
     // HarfBuzz's advances. The font and size are set only when they change.
-    void write_text(std::string& out, HPDF_Page page, const layout::Page& p) {
-        if (p.runs.empty()) return;
+    // fonts_named gets the fonts the page names, in the order it first names them. False when libharu cannot add
+    // a font to the page's resources.
+    bool write_text(std::string& out, HPDF_Page page, const layout::Page& p, std::vector<int>& fonts_named) {
+        if (p.runs.empty()) return true;
         std::vector<const char*> local_names(fonts_.size(), nullptr);
         long long line_x = 0, line_y = 0;  // the text line matrix's origin, in thousandths of a point
         int current_font = -1;
@@ -508,7 +604,7 @@ private:
             if (run.glyphs.empty()) continue;
             out += "/Span <</ActualText (";
             append_literal_u16(out, 0xFEFF);
-            for (unsigned u : utf16(run.text)) append_literal_u16(out, u);
+            for_each_utf16(run.text, [&out](unsigned u) { append_literal_u16(out, u); });
             out += ")>> BDC\n";
             const long long x = milli(run.glyphs.front().x), y = milli(run.glyphs.front().baseline);
             append_milli(out, x - line_x);
@@ -531,8 +627,11 @@ private:
                 if (g.gid == 0 || !font.dict) continue;
                 if (g.font != current_font || size != current_size) {
                     close_tj();
-                    if (!local_names[g.font]) local_names[g.font] = HPDF_Page_GetLocalFontName(page, font.dict);
-                    if (!local_names[g.font]) return;
+                    if (!local_names[g.font]) {
+                        local_names[g.font] = HPDF_Page_GetLocalFontName(page, font.dict);
+                        if (!local_names[g.font]) return false;
+                        fonts_named.push_back(g.font);
+                    }
                     out += '/';
                     out += local_names[g.font];
                     out += ' ';
@@ -554,7 +653,7 @@ private:
                 }
                 // TJ's numbers are thousandths of the text size, subtracted from the pen; tenths of them (under
                 // 0.002 pt at 16 pt) are exact enough, and leave the rounding of the word's origin unwritten.
-                const long long adjust = 100 * std::llround(-(g.x - pen) * 10000.0 / run.size_pt);
+                const long long adjust = 100 * round_half_away(-(g.x - pen) * 10000.0 / run.size_pt);
                 if (adjust != 0) {
                     if (in_string) out += ')';
                     in_string = false;
@@ -573,6 +672,7 @@ private:
             out += "EMC\n";
         }
         out += "ET\n";
+        return true;
     }
 
     // Title and author as UTF-16BE text strings.

@@ -5,31 +5,50 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/page.h"
 
 namespace saraban::render {
 
-// What the documents of one batch worker share: the embedded form of each font subset (the subset program and
-// its ToUnicode map, compressed, with the widths and metrics) keyed by the font file and the glyphs and text it
-// covers. A document using the same glyphs as an earlier one then skips hb-subset and compression; the bytes
-// written are the same with or without the cache. Not thread-safe: one per thread.
+// What the documents of one batch worker share, so that what an earlier document made is not made again:
+// - the embedded form of each font subset (the subset program and its ToUnicode map, compressed, with the widths
+//   and metrics) keyed by the font file and the glyphs and text it covers: a document using the same glyphs as an
+//   earlier one skips hb-subset and compression;
+// - the content stream of each page, compressed, keyed by everything it is written from (the fonts' files, every
+//   run's glyphs, positions, size and text, the rules): a page an earlier document had too (a table of measures or
+//   an attachment page the agencies of a ministry share) skips writing and compression.
+// The bytes written are the same with or without the cache. Each part keeps its newest entries only (max_fonts,
+// max_pages: a page's entry is its compressed content and its key, ~40 KB for a full Thai page). Not thread-safe:
+// one per thread.
 class PdfCache {
 public:
-    explicit PdfCache(std::size_t max_fonts = 32) : max_fonts_(max_fonts) {}
-    struct EmbeddedFont;  // defined where it is used, in pdf_writer.cpp
+    explicit PdfCache(std::size_t max_fonts = 32, std::size_t max_pages = 64)
+        : max_fonts_(max_fonts), max_pages_(max_pages) {}
+    struct EmbeddedFont;  // defined where they are used, in pdf_writer.cpp
+    struct PageContent;
     const EmbeddedFont* find(const std::string& key) const;
     const EmbeddedFont& add(std::string key, std::shared_ptr<const EmbeddedFont> font);
     std::size_t size() const { return fonts_.size(); }
 
+    const PageContent* find_page(const std::string& key) const;
+    void add_page(std::shared_ptr<const PageContent> page);  // the page holds its key
+    std::size_t pages() const { return pages_.size(); }
+    std::size_t page_hits() const { return page_hits_; }
+
 private:
-    std::size_t max_fonts_;
+    std::size_t max_fonts_, max_pages_;
     std::map<std::string, std::shared_ptr<const EmbeddedFont>> fonts_;
     std::vector<std::string> order_;  // oldest first: the first to go when the cache is full
+    // By the hash of their key; each entry holds its key, which a hit must equal byte for byte.
+    std::unordered_map<std::size_t, std::shared_ptr<const PageContent>> pages_;
+    std::deque<std::size_t> page_order_;  // oldest first
+    mutable std::size_t page_hits_ = 0;
 };
 
 struct PdfOptions {

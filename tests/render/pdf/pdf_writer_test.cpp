@@ -85,6 +85,43 @@ BOOST_AUTO_TEST_CASE(a_cache_of_embedded_fonts_changes_no_byte) {
     BOOST_TEST(cache.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_cache_of_page_contents_changes_no_byte) {
+    // Two documents that share their second page (a long paragraph fills the first; the second page holds the
+    // same closing words) and differ on the first.
+    auto two_pages = [](const std::string& opening) {
+        model::Document doc;
+        model::Paragraph first, second;
+        std::string long_text = opening;
+        for (int i = 0; i < 400; ++i) long_text += " สำนักงานเลขานุการกรม";
+        first.spans.push_back({long_text, {}});
+        second.spans.push_back({"ผู้ใหญ่ น้ำ ✓ ๑๒,๕๐๐ บาท", {}});
+        doc.blocks.push_back(first);
+        doc.blocks.push_back(model::Spacer{2000});  // pushes the second paragraph onto its own page
+        doc.blocks.push_back(second);
+        return layout::layout_document(doc, engine());
+    };
+    const auto a = two_pages("กรมบัญชีกลาง"), b = two_pages("กรมสรรพากร");
+    BOOST_REQUIRE(a.pages.size() >= 2u);
+    BOOST_REQUIRE(a.pages.size() == b.pages.size());
+    render::PdfCache cache;
+    auto cached_a = render::render_pdf(a, {.compress = true, .cache = &cache});
+    BOOST_REQUIRE(cached_a);
+    BOOST_TEST(cache.page_hits() == 0u);
+    BOOST_TEST(cache.pages() == a.pages.size());
+    auto cached_b = render::render_pdf(b, {.compress = true, .cache = &cache});
+    BOOST_TEST(cache.page_hits() >= 1u);                 // the shared last page
+    BOOST_TEST(cache.page_hits() < b.pages.size());      // but not the first, whose words differ
+    BOOST_TEST(cached_a.bytes == render::render_pdf(a).bytes);
+    BOOST_TEST(cached_b.bytes == render::render_pdf(b).bytes);
+    // Uncompressed documents do not take compressed pages from the cache.
+    BOOST_TEST(render::render_pdf(b, {.compress = false, .cache = &cache}).bytes ==
+               render::render_pdf(b, {.compress = false}).bytes);
+    // A full cache keeps its newest pages only.
+    render::PdfCache small(32, 1);
+    render::render_pdf(a, {.compress = true, .cache = &small});
+    BOOST_TEST(small.pages() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(each_page_is_one_text_object_with_a_span_per_word) {
     auto pdf = render::render_pdf(sample("สบน. ได้ดำเนินการ ๑๒,๕๐๐ บาท"), {.compress = false});
     BOOST_REQUIRE(pdf);
