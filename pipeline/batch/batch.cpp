@@ -30,6 +30,7 @@
 #include "layout/document_layout.h"
 #include "layout/font.h"
 #include "layout/line_breaker.h"
+#include "layout/shaper.h"
 #include "render/pdf/pdf_writer.h"
 #include "compose/round_changes.h"
 #include "render/xlsx/overview_workbook.h"
@@ -134,8 +135,9 @@ private:
 };
 
 layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
-                                const layout::ThaiLineBreaker& breaker, layout::ParagraphCache* cache = nullptr) {
-    layout::TextEngine engine{fonts, breaker, 0, cache};
+                                const layout::ThaiLineBreaker& breaker, layout::ParagraphCache* cache = nullptr,
+                                layout::ShapeCache* shapes = nullptr) {
+    layout::TextEngine engine{fonts, breaker, 0, cache, shapes};
     return layout::layout_document(doc, engine);
 }
 
@@ -236,6 +238,7 @@ bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std
 struct WorkerState {
     const layout::ThaiLineBreaker breaker;
     layout::ParagraphCache paragraphs;
+    layout::ShapeCache shapes;
     render::PdfCache pdf_cache;
 };
 
@@ -326,7 +329,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     render::PdfResult pdf;
     try {
         const auto& fonts = shared.fonts.get(family);
-        auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs);
+        auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs, &worker.shapes);
         laps.to(&StageTimes::layout);
         pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
         laps.to(&StageTimes::pdf);

@@ -453,7 +453,7 @@ namespace {
 // Lays out a document and then its attachments, each from a new page with its own numbering.
 void lay_out_with_attachments(const model::Document& document, const TextEngine& engine, int level,
                               LaidOutDocument& out) {
-    const TextEngine spaced{engine.fonts, engine.breaker, document.page.line_spacing_em, engine.cache};
+    const TextEngine spaced{engine.fonts, engine.breaker, document.page.line_spacing_em, engine.cache, engine.shapes};
     Paginator paginator(document, spaced);
     for (std::size_t i = 0; i < document.blocks.size(); ++i) {
         const model::Block* next = i + 1 < document.blocks.size() ? &document.blocks[i + 1] : nullptr;

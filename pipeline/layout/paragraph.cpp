@@ -47,7 +47,8 @@ Prepared prepare(const model::Paragraph& paragraph, const TextEngine& engine) {
         const auto& span = paragraph.spans[s];
         span_begin.push_back(p.text.size());
         int face = engine.fonts.face(span.style.bold, span.style.italic);
-        auto glyphs = shape(span.text, face, span.style.size_pt, engine.fonts, p.text.size());
+        auto glyphs = engine.shapes ? engine.shapes->shape(span.text, face, span.style.size_pt, engine.fonts, p.text.size())
+                                    : shape(span.text, face, span.style.size_pt, engine.fonts, p.text.size());
         p.glyph_style.insert(p.glyph_style.end(), glyphs.size(), s);
         p.glyphs.insert(p.glyphs.end(), glyphs.begin(), glyphs.end());
         p.text += span.text;

@@ -26,6 +26,7 @@ struct SetLine {
 };
 
 class ParagraphCache;
+class ShapeCache;
 
 // Everything layout needs to set text: the fonts and the line breaker (both are costly to build; make them once).
 struct TextEngine {
@@ -33,6 +34,7 @@ struct TextEngine {
     const ThaiLineBreaker& breaker;
     double line_pitch_em = 0;         // baseline-to-baseline distance in ems; 0: the regular face's own (hhea) metrics
     ParagraphCache* cache = nullptr;  // optional: paragraphs set before are not set again
+    ShapeCache* shapes = nullptr;     // optional: words shaped before are not shaped again
 };
 
 // Paragraphs already set, for reuse: the same paragraph at the same width with the same engine sets the same

@@ -23,12 +23,26 @@ bool joins_previous_run(std::uint32_t cp) {
            cp == 0x200C || cp == 0xA0;
 }
 
-void shape_run(std::string_view whole, std::size_t begin, std::size_t end, int font_index, double size_pt,
-               const FontSet& fonts, std::size_t base_offset, std::vector<ShapedGlyph>& out) {
+// The script HarfBuzz would guess for text (hb_buffer_guess_segment_properties): that of its first character
+// whose script is not Common, Inherited or Unknown; HB_SCRIPT_INVALID when there is none.
+hb_script_t guess_script(std::string_view text) {
+    hb_unicode_funcs_t* u = hb_unicode_funcs_get_default();
+    for (std::size_t i = 0; i < text.size();) {
+        const hb_script_t script = hb_unicode_script(u, next_code_point(text, i));
+        if (script != HB_SCRIPT_COMMON && script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN) return script;
+    }
+    return HB_SCRIPT_INVALID;
+}
+
+// Shapes [begin, end) of whole in one font and script (HB_SCRIPT_INVALID: guessed from that text), appending the
+// glyphs with clusters offset by base_offset.
+void shape_run(std::string_view whole, std::size_t begin, std::size_t end, int font_index, hb_script_t script,
+               double size_pt, const FontSet& fonts, std::size_t base_offset, std::vector<ShapedGlyph>& out) {
     const Font& font = *fonts.fonts[font_index];
     hb_buffer_t* buffer = hb_buffer_create();
     // The whole text is context (so marks see their base), only [begin, end) is shaped.
     hb_buffer_add_utf8(buffer, whole.data(), int(whole.size()), unsigned(begin), int(end - begin));
+    if (script != HB_SCRIPT_INVALID) hb_buffer_set_script(buffer, script);
     hb_buffer_guess_segment_properties(buffer);
     hb_shape(static_cast<hb_font_t*>(font.hb_font()), buffer, nullptr, 0);
     unsigned count = 0;
@@ -42,11 +56,15 @@ void shape_run(std::string_view whole, std::size_t begin, std::size_t end, int f
     hb_buffer_destroy(buffer);
 }
 
-}  // namespace
+struct FontRun {
+    std::size_t begin = 0, end = 0;
+    int font = 0;
+};
 
-std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double size_pt, const FontSet& fonts,
-                               std::size_t base_offset) {
-    std::vector<ShapedGlyph> out;
+// The text cut where the font changes: each character in the face chosen, or in the fallback when only that has
+// it; marks and spaces stay in the run of the character before them.
+std::vector<FontRun> font_runs(std::string_view utf8, int face_index, const FontSet& fonts) {
+    std::vector<FontRun> runs;
     const Font& primary = *fonts.fonts[face_index];
     std::size_t run_begin = 0;
     int run_font = face_index;
@@ -61,12 +79,88 @@ std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double siz
         }
         if (at == 0) run_font = wanted;
         if (wanted != run_font) {
-            shape_run(utf8, run_begin, at, run_font, size_pt, fonts, base_offset, out);
+            runs.push_back({run_begin, at, run_font});
             run_begin = at;
             run_font = wanted;
         }
     }
-    if (run_begin < utf8.size()) shape_run(utf8, run_begin, utf8.size(), run_font, size_pt, fonts, base_offset, out);
+    if (run_begin < utf8.size()) runs.push_back({run_begin, utf8.size(), run_font});
+    return runs;
+}
+
+// Where the word starting at begin ends: after the first space and every space after it, unless what follows
+// is a mark (or another character that joins the one before it), which a word must not start with: HarfBuzz
+// would then have no base to put it on.
+std::size_t word_end(std::string_view text, std::size_t begin) {
+    for (std::size_t at = begin;;) {
+        const std::size_t space = text.find(' ', at);
+        if (space == std::string_view::npos) return text.size();
+        const std::size_t end = text.find_first_not_of(' ', space);
+        if (end == std::string_view::npos) return text.size();
+        std::size_t i = end;
+        if (!joins_previous_run(next_code_point(text, i))) return end;
+        at = i;
+    }
+}
+
+}  // namespace
+
+std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double size_pt, const FontSet& fonts,
+                               std::size_t base_offset) {
+    std::vector<ShapedGlyph> out;
+    for (const FontRun& run : font_runs(utf8, face_index, fonts))
+        shape_run(utf8, run.begin, run.end, run.font, HB_SCRIPT_INVALID, size_pt, fonts, base_offset, out);
+    return out;
+}
+
+const std::vector<ShapedGlyph>& ShapeCache::word(std::string_view text, int font_index, std::uint32_t script,
+                                                 double size_pt, const FontSet& fonts) {
+    key_.clear();
+    auto put = [this](const auto& v) { key_.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    put(&fonts);
+    put(font_index);
+    put(script);
+    put(size_pt);
+    key_ += text;
+    if (auto it = newer_.words.find(key_); it != newer_.words.end()) {
+        ++hits_;
+        return it->second;
+    }
+    if (auto it = older_.words.find(key_); it != older_.words.end()) {
+        ++hits_;
+        auto glyphs = std::move(it->second);
+        older_.words.erase(it);
+        newer_.glyphs += glyphs.size();
+        return newer_.words.emplace(key_, std::move(glyphs)).first->second;  // used again: kept longer
+    }
+    ++misses_;
+    std::vector<ShapedGlyph> glyphs;
+    shape_run(text, 0, text.size(), font_index, hb_script_t(script), size_pt, fonts, 0, glyphs);
+    if (newer_.glyphs + glyphs.size() > half_) {
+        older_ = std::move(newer_);
+        newer_ = {};
+    }
+    newer_.glyphs += glyphs.size();
+    return newer_.words.emplace(key_, std::move(glyphs)).first->second;
+}
+
+std::vector<ShapedGlyph> ShapeCache::shape(std::string_view utf8, int face_index, double size_pt,
+                                           const FontSet& fonts, std::size_t base_offset) {
+    std::vector<ShapedGlyph> out;
+    out.reserve(utf8.size() / 2);
+    for (const FontRun& run : font_runs(utf8, face_index, fonts)) {
+        // Each word of the run in the script shape() would give the whole run.
+        const std::string_view text = utf8.substr(run.begin, run.end - run.begin);
+        const std::uint32_t script = guess_script(text);
+        for (std::size_t begin = 0; begin < text.size();) {
+            const std::size_t end = word_end(text, begin);
+            for (ShapedGlyph g : word(text.substr(begin, end - begin), run.font, script, size_pt, fonts)) {
+                g.cluster += base_offset + run.begin + begin;
+                out.push_back(g);
+            }
+            begin = end;
+        }
+    }
     return out;
 }
 

@@ -3,6 +3,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
 
 #include "layout/shaper.h"
 #include "support/engine.h"
@@ -90,6 +93,37 @@ BOOST_AUTO_TEST_CASE(missing_font_file_is_a_clear_error) {
     BOOST_CHECK_EXCEPTION(layout::Font("/nonexistent/font.ttf"), layout::FontError, [](const layout::FontError& e) {
         return std::string(e.what()).find("/nonexistent/font.ttf") != std::string::npos;
     });
+}
+
+BOOST_AUTO_TEST_CASE(shaping_word_by_word_through_the_cache_gives_the_same_glyphs) {
+    // The hard cases, English in Thai (another script in the same run), ✓ (the fallback font), spaces of every
+    // number, and a mark after a space: ShapeCache::shape must give exactly what shape() gives.
+    std::ifstream in(std::string(SARABAN_SOURCE_DIR) + "/tests/cli/data/thai_hard_cases.txt");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    BOOST_REQUIRE(lines.size() > 3u);
+    lines.push_back("  ระบบ QR Code และ E-form  ✓✓ ตรวจแล้ว   ๑๒,๕๐๐ บาท ");
+    lines.push_back("ก \u0E48 ข");
+    layout::ShapeCache cache;
+    auto same = [](const std::vector<layout::ShapedGlyph>& a, const std::vector<layout::ShapedGlyph>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].font != b[i].font || a[i].gid != b[i].gid || a[i].cluster != b[i].cluster ||
+                a[i].x_advance != b[i].x_advance || a[i].x_offset != b[i].x_offset || a[i].y_offset != b[i].y_offset)
+                return false;
+        return true;
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const std::string& line : lines) {
+            for (int face : {fonts().regular, fonts().bold}) {
+                BOOST_TEST(same(cache.shape(line, face, 16, fonts(), 7), layout::shape(line, face, 16, fonts(), 7)),
+                           "pass " << pass << ", face " << face << ": " << line);
+            }
+        }
+    }
+    // The second pass took every word from the cache.
+    BOOST_TEST(cache.hits() >= cache.misses());
+    BOOST_TEST(cache.misses() > 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
