@@ -518,16 +518,18 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     const std::string manifest_path = (out_dir / manifest_name(options.shard)).string();
     summary.manifest_path = manifest_path;
 
-    std::set<std::string> our_names = {manifest_name(options.shard)};
-    for (const auto& p : plans) {
-        our_names.insert(p.pdf_name);
-        our_names.insert(p.xlsx_name);
-    }
     // The run's own files beside the agencies' (per shard, so that shards can share the folder).
     const std::string overview_name = shard_file_name("overview", ".xlsx", options.shard);
     const std::string findings_name = shard_file_name("findings", ".txt", options.shard);
-    our_names.insert(overview_name);
-    remove_stale_temporaries(out_dir, our_names);
+    {
+        // Only for this clean-up: two names an agency would stay in memory for the whole batch.
+        std::set<std::string> our_names = {manifest_name(options.shard), overview_name};
+        for (const auto& p : plans) {
+            our_names.insert(p.pdf_name);
+            our_names.insert(p.xlsx_name);
+        }
+        remove_stale_temporaries(out_dir, our_names);
+    }
 
     std::optional<Manifest> previous;
     if (options.resume) {
@@ -612,6 +614,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         finding_lines[i] = std::move(lines);
         overview_rows[i] = std::move(r->overview);
         put_record(manifest, std::move(r->record));
+        plans[i] = {};  // nothing reads it again (workers read only the plan they took); its closures can go
     });
     std::atomic<std::size_t> next{0};
     auto worker = [&] {

@@ -24,11 +24,11 @@ namespace saraban::render {
 //   run's glyphs, positions, size and text, the rules): a page an earlier document had too (a table of measures or
 //   an attachment page the agencies of a ministry share) skips writing and compression.
 // The bytes written are the same with or without the cache. Each part keeps its newest entries only (max_fonts,
-// max_pages: a page's entry is its compressed content and its key, ~40 KB for a full Thai page). Not thread-safe:
+// max_pages: a page's entry is its compressed content and its key, ~60 KB for a full Thai page). Not thread-safe:
 // one per thread.
 class PdfCache {
 public:
-    explicit PdfCache(std::size_t max_fonts = 32, std::size_t max_pages = 64)
+    explicit PdfCache(std::size_t max_fonts = 32, std::size_t max_pages = 32)
         : max_fonts_(max_fonts), max_pages_(max_pages) {}
     struct EmbeddedFont;  // defined where they are used, in pdf_writer.cpp
     struct PageContent;
