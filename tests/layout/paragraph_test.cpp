@@ -7,6 +7,7 @@
 
 #include "layout/detail/utf8.h"
 #include "layout/paragraph.h"
+#include "layout/shaper.h"
 #include "support/engine.h"
 
 using namespace saraban;
@@ -235,6 +236,36 @@ BOOST_AUTO_TEST_CASE(the_cache_keeps_what_is_used_and_drops_the_rest) {
     const std::size_t misses = cache.misses();
     layout::set_paragraph(paragraph("หน่วยงานที่ 0 ดำเนินการแล้ว"), 453.5, cached);  // long gone
     BOOST_TEST(cache.misses() == misses + 1);
+}
+
+BOOST_AUTO_TEST_CASE(words_shaped_through_the_shape_cache_set_the_same_lines) {
+    layout::ShapeCache shapes;
+    layout::TextEngine cached = engine();
+    cached.shapes = &shapes;
+    model::Paragraph mixed = paragraph(kLongThai);
+    mixed.spans.push_back({" ระบบ QR Code และ E-form ✓ ๑๒,๕๐๐ บาท", {true, false, true, 18}});
+    for (const auto& p : {paragraph(kLongThai), mixed, paragraph("", model::Align::left, 0)}) {
+        const std::string plain = describe(layout::set_paragraph(p, 453.5, engine()));
+        BOOST_TEST(describe(layout::set_paragraph(p, 453.5, cached)) == plain);  // words shaped, then kept
+        BOOST_TEST(describe(layout::set_paragraph(p, 300, cached)) ==
+                   describe(layout::set_paragraph(p, 300, engine())));  // another width: the same words
+    }
+    BOOST_TEST(shapes.hits() > shapes.misses());
+}
+
+BOOST_AUTO_TEST_CASE(the_shape_cache_drops_its_older_half_when_full) {
+    layout::ShapeCache shapes(60);  // room for about 60 glyphs
+    const auto& f = saraban::testing::fonts();
+    shapes.shape("สำนักงาน", f.regular, 16, f);
+    shapes.shape("สำนักงาน", f.regular, 16, f);
+    BOOST_TEST(shapes.misses() == 1u);
+    BOOST_TEST(shapes.hits() == 1u);
+    for (int i = 0; i < 40; ++i) shapes.shape("หน่วยงานที่ " + std::to_string(10 + i), f.regular, 16, f);
+    const std::size_t misses = shapes.misses(), hits = shapes.hits();
+    shapes.shape("สำนักงาน", f.regular, 16, f);  // long gone: shaped again
+    BOOST_TEST(shapes.misses() == misses + 1);
+    shapes.shape("สำนักงาน", f.regular, 16, f);  // just kept
+    BOOST_TEST(shapes.hits() == hits + 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
