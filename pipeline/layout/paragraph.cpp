@@ -273,32 +273,8 @@ std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_p
 
 }  // namespace
 
-const std::vector<SetLine>* ParagraphCache::find(const std::string& key) {
-    if (auto it = newer_.entries.find(key); it != newer_.entries.end()) {
-        ++hits_;
-        return &it->second;
-    }
-    if (auto it = older_.entries.find(key); it != older_.entries.end()) {
-        ++hits_;
-        auto lines = std::move(it->second);
-        older_.entries.erase(it);
-        put(key, std::move(lines));  // used again: it moves up to the newer half
-        return &newer_.entries.find(key)->second;
-    }
-    ++misses_;
-    return nullptr;
-}
-
-void ParagraphCache::add(std::string key, const std::vector<SetLine>& lines) { put(std::move(key), lines); }
-
-void ParagraphCache::put(std::string key, std::vector<SetLine> lines) {
-    const std::size_t glyphs = glyph_count(lines);
-    if (newer_.glyphs + glyphs > half_) {
-        older_ = std::move(newer_);
-        newer_ = {};
-    }
-    newer_.glyphs += glyphs;
-    newer_.entries.insert_or_assign(std::move(key), std::move(lines));
+void ParagraphCache::add(std::string key, const std::vector<SetLine>& lines) {
+    lines_.put(std::move(key), lines, glyph_count(lines));
 }
 
 std::vector<SetLine> set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {

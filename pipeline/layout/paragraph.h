@@ -3,9 +3,9 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "layout/detail/generational_cache.h"
 #include "layout/font.h"
 #include "layout/line_breaker.h"
 #include "layout/page.h"
@@ -44,21 +44,14 @@ struct TextEngine {
 // memo uses stays. Results are the same with or without it. Not thread-safe: one per worker.
 class ParagraphCache {
 public:
-    explicit ParagraphCache(std::size_t max_glyphs = 40000) : half_(max_glyphs / 2) {}
-    const std::vector<SetLine>* find(const std::string& key);
+    explicit ParagraphCache(std::size_t max_glyphs = 40000) : lines_(max_glyphs) {}
+    const std::vector<SetLine>* find(const std::string& key) { return lines_.find(key); }
     void add(std::string key, const std::vector<SetLine>& lines);
-    std::size_t hits() const { return hits_; }
-    std::size_t misses() const { return misses_; }
+    std::size_t hits() const { return lines_.hits(); }
+    std::size_t misses() const { return lines_.misses(); }
 
 private:
-    struct Generation {
-        std::unordered_map<std::string, std::vector<SetLine>> entries;
-        std::size_t glyphs = 0;
-    };
-    void put(std::string key, std::vector<SetLine> lines);
-    std::size_t half_;
-    Generation newer_, older_;
-    std::size_t hits_ = 0, misses_ = 0;
+    detail::GenerationalCache<std::vector<SetLine>> lines_;
 };
 
 // Sets the paragraph into lines no wider than width_pt (the box's width; the paragraph's own indents apply

@@ -122,26 +122,11 @@ const std::vector<ShapedGlyph>& ShapeCache::word(std::string_view text, int font
     put(script);
     put(size_pt);
     key_ += text;
-    if (auto it = newer_.words.find(key_); it != newer_.words.end()) {
-        ++hits_;
-        return it->second;
-    }
-    if (auto it = older_.words.find(key_); it != older_.words.end()) {
-        ++hits_;
-        auto glyphs = std::move(it->second);
-        older_.words.erase(it);
-        newer_.glyphs += glyphs.size();
-        return newer_.words.emplace(key_, std::move(glyphs)).first->second;  // used again: kept longer
-    }
-    ++misses_;
+    if (const auto* glyphs = words_.find(key_)) return *glyphs;
     std::vector<ShapedGlyph> glyphs;
     shape_run(text, 0, text.size(), font_index, hb_script_t(script), size_pt, fonts, 0, glyphs);
-    if (newer_.glyphs + glyphs.size() > half_) {
-        older_ = std::move(newer_);
-        newer_ = {};
-    }
-    newer_.glyphs += glyphs.size();
-    return newer_.words.emplace(key_, std::move(glyphs)).first->second;
+    const std::size_t weight = glyphs.size();
+    return words_.put(key_, std::move(glyphs), weight);
 }
 
 std::vector<ShapedGlyph> ShapeCache::shape(std::string_view utf8, int face_index, double size_pt,

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "layout/detail/generational_cache.h"
 #include "layout/font.h"
 
 namespace saraban::layout {
@@ -38,26 +38,20 @@ std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double siz
 // thread-safe: one per worker.
 class ShapeCache {
 public:
-    explicit ShapeCache(std::size_t max_glyphs = 50000) : half_(max_glyphs / 2) {}
+    explicit ShapeCache(std::size_t max_glyphs = 50000) : words_(max_glyphs) {}
 
     // As layout::shape(), word by word through the cache.
     std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double size_pt, const FontSet& fonts,
                                    std::size_t base_offset = 0);
-    std::size_t hits() const { return hits_; }
-    std::size_t misses() const { return misses_; }
+    std::size_t hits() const { return words_.hits(); }
+    std::size_t misses() const { return words_.misses(); }
 
 private:
-    struct Half {
-        std::unordered_map<std::string, std::vector<ShapedGlyph>> words;  // clusters from the word's start
-        std::size_t glyphs = 0;
-    };
     const std::vector<ShapedGlyph>& word(std::string_view text, int font_index, std::uint32_t script, double size_pt,
                                          const FontSet& fonts);
 
-    std::size_t half_;
-    Half newer_, older_;
+    detail::GenerationalCache<std::vector<ShapedGlyph>> words_;  // clusters from the word's start
     std::string key_;  // reused: a lookup allocates nothing
-    std::size_t hits_ = 0, misses_ = 0;
 };
 
 // "[gid23=0+500|gid41=0+0@-159,0]" as hb-shape prints it (cluster=offset+advance, @x,y offsets), in font units
