@@ -136,8 +136,8 @@ private:
 
 layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
                                 const layout::ThaiLineBreaker& breaker, layout::ParagraphCache* cache = nullptr,
-                                layout::ShapeCache* shapes = nullptr) {
-    layout::TextEngine engine{fonts, breaker, 0, cache, shapes};
+                                layout::ShapeCache* shapes = nullptr, layout::LineBreakCache* breaks = nullptr) {
+    layout::TextEngine engine{fonts, breaker, 0, cache, shapes, breaks};
     return layout::layout_document(doc, engine);
 }
 
@@ -239,6 +239,7 @@ struct WorkerState {
     const layout::ThaiLineBreaker breaker;
     layout::ParagraphCache paragraphs;
     layout::ShapeCache shapes;
+    layout::LineBreakCache breaks;
     render::PdfCache pdf_cache;
 };
 
@@ -329,7 +330,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     render::PdfResult pdf;
     try {
         const auto& fonts = shared.fonts.get(family);
-        auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs, &worker.shapes);
+        auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs, &worker.shapes, &worker.breaks);
         laps.to(&StageTimes::layout);
         pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
         laps.to(&StageTimes::pdf);

@@ -453,7 +453,8 @@ namespace {
 // Lays out a document and then its attachments, each from a new page with its own numbering.
 void lay_out_with_attachments(const model::Document& document, const TextEngine& engine, int level,
                               LaidOutDocument& out) {
-    const TextEngine spaced{engine.fonts, engine.breaker, document.page.line_spacing_em, engine.cache, engine.shapes};
+    TextEngine spaced = engine;  // the same fonts, breaker and caches, at this document's line spacing
+    spaced.line_pitch_em = document.page.line_spacing_em;
     Paginator paginator(document, spaced);
     for (std::size_t i = 0; i < document.blocks.size(); ++i) {
         const model::Block* next = i + 1 < document.blocks.size() ? &document.blocks[i + 1] : nullptr;

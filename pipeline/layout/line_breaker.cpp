@@ -2,12 +2,16 @@
 // that ICU does not apply on its own (ๆ and attached ฯ stay on the line of their word, brackets hug their text).
 #include "layout/line_breaker.h"
 
+#include "layout/detail/generational_cache.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -130,23 +134,75 @@ bool thai_rules_allow_break(std::string_view utf8, std::size_t offset) {
     return true;
 }
 
-// Visits every boundary ICU finds in utf8 after 0 (offsets are bytes since the UText is UTF-8).
+// Visits every boundary the iterator finds in utf8 after 0 (offsets are bytes since the UText is UTF-8).
 template <typename Visit>
-void for_each_boundary(icu::BreakIterator& prototype, std::string_view utf8, Visit visit) {
+void for_each_boundary_with(icu::BreakIterator& iterator, std::string_view utf8, Visit visit) {
     if (utf8.empty()) return;
-    std::unique_ptr<icu::BreakIterator> iterator(prototype.clone());  // ICU iterators are not shareable
-    if (!iterator) throw std::runtime_error("ICU: cannot clone a break iterator");
     UTextPtr text = open_utf8(utf8);
     UErrorCode status = U_ZERO_ERROR;
-    iterator->setText(text.get(), status);
+    iterator.setText(text.get(), status);
     check(status, "BreakIterator::setText");
-    iterator->first();
-    for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
+    iterator.first();
+    for (int32_t boundary = iterator.next(); boundary != icu::BreakIterator::DONE; boundary = iterator.next()) {
         visit(static_cast<std::size_t>(boundary));
     }
 }
 
+// The same with a clone of the prototype: ICU iterators are not shareable, and the breaker is.
+template <typename Visit>
+void for_each_boundary(icu::BreakIterator& prototype, std::string_view utf8, Visit visit) {
+    if (utf8.empty()) return;
+    std::unique_ptr<icu::BreakIterator> iterator(prototype.clone());
+    if (!iterator) throw std::runtime_error("ICU: cannot clone a break iterator");
+    for_each_boundary_with(*iterator, utf8, visit);
+}
+
+// Whether the UAX #14 class of c (a mark taking its base's, which the caller gives) is one no rule reaches past
+// spaces for: letters, Thai (SA) and digits.
+bool is_plain_letter(UChar32 c) {
+    switch (u_getIntPropertyValue(c, UCHAR_LINE_BREAK)) {
+    case U_LB_ALPHABETIC: case U_LB_COMPLEX_CONTEXT: case U_LB_NUMERIC: case U_LB_HEBREW_LETTER:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_mark(UChar32 c) { return (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK | U_GC_ME_MASK)) != 0; }
+
+// Where utf8 may be cut for LineBreakCache: after each run of spaces whose neighbours are plain letters (the one
+// before skipping back over marks to its base; the one after not a mark). Ends with utf8.size().
+std::vector<std::size_t> word_ends(std::string_view utf8) {
+    std::vector<std::size_t> ends;
+    for (std::size_t space = utf8.find(' '); space != std::string_view::npos; space = utf8.find(' ', space)) {
+        const std::size_t after = std::min(utf8.find_first_not_of(' ', space), utf8.size());
+        const UChar32 next = code_point_at(utf8, after);
+        std::size_t at = space;
+        UChar32 before = code_point_before(utf8, at);
+        while (before >= 0 && is_mark(before)) {
+            at -= U8_LENGTH(before);
+            before = code_point_before(utf8, at);
+        }
+        if (before >= 0 && next >= 0 && is_plain_letter(before) && !is_mark(next) && is_plain_letter(next))
+            ends.push_back(after);
+        space = after;
+    }
+    ends.push_back(utf8.size());
+    return ends;
+}
+
 }  // namespace
+
+struct LineBreakCache::Impl {
+    explicit Impl(std::size_t max_breaks) : words(max_breaks) {}
+    detail::GenerationalCache<std::vector<std::uint32_t>> words;  // ICU's boundaries in the word, after 0
+    std::unique_ptr<icu::BreakIterator> iterator;                 // this worker's clone
+};
+
+LineBreakCache::LineBreakCache(std::size_t max_breaks) : impl_(std::make_unique<Impl>(max_breaks)) {}
+LineBreakCache::~LineBreakCache() = default;
+std::size_t LineBreakCache::hits() const { return impl_->words.hits(); }
+std::size_t LineBreakCache::misses() const { return impl_->words.misses(); }
 
 struct ThaiLineBreaker::Impl {
     std::unique_ptr<icu::BreakIterator> lines;
@@ -165,9 +221,9 @@ ThaiLineBreaker::ThaiLineBreaker() : impl_(std::make_unique<Impl>()) {
 
 ThaiLineBreaker::~ThaiLineBreaker() = default;
 
-std::vector<Breakpoint> ThaiLineBreaker::breakpoints(std::string_view utf8) const {
+std::vector<Breakpoint> ThaiLineBreaker::breakpoints(std::string_view utf8, LineBreakCache* cache) const {
     std::vector<Breakpoint> result;
-    for_each_boundary(*impl_->lines, utf8, [&](std::size_t offset) {
+    auto keep = [&](std::size_t offset) {
         // Not ICU's rule status: it gives the dictionary breaks of a Thai run the status of the boundary ending the
         // run, so "บรรทัดแรก\n" would report บรรทัด|แรก as hard too.
         if (is_hard_line_break(code_point_before(utf8, offset))) {
@@ -175,7 +231,29 @@ std::vector<Breakpoint> ThaiLineBreaker::breakpoints(std::string_view utf8) cons
         } else if (offset == utf8.size() || thai_rules_allow_break(utf8, offset)) {
             result.push_back({offset, BreakKind::allowed});
         }
-    });
+    };
+    if (!cache) {
+        for_each_boundary(*impl_->lines, utf8, keep);
+        return result;
+    }
+    LineBreakCache::Impl& words = *cache->impl_;
+    std::size_t begin = 0;
+    for (std::size_t end : word_ends(utf8)) {
+        const std::string_view word = utf8.substr(begin, end - begin);
+        const std::string key(word);
+        const std::vector<std::uint32_t>* found = words.words.find(key);
+        if (!found) {
+            std::vector<std::uint32_t> boundaries;
+            if (!words.iterator) words.iterator.reset(impl_->lines->clone());
+            if (!words.iterator) throw std::runtime_error("ICU: cannot clone a break iterator");
+            for_each_boundary_with(*words.iterator, word,
+                                   [&](std::size_t offset) { boundaries.push_back(std::uint32_t(offset)); });
+            const std::size_t weight = boundaries.size() + 1;
+            found = &words.words.put(key, std::move(boundaries), weight);
+        }
+        for (std::uint32_t offset : *found) keep(begin + offset);
+        begin = end;
+    }
     return result;
 }
 

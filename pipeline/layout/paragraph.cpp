@@ -79,7 +79,7 @@ std::vector<Candidate> candidates(const Prepared& p, const TextEngine& engine, d
     unit_at_byte[p.text.size()] = p.units.size();
     std::vector<Candidate> out;
     std::size_t previous = 0;
-    for (const Breakpoint& b : engine.breaker.breakpoints(p.text)) {
+    for (const Breakpoint& b : engine.breaker.breakpoints(p.text, engine.breaks)) {
         std::size_t k = unit_at_byte[b.offset];
         if (k == std::size_t(-1) || k <= previous) continue;
         // A piece wider than any line may be cut between clusters; mark those cuts as a last resort.

@@ -35,6 +35,7 @@ struct TextEngine {
     double line_pitch_em = 0;         // baseline-to-baseline distance in ems; 0: the regular face's own (hhea) metrics
     ParagraphCache* cache = nullptr;  // optional: paragraphs set before are not set again
     ShapeCache* shapes = nullptr;     // optional: words shaped before are not shaped again
+    LineBreakCache* breaks = nullptr; // optional: words broken by ICU before are not broken again
 };
 
 // Paragraphs already set, for reuse: the same paragraph at the same width with the same engine sets the same

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <random>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -220,6 +221,43 @@ BOOST_AUTO_TEST_CASE(an_era_and_its_year_stay_together) {
     BOOST_TEST(!breaks_at("ปีงบประมาณ พ.ศ. ๒๕๖๕", "ปีงบประมาณ พ.ศ. "));
     BOOST_TEST(breaks_at("ปีงบประมาณ พ.ศ. ๒๕๖๕", "ปีงบประมาณ "));
     BOOST_TEST(!breaks_at("ค.ศ. 2021", "ค.ศ. "));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layout_line_break_cache)
+
+// Breaks are printed "offset:kind" for a readable failure.
+std::string describe(const std::vector<Breakpoint>& breaks) {
+    std::string out;
+    for (const Breakpoint& b : breaks)
+        out += std::to_string(b.offset) + (b.kind == BreakKind::mandatory ? "!" : "") + " ";
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(breaking_word_by_word_through_the_cache_gives_the_same_breaks) {
+    // Spaces next to what UAX #14 treats specially (brackets, quotes, closing punctuation, dashes, marks, line
+    // feeds, no-break spaces), the Thai rules that look across spaces (พ.ศ. and its year, a standing dash), and
+    // plain Thai, Latin and digits on both sides.
+    const std::vector<std::string> pieces = {
+        "สำนักงานเลขานุการกรม", "ดำเนินการแล้ว", "ผู้ใหญ่", "ITA", "QR", "Code", "๒๕๖๔", "2564", "พ.ศ.", "(", ")",
+        "(ร้อยละ", "๘๐)", "-", "–", "\"", "\u201C", "\u201D", "ๆ", "ฯ", ".", ",", ":", "%", "\u0E48", "\n", "\u00A0",
+        "/", "https://itas.nacc.go.th", " ", " ", "  "};
+    std::vector<std::string> texts = {"", " ", "ก", "ตามที่ สลก. ได้ ( ทบทวน ) แล้ว", "พ.ศ. ๒๕๖๔ และ ค.ศ. 2021",
+                                      "การยืม - คืน ๒๕๕๘ - ๒๕๖๔", "ก \u0E48ข", "word\n next  ", " นำหน้า"};
+    std::mt19937 random(1129);
+    for (int n = 0; n < 3000; ++n) {
+        std::string text;
+        const int length = int(random() % 10);
+        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+        texts.push_back(text);
+    }
+    saraban::layout::LineBreakCache cache;
+    for (int pass = 0; pass < 2; ++pass)
+        for (const std::string& text : texts)
+            BOOST_TEST_REQUIRE(describe(breaker().breakpoints(text, &cache)) == describe(breaker().breakpoints(text)),
+                               "pass " << pass << ": \"" << text << "\"");
+    BOOST_TEST(cache.hits() > cache.misses());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
