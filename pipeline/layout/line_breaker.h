@@ -52,7 +52,7 @@ private:
 // then applied to the whole text as before. Keeps about max_breaks boundaries. Not thread-safe: one per worker.
 class LineBreakCache {
 public:
-    explicit LineBreakCache(std::size_t max_breaks = 50000);
+    explicit LineBreakCache(std::size_t max_breaks = 20000);
     ~LineBreakCache();
     LineBreakCache(const LineBreakCache&) = delete;
     LineBreakCache& operator=(const LineBreakCache&) = delete;
