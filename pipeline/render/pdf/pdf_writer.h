@@ -36,8 +36,9 @@ public:
     const EmbeddedFont& add(std::string key, std::shared_ptr<const EmbeddedFont> font);
     std::size_t size() const { return fonts_.size(); }
 
-    const PageContent* find_page(const std::string& key) const;
-    void add_page(std::shared_ptr<const PageContent> page);  // the page holds its key
+    // The page written from key, or nullptr; hash gets key's hash, which the page made on a miss keeps for add_page.
+    const PageContent* find_page(const std::string& key, std::size_t& hash) const;
+    void add_page(std::shared_ptr<const PageContent> page);  // the page holds its key and its hash
     std::size_t pages() const { return pages_.size(); }
     std::size_t page_hits() const { return page_hits_; }
 
