@@ -100,15 +100,47 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
                        : c == ov_status            ? 22
                                                    : 14;
         sheet.column(c, c, width, format);
-        sheet.text(0, c, headers[c], f.header);
     }
-
     // Data rows 1..last; with no agencies one row says so, so that the totals' ranges stay below the header.
     const lxw_row_t first = 1;
     const lxw_row_t last = rows.empty() ? first : lxw_row_t(rows.size());
-    if (rows.empty()) sheet.text(first, ov_agency, "ไม่มีหน่วยงานในรอบนี้ [no agencies]", f.text);
+
+    // Produced green, failed red (the tracking workbook's "done" and "not started" fills); set before any row, as
+    // a sheet written row by row cannot reach back to its first rows.
+    if (lxw_worksheet* ws = sheet.get()) {
+        const char* words[2] = {produced_word, failed_word};
+        lxw_format* fills[2] = {f.status_fill[0], f.status_fill[2]};
+        for (int i = 0; i < 2; ++i) {
+            std::string value = std::string("\"") + words[i] + "\"";
+            lxw_conditional_format format = {};
+            format.type = LXW_CONDITIONAL_TYPE_CELL;
+            format.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+            format.value_string = value.data();
+            format.format = fills[i];
+            sheet.check(worksheet_conditional_format_range(ws, first, ov_status, last, ov_status, &format),
+                        "worksheet_conditional_format_range", "cells " + range(ov_status, first, last));
+        }
+        worksheet_freeze_panes(ws, 1, 0);
+        // The filter covers the agencies only: sorting never moves the totals row.
+        sheet.check(worksheet_autofilter(ws, 0, 0, last, ov_count - 1), "worksheet_autofilter");
+        worksheet_activate(ws);
+    }
+    // Rows go out in order (the workbook keeps no rows in memory): each row's height is set before its cells.
+    std::vector<Sheet::PlannedText> header_cells;
+    for (lxw_col_t c = 0; c < ov_count; ++c) header_cells.push_back({c, headers[c], f.header});
+    sheet.fit_row(0, header_cells);
+    for (lxw_col_t c = 0; c < ov_count; ++c) sheet.text(0, c, headers[c], f.header);
+
+    if (rows.empty()) {
+        const char* none = "ไม่มีหน่วยงานในรอบนี้ [no agencies]";
+        sheet.fit_row(first, {{ov_agency, none, f.text}});
+        sheet.text(first, ov_agency, none, f.text);
+    }
     lxw_row_t row = first;
     for (const AgencyRow& r : rows) {
+        const char* status = r.produced ? produced_word : failed_word;
+        sheet.fit_row(row, {{ov_agency, r.agency, f.text}, {ov_abbr, r.agency_abbr, f.text},
+                            {ov_level, r.level, f.text}, {ov_status, status, f.text}, {ov_source, r.source, f.text}});
         sheet.text(row, ov_agency, r.agency, f.text);
         sheet.text(row, ov_abbr, r.agency_abbr, f.text);
         if (r.fiscal_year_be > 0) sheet.number(row, ov_year, r.fiscal_year_be, f.integer);
@@ -129,14 +161,16 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
         else sheet.formula(row, ov_share, share, std::string(), f.percent);
         sheet.number(row, ov_errors, r.errors, f.integer);
         sheet.number(row, ov_warnings, r.warnings, f.integer);
-        sheet.text(row, ov_status, r.produced ? produced_word : failed_word, f.text);
+        sheet.text(row, ov_status, status, f.text);
         sheet.text(row, ov_source, r.source, f.text);
         ++row;
     }
 
     // Totals.
     const lxw_row_t total = last + 1;
-    sheet.text(total, ov_agency, "รวม / เฉลี่ย [total / mean]", bold_text);
+    const char* total_label = "รวม / เฉลี่ย [total / mean]";
+    sheet.fit_row(total, {{ov_agency, total_label, bold_text}});
+    sheet.text(total, ov_agency, total_label, bold_text);
     // Agencies counted by their status cell, which every row has (a file that did not read has no agency name).
     sheet.formula(total, ov_abbr, "=SUBTOTAL(3," + range(ov_status, first, last) + ")", double(rows.size()),
                   bold_agencies);
@@ -179,25 +213,6 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
                         "cell " + cell(total, c));
     }
 
-    // Produced green, failed red (the tracking workbook's "done" and "not started" fills).
-    if (lxw_worksheet* ws = sheet.get()) {
-        const char* words[2] = {produced_word, failed_word};
-        lxw_format* fills[2] = {f.status_fill[0], f.status_fill[2]};
-        for (int i = 0; i < 2; ++i) {
-            std::string value = std::string("\"") + words[i] + "\"";
-            lxw_conditional_format format = {};
-            format.type = LXW_CONDITIONAL_TYPE_CELL;
-            format.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-            format.value_string = value.data();
-            format.format = fills[i];
-            sheet.check(worksheet_conditional_format_range(ws, first, ov_status, last, ov_status, &format),
-                        "worksheet_conditional_format_range", "cells " + range(ov_status, first, last));
-        }
-        worksheet_freeze_panes(ws, 1, 0);
-        // The filter covers the agencies only: sorting never moves the totals row.
-        sheet.check(worksheet_autofilter(ws, 0, 0, last, ov_count - 1), "worksheet_autofilter");
-        worksheet_activate(ws);
-    }
     sheet.set_row_heights();
     set_up_printing(sheet, true, title_text(rows), true);
 }
@@ -237,7 +252,7 @@ AgencyRow overview_row(const model::Report& report, const std::vector<model::Dia
 }
 
 std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path) {
-    lxw_workbook* workbook = new_workbook(path);
+    lxw_workbook* workbook = new_workbook(path, true);
     if (!workbook) return path + ": workbook_new_opt: cannot create the workbook (out of memory)";
     Book book(workbook);
 

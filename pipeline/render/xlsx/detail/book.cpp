@@ -39,7 +39,7 @@ void Sheet::check(lxw_error error, std::string_view call, std::string_view where
     book_->check(error, call, at);
 }
 
-void Sheet::note_lines(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
+void Sheet::note_lines(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format) {
     const Formats& f = book_->formats();
     const bool wraps = format == f.text || format == f.bold_text || format == f.header;
     double lines = 0;
@@ -59,18 +59,35 @@ void Sheet::note_lines(lxw_row_t row, lxw_col_t col, const std::string& value, l
     heights_[row] = std::max(heights_[row], height);
 }
 
+void Sheet::set_row_height(lxw_row_t row, double height) {
+    if (height <= one_line_height) return;  // the default height
+    if (lxw_error error = worksheet_set_row(sheet_, row, height, nullptr); error != LXW_NO_ERROR)
+        book_->check(error, "worksheet_set_row", "sheet " + name_ + ", row " + std::to_string(row + 1));
+}
+
 void Sheet::set_row_heights() {
     if (!sheet_) return;
     worksheet_set_default_row(sheet_, one_line_height, LXW_FALSE);
-    for (const auto& [row, height] : heights_)
-        if (height > one_line_height)
-            if (lxw_error error = worksheet_set_row(sheet_, row, height, nullptr); error != LXW_NO_ERROR)
-                book_->check(error, "worksheet_set_row", "sheet " + name_ + ", row " + std::to_string(row + 1));
+    for (const auto& [row, height] : heights_) set_row_height(row, height);
+}
+
+void Sheet::fit_row(lxw_row_t row, const std::vector<PlannedText>& cells) {
+    if (!sheet_) return;
+    // The default height first: rows written before it would go out without it.
+    if (!fitted_through_) worksheet_set_default_row(sheet_, one_line_height, LXW_FALSE);
+    for (const PlannedText& c : cells)
+        if (!c.text.empty()) note_lines(row, c.col, c.text, c.format);
+    auto it = heights_.find(row);
+    if (it != heights_.end()) {
+        set_row_height(row, it->second);
+        heights_.erase(it);  // set: nothing kept per row, however many rows
+    }
+    fitted_through_ = row;
 }
 
 void Sheet::text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
     if (!sheet_ || value.empty()) return;
-    note_lines(row, col, value, format);
+    if (!fitted_through_ || row > *fitted_through_) note_lines(row, col, value, format);
     check_cell(worksheet_write_string(sheet_, row, col, value.c_str(), format), "worksheet_write_string", row, col);
 }
 
@@ -135,8 +152,9 @@ const char* scratch_dir() {
 
 }  // namespace
 
-lxw_workbook* new_workbook(const std::string& path) {
+lxw_workbook* new_workbook(const std::string& path, bool rows_in_order) {
     lxw_workbook_options options = {};
+    options.constant_memory = rows_in_order ? LXW_TRUE : LXW_FALSE;
     options.tmpdir = const_cast<char*>(scratch_dir());
     return workbook_new_opt(path.c_str(), &options);
 }

@@ -83,22 +83,36 @@ public:
     // row to wrapped text on opening a file, so the heights are estimated here; call once, after the cells.
     void set_row_heights();
 
+    // For a sheet written a row at a time (new_workbook(path, true), which flushes each row when the next one
+    // begins and cannot go back to it): sets row's height now, from the texts it is about to hold, as
+    // set_row_heights() would later. Call before writing the row's cells, after the columns' widths.
+    struct PlannedText {
+        lxw_col_t col;
+        std::string_view text;
+        lxw_format* format;
+    };
+    void fit_row(lxw_row_t row, const std::vector<PlannedText>& cells);
+
 private:
     void check_cell(lxw_error error, std::string_view call, lxw_row_t row, lxw_col_t col);
-    void note_lines(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format);
+    void note_lines(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format);
+    void set_row_height(lxw_row_t row, double height);
 
     Book* book_;
     lxw_worksheet* sheet_;
     std::string name_;
     std::map<lxw_col_t, double> widths_;     // set by column()
     std::map<lxw_row_t, double> heights_;    // points, the tallest cell of each row written
+    std::optional<lxw_row_t> fitted_through_;  // rows up to this one had their height set by fit_row()
 };
 
 // workbook_new for path; nullptr when out of memory. libxlsxwriter writes each part (about 20 a workbook) to a
 // temporary file, reads it back into the zip and deletes it: these go to $TMPDIR when set, else to /dev/shm when it
 // is a writable folder with 1 GB free (tmpfs: creating, writing and deleting them there instead of on an ext4 /tmp
-// takes a tracking workbook from 3.5 to 3.0 ms CPU), else to /tmp.
-lxw_workbook* new_workbook(const std::string& path);
+// takes a tracking workbook from 3.5 to 3.0 ms CPU), else to /tmp. rows_in_order: libxlsxwriter's constant_memory
+// mode, for a sheet of any number of rows (the batch overview): each row goes to the temporary file as soon as
+// the next one begins, so rows must be written in order (Sheet::fit_row), and strings are stored in their cells.
+lxw_workbook* new_workbook(const std::string& path, bool rows_in_order = false);
 
 class Book {
 public:
