@@ -107,16 +107,25 @@ std::string to_json(const Manifest& m) {
     if (m.agencies.empty()) return text;
     const std::string placeholder = "\"agencies\": [\n    null\n  ]";
     const std::size_t at = text.find(placeholder);
-    std::string records;
+    // One string, sized ahead, the records appended in place: joining and replacing copies of them made the end
+    // of a 10,000-agency run peak 25 MB above the rest of it.
+    std::string out;
+    out.reserve(text.size() + m.agencies.size() * 800);
+    out.append(text, 0, at);
+    out += "\"agencies\": [\n";
+    bool first = true;
     for (const auto& r : m.agencies) {
-        records += records.empty() ? "    " : ",\n    ";
+        out += first ? "    " : ",\n    ";
+        first = false;
         const std::string one = dump(record_json(r), 2);  // its lines indented under the array's
         for (char c : one) {
-            records += c;
-            if (c == '\n') records += "    ";
+            out += c;
+            if (c == '\n') out += "    ";
         }
     }
-    return text.replace(at, placeholder.size(), "\"agencies\": [\n" + records + "\n  ]");
+    out += "\n  ]";
+    out.append(text, at + placeholder.size());
+    return out;
 }
 
 std::optional<Manifest> parse_manifest(std::string_view text, std::string& error) {
