@@ -45,6 +45,25 @@ std::string name_entry(hb_face_t* face, hb_ot_name_id_t preferred, hb_ot_name_id
     return {};
 }
 
+// Whether any GSUB or GPOS lookup of the face has the space glyph among the glyphs it matches, looks at before or
+// after, or makes: then shaping a text cut at its spaces could give other glyphs than shaping it whole.
+bool any_lookup_reaches_space(hb_face_t* face, hb_font_t* font) {
+    hb_codepoint_t space = 0;
+    if (!hb_font_get_nominal_glyph(font, ' ', &space)) return false;
+    bool found = false;
+    hb_set_t* sets[4] = {hb_set_create(), hb_set_create(), hb_set_create(), hb_set_create()};
+    for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+        const unsigned lookups = hb_ot_layout_table_get_lookup_count(face, table);
+        for (unsigned i = 0; i < lookups && !found; ++i) {
+            for (hb_set_t* set : sets) hb_set_clear(set);
+            hb_ot_layout_lookup_collect_glyphs(face, table, i, sets[0], sets[1], sets[2], sets[3]);
+            for (hb_set_t* set : sets) found = found || hb_set_has(set, space);
+        }
+    }
+    for (hb_set_t* set : sets) hb_set_destroy(set);
+    return found;
+}
+
 }  // namespace
 
 struct Font::Impl {
@@ -59,6 +78,7 @@ struct Font::Impl {
     std::vector<std::uint32_t> code_of_glyph;      // gid → lowest cmap code point, 0 if none
     std::vector<std::uint32_t> original_of_glyph;  // gid → the character it stands for
     hb_font_extents_t extents{};
+    bool lookups_reach_space = false;
 
     ~Impl() {
         if (font) hb_font_destroy(font);
@@ -88,6 +108,7 @@ Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
     hb_ot_font_set_funcs(impl_->font);
     hb_font_set_scale(impl_->font, int(impl_->upem), int(impl_->upem));  // positions in font units
     hb_font_get_h_extents(impl_->font, &impl_->extents);
+    impl_->lookups_reach_space = any_lookup_reaches_space(impl_->face, impl_->font);
 
     impl_->code_of_glyph.assign(glyph_count, 0);
     impl_->original_of_glyph.assign(glyph_count, 0);
@@ -134,6 +155,7 @@ std::uint32_t Font::original_for(std::uint32_t gid) const {
 int Font::ascender() const { return impl_->extents.ascender; }
 int Font::descender() const { return impl_->extents.descender; }
 int Font::line_gap() const { return impl_->extents.line_gap; }
+bool Font::lookups_reach_space() const { return impl_->lookups_reach_space; }
 void* Font::hb_font() const { return impl_->font; }
 
 int FontSet::face(bool is_bold, bool is_italic) const {

@@ -41,6 +41,10 @@ public:
     int descender() const;
     int line_gap() const;
 
+    // Whether a GSUB or GPOS lookup matches, looks past or makes the space glyph: text in this font must then be
+    // shaped whole, not word by word (ShapeCache). Laksaman has none; DejaVu Sans has one.
+    bool lookups_reach_space() const;
+
     // The HarfBuzz font (hb_font_t*), for the shaper only.
     void* hb_font() const;
 

@@ -134,6 +134,10 @@ std::vector<ShapedGlyph> ShapeCache::shape(std::string_view utf8, int face_index
     std::vector<ShapedGlyph> out;
     out.reserve(utf8.size() / 2);
     for (const FontRun& run : font_runs(utf8, face_index, fonts)) {
+        if (fonts.fonts[run.font]->lookups_reach_space()) {  // cut at its spaces, it could shape otherwise
+            shape_run(utf8, run.begin, run.end, run.font, HB_SCRIPT_INVALID, size_pt, fonts, base_offset, out);
+            continue;
+        }
         // Each word of the run in the script shape() would give the whole run.
         const std::string_view text = utf8.substr(run.begin, run.end - run.begin);
         const std::uint32_t script = guess_script(text);

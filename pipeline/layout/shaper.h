@@ -33,8 +33,8 @@ std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double siz
 // never before a mark), each word shaped once in the font and script shape() gives its run, then copied from
 // here. The memos of a batch are the template's sentences around each agency's names and figures, so most words
 // of a paragraph set for the first time were shaped before. The glyphs are those shape() gives as long as no font
-// lookup reaches across a space (none in Laksaman, TH Sarabun New or DejaVu Sans); tests compare the two on the
-// hard cases. Keeps about max_glyphs glyphs (~5 MB); when the newer half is full the older half is dropped. Not
+// lookup reaches across a space; a font whose lookups involve the space glyph (Font::lookups_reach_space: DejaVu
+// Sans, the fallback) has its runs shaped whole. Tests compare the two routes on the hard cases. Keeps about max_glyphs glyphs (~5 MB); when the newer half is full the older half is dropped. Not
 // thread-safe: one per worker.
 class ShapeCache {
 public:

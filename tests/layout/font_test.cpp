@@ -61,4 +61,13 @@ BOOST_AUTO_TEST_CASE(a_broken_font_file_is_named) {
                           [](const FontError& e) { return message_has(e, "broken.ttf"); });
 }
 
+BOOST_AUTO_TEST_CASE(fonts_whose_lookups_involve_the_space_are_known) {
+    // Laksaman's lookups never involve the space, so its text may be shaped word by word; DejaVu Sans has a GSUB
+    // lookup that does, so its runs are shaped whole.
+    const FontSet set = load_default_fonts(kFonts);
+    for (int face : {set.regular, set.bold, set.italic, set.bold_italic})
+        BOOST_TEST(!set.fonts[face]->lookups_reach_space(), set.fonts[face]->path());
+    BOOST_TEST(set.fonts[set.fallback]->lookups_reach_space());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
