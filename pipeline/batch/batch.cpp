@@ -202,6 +202,7 @@ struct Shared {
     const Manifest* previous = nullptr;  // --resume with a usable manifest
     std::string template_path;
     fs::path out_dir;
+    const compose::TemplateFiles& templates;  // read once, when the environment was hashed
 };
 
 struct AgencyPlan {
@@ -320,7 +321,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         }
     } overview_row{result, read, findings, plan.source.input};
     if (model::has_error(findings)) return result;
-    auto composed = compose::compose_memo(read.report, shared.template_path, previous);
+    auto composed = compose::compose_memo(read.report, shared.template_path, previous, &shared.templates);
     if (shared.options.arabic_digits) compose::use_arabic_digits(composed.document);
     for (const auto& d : composed.diagnostics) record.findings.push_back({severity_name(d.severity), model::to_string(d)});
     laps.to(&StageTimes::compose);
@@ -582,8 +583,9 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     summary.jobs = jobs;
 
     Progress progress(log, options.progress, int(plans.size()));
+    const auto templates = compose::TemplateFiles::read_folder(options.templates_dir);
     Shared shared{options, rules.rules, fonts, progress, journal, previous ? &*previous : nullptr,
-                  options.templates_dir + "/progress-report.xml", out_dir};
+                  options.templates_dir + "/progress-report.xml", out_dir, templates};
     summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     // A worker's result waits here from the agency's end until GroupCommit reports it; then its record goes into

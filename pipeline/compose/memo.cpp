@@ -285,9 +285,9 @@ void use_arabic_digits(model::Document& document) {
 }
 
 ComposeResult compose_memo(const model::Report& report, const std::string& template_path,
-                           const model::Report* previous) {
+                           const model::Report* previous, const TemplateFiles* files) {
     ComposeResult out;
-    auto expanded = expand_template(template_path, memo_values(report, previous));
+    auto expanded = expand_template(template_path, memo_values(report, previous), files);
     out.document = std::move(expanded.document);
     out.diagnostics = std::move(expanded.diagnostics);
     out.document.title = report.memo.subject;

@@ -32,8 +32,8 @@ void use_arabic_digits(model::Document& document);
 TemplateRecord memo_values(const model::Report& report, const model::Report* previous = nullptr);
 
 // Fills the template at template_path (see templates/README.md) with the report's values, and with what changed
-// since previous when given.
+// since previous when given. Template files come from files when it has them (expand_template).
 ComposeResult compose_memo(const model::Report& report, const std::string& template_path,
-                           const model::Report* previous = nullptr);
+                           const model::Report* previous = nullptr, const TemplateFiles* files = nullptr);
 
 }  // namespace saraban::compose

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <fstream>
 #include <sstream>
 
@@ -34,10 +36,22 @@ bool parse_length(const std::string& text, double& out) {
     return true;
 }
 
+// A template's text: from files when they hold it, else from disk; nullopt when neither has it.
+std::optional<std::string> template_text(const std::string& path, const TemplateFiles* files) {
+    if (files)
+        if (const std::string* text = files->find(path)) return *text;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 class Expander {
 public:
-    Expander(const std::string& xml, const std::string& source, const TemplateRecord& values)
-        : xml_(xml), source_(source) {
+    Expander(const std::string& xml, const std::string& source, const TemplateRecord& values,
+             const TemplateFiles* files = nullptr)
+        : xml_(xml), source_(source), files_(files) {
         scopes_.push_back(&values);
         for (std::size_t i = 0; i < xml_.size(); ++i)
             if (xml_[i] == '\n') line_starts_.push_back(i + 1);
@@ -79,15 +93,12 @@ public:
     // For <attachment template="…">: expands another file into doc with the same values and scopes, reporting
     // its errors under its own name.
     void expand_file_into(const std::string& path, model::Document& doc, int depth) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
+        const std::optional<std::string> xml = template_text(path, files_);
+        if (!xml) {
             result_.diagnostics.push_back({Severity::error, {path, "", 0, 0}, "ไม่พบแม่แบบ (template not found)"});
             return;
         }
-        std::stringstream text;
-        text << in.rdbuf();
-        const std::string xml = text.str();
-        Expander inner(xml, path, *scopes_.front());
+        Expander inner(*xml, path, *scopes_.front(), files_);
         inner.scopes_ = scopes_;
         inner.depth_ = depth;
         inner.expand_into(doc);
@@ -472,6 +483,7 @@ public:
 
     const std::string& xml_;
     std::string source_;
+    const TemplateFiles* files_ = nullptr;
     std::vector<std::size_t> line_starts_;
     std::vector<const TemplateRecord*> scopes_;
     TemplateResult result_;
@@ -486,16 +498,32 @@ TemplateResult expand_template_text(const std::string& xml, const std::string& s
     return Expander(xml, source_name, values).run();
 }
 
-TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values) {
-    std::ifstream in(template_path, std::ios::binary);
-    if (!in) {
+TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values,
+                               const TemplateFiles* files) {
+    const std::optional<std::string> xml = template_text(template_path, files);
+    if (!xml) {
         TemplateResult r;
         r.diagnostics.push_back({Severity::error, {template_path, "", 0, 0}, "ไม่พบแม่แบบ (template not found)"});
         return r;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    return expand_template_text(text.str(), template_path, values);
+    return Expander(*xml, template_path, values, files).run();
+}
+
+TemplateFiles TemplateFiles::read_folder(const std::string& dir) {
+    TemplateFiles files;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const std::string path = dir + "/" + std::filesystem::relative(it->path(), dir, ec).generic_string();
+        if (auto text = template_text(path, nullptr)) files.texts_.emplace(path, std::move(*text));
+    }
+    return files;
+}
+
+const std::string* TemplateFiles::find(const std::string& path) const {
+    auto it = texts_.find(path);
+    return it == texts_.end() ? nullptr : &it->second;
 }
 
 }  // namespace saraban::compose

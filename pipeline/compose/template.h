@@ -36,8 +36,23 @@ struct TemplateResult {
     explicit operator bool() const { return !model::has_error(diagnostics); }
 };
 
+// Template files read once: a batch reads its templates folder when it starts, so that every agency is composed
+// from the files its manifest hashed (an edit during the run changes nothing) and no agency reads them again.
+class TemplateFiles {
+public:
+    // Every regular file under dir, by the path the expander forms for it (dir + "/" + its relative path).
+    static TemplateFiles read_folder(const std::string& dir);
+    // The file's text, or nullptr when it was not read (the expander then reads the file itself).
+    const std::string* find(const std::string& path) const;
+
+private:
+    std::map<std::string, std::string> texts_;
+};
+
 // Expands the template file with values. A name that no scope holds is an error at its <v>, <each> or <if>.
-TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values);
+// Files are taken from files when it has them (the template and its attachments), else read.
+TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values,
+                               const TemplateFiles* files = nullptr);
 
 // The same for a template held in memory; source_name is used in diagnostics.
 TemplateResult expand_template_text(const std::string& xml, const std::string& source_name,

@@ -1,6 +1,11 @@
 // The template language: values, loops and conditions fill the document; every mistake names file:line:column.
 #include <boost/test/unit_test.hpp>
 
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "compose/memo.h"
 #include "compose/template.h"
 
@@ -209,6 +214,30 @@ BOOST_AUTO_TEST_CASE(attachment_from_another_template_reports_its_own_errors) {
 BOOST_AUTO_TEST_CASE(bad_orientation_is_an_error) {
     auto r = compose::expand_template_text("<memo><page orientation=\"sideways\"/></memo>", "t.xml", values());
     BOOST_TEST(!bool(r));
+}
+
+BOOST_AUTO_TEST_CASE(template_files_read_once_are_used_whatever_the_disk_holds_later) {
+    // A batch reads its templates when it starts: a template and its attachment edited (or removed) during the run
+    // change nothing for the agencies still to come.
+    char pattern[] = "/tmp/saraban-templates-XXXXXX";
+    BOOST_REQUIRE(::mkdtemp(pattern));
+    const std::string dir = pattern;
+    auto write = [&](const std::string& name, const std::string& xml) { std::ofstream(dir + "/" + name) << xml; };
+    write("memo.xml", "<memo><p>ของ <v name=\"agency_abbr\"/></p><attachment template=\"plan.xml\"/></memo>");
+    write("plan.xml", "<memo><p>แผน</p></memo>");
+    const auto files = compose::TemplateFiles::read_folder(dir);
+    write("memo.xml", "<memo><p>แก้แล้ว</p></memo>");
+    std::filesystem::remove(dir + "/plan.xml");
+
+    auto r = compose::expand_template(dir + "/memo.xml", values(), &files);
+    BOOST_REQUIRE_MESSAGE(bool(r), (r.diagnostics.empty() ? std::string() : r.diagnostics[0].message));
+    BOOST_TEST(text_of(std::get<model::Paragraph>(r.document.blocks[0])) == "ของ สบน.");
+    BOOST_REQUIRE_EQUAL(r.document.attachments.size(), 1u);
+    BOOST_TEST(text_of(std::get<model::Paragraph>(r.document.attachments[0].blocks[0])) == "แผน");
+    // Without them the disk is read: the edited memo.
+    auto now = compose::expand_template(dir + "/memo.xml", values());
+    BOOST_TEST(text_of(std::get<model::Paragraph>(now.document.blocks[0])) == "แก้แล้ว");
+    std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
