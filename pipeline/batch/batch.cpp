@@ -202,7 +202,7 @@ struct Shared {
     const Manifest* previous = nullptr;  // --resume with a usable manifest
     std::string template_path;
     fs::path out_dir;
-    const compose::TemplateFiles& templates;  // read once, when the environment was hashed
+    const compose::TemplateFiles& templates;  // read once, and hashed for the manifest from these texts
 };
 
 struct AgencyPlan {
@@ -509,7 +509,10 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     std::string hash_error;
     manifest.environment.saraban_version = options.version;
     manifest.environment.font_family = options.font_family;
-    manifest.environment.templates = hash_tree(options.templates_dir, hash_error);
+    // The templates are read once: the manifest hashes the very texts every agency is composed from.
+    const auto templates = compose::TemplateFiles::read_folder(options.templates_dir);
+    for (const auto& [path, text] : templates.by_path())
+        manifest.environment.templates.push_back({path.substr(options.templates_dir.size() + 1), sha256_hex(text)});
     manifest.environment.fonts = hash_tree(options.fonts_dir, hash_error);
     seal(manifest.environment);
     manifest.shard = options.shard;
@@ -583,7 +586,6 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     summary.jobs = jobs;
 
     Progress progress(log, options.progress, int(plans.size()));
-    const auto templates = compose::TemplateFiles::read_folder(options.templates_dir);
     Shared shared{options, rules.rules, fonts, progress, journal, previous ? &*previous : nullptr,
                   options.templates_dir + "/progress-report.xml", out_dir, templates};
     summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

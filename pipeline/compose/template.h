@@ -44,6 +44,8 @@ public:
     static TemplateFiles read_folder(const std::string& dir);
     // The file's text, or nullptr when it was not read (the expander then reads the file itself).
     const std::string* find(const std::string& path) const;
+    // Every file read, by path, in byte order of the paths.
+    const std::map<std::string, std::string>& by_path() const { return texts_; }
 
 private:
     std::map<std::string, std::string> texts_;
