@@ -26,13 +26,6 @@ model::Paragraph simple_paragraph(const std::string& text, double size, Align al
     return p;
 }
 
-// Moves a set line by (dx, dy) onto a page: its glyph runs and its rules (underlines).
-void put(Page& page, SetLine line, double dx, double dy) {
-    translate(line, dx, dy);
-    for (auto& run : line.runs) page.runs.push_back(std::move(run));
-    for (auto& rule : line.rules) page.rules.push_back(rule);
-}
-
 // Where a set line's baseline sits below the top of its line box.
 double baseline_offset(const SetLine& line) {
     return (line.height - line.ascent - line.descent) / 2 + line.ascent;
@@ -77,11 +70,11 @@ private:
     Page& page() { return pages_.back(); }
 
     // Puts a set line whose box starts at y_ (from the paper's top), x from the paper's left edge.
-    void emit(SetLine line, double x_left) {
+    void emit(const SetLine& line, double x_left) {
         const double baseline_from_top = y_ + baseline_offset(line);
         if (first_line_text_.back().empty()) first_line_text_.back() = line.text;
         y_ += line.height;
-        put(page(), std::move(line), x_left, page_h_ - baseline_from_top);
+        place_line(line, x_left, page_h_ - baseline_from_top, page());
         at_page_top_ = false;
     }
 
@@ -90,7 +83,7 @@ private:
     const std::vector<SetLine>& set_lines(const model::Paragraph& p) {
         auto it = paragraph_cache_.find(&p);
         if (it == paragraph_cache_.end()) it = paragraph_cache_.emplace(&p, set_paragraph(p, text_width_, engine_)).first;
-        return it->second;
+        return *it->second;
     }
     // The cached result for key, removed from the cache, or make() when there is none.
     template <class Cache, class Make>
@@ -122,7 +115,8 @@ private:
     }
 
     void place_block(const model::Paragraph& p, const model::Block* next) {
-        auto lines = take(paragraph_cache_, &p, [&] { return set_paragraph(p, text_width_, engine_); });
+        const SharedLines set = take(paragraph_cache_, &p, [&] { return set_paragraph(p, text_width_, engine_); });
+        const std::vector<SetLine>& lines = *set;
         double total = p.style.space_before_pt;
         for (const auto& l : lines) total += l.height;
         if (p.style.keep_with_next && next && !at_page_top_ && total + lead_height(*next) > remaining())
@@ -139,14 +133,15 @@ private:
                 if (fit == 1 && lines.size() - i >= 2) fit = 0;               // no orphan: the first line goes over
             }
             if (fit == 0 && at_page_top_) fit = 1;  // a line taller than a page: place it anyway
-            for (std::size_t k = 0; k < fit; ++k) emit(std::move(lines[i + k]), text_left_);
+            for (std::size_t k = 0; k < fit; ++k) emit(lines[i + k], text_left_);
             i += fit;
             if (i < lines.size()) new_page();
         }
     }
 
     struct SetCell {
-        std::vector<SetLine> lines;
+        std::vector<const SetLine*> lines;  // in sets
+        std::vector<SharedLines> sets;      // one per paragraph of the cell
         double content_height = 0;
         int col = 0, col_span = 1, row_span = 1;
     };
@@ -176,11 +171,12 @@ private:
                     busy_until[c] = int(r) + sc.row_span - 1;
                 }
                 for (const auto& para : cell.paragraphs) {
-                    auto lines = set_paragraph(para, width - 2 * pad, engine_);
-                    for (auto& l : lines) {
+                    SharedLines set = set_paragraph(para, width - 2 * pad, engine_);
+                    for (const SetLine& l : *set) {
                         sc.content_height += l.height;
-                        sc.lines.push_back(std::move(l));
+                        sc.lines.push_back(&l);
                     }
+                    sc.sets.push_back(std::move(set));
                 }
                 col += sc.col_span;
                 rows[r].cells.push_back(std::move(sc));
@@ -224,12 +220,12 @@ private:
             // Header cells are centred vertically; body cells start at the top.
             double y = top + pad;
             if (int(r) < t.header_rows) y = top + (height - cell.content_height) / 2;
-            for (SetLine line : cell.lines) {
-                const double baseline_from_top = y + baseline_offset(line);
+            for (const SetLine* line : cell.lines) {
+                const double baseline_from_top = y + baseline_offset(*line);
                 // A repeated header says nothing about where the reader is: the marker quotes the first row below.
-                if (first_line_text_.back().empty() && int(r) >= t.header_rows) first_line_text_.back() = line.text;
-                y += line.height;
-                put(page(), std::move(line), x + pad, page_h - baseline_from_top);
+                if (first_line_text_.back().empty() && int(r) >= t.header_rows) first_line_text_.back() = line->text;
+                y += line->height;
+                place_line(*line, x + pad, page_h - baseline_from_top, page());
             }
             const double y_top = page_h - top, y_bottom = page_h - (top + height);
             auto& rules = page().rules;
@@ -253,13 +249,13 @@ private:
             first.lines.clear();
             second.lines.clear();
             first.content_height = second.content_height = 0;
-            for (SetLine& line : cell.lines) {
-                if (second.lines.empty() && first.content_height + line.height <= room - 2 * pad + 0.01) {
-                    first.content_height += line.height;
-                    first.lines.push_back(std::move(line));
+            for (const SetLine* line : cell.lines) {
+                if (second.lines.empty() && first.content_height + line->height <= room - 2 * pad + 0.01) {
+                    first.content_height += line->height;
+                    first.lines.push_back(line);
                 } else {
-                    second.content_height += line.height;
-                    second.lines.push_back(std::move(line));
+                    second.content_height += line->height;
+                    second.lines.push_back(line);
                 }
             }
             any = any || !first.lines.empty();
@@ -329,20 +325,16 @@ private:
     void place_block(const model::Signature& s, const model::Block*) {
         if (!at_page_top_ && signature_height(s) > remaining()) new_page();
         if (!at_page_top_) y_ += s.space_before_pt;
-        std::vector<SetLine> lines;
+        std::vector<SharedLines> sets;
         double widest = 0;
         for (const auto& text : s.lines) {
-            for (auto& line : set_paragraph(simple_paragraph(text, s.size_pt, Align::left), text_width_, engine_)) {
-                widest = std::max(widest, line.right_edge);
-                lines.push_back(std::move(line));
-            }
+            sets.push_back(set_paragraph(simple_paragraph(text, s.size_pt, Align::left), text_width_, engine_));
+            for (const SetLine& line : *sets.back()) widest = std::max(widest, line.right_edge);
         }
         // Each line centred on one point; the point moves inward if the widest line would leave the text area.
         const double center = std::clamp(s.center_x_pt, widest / 2, std::max(widest / 2, text_width_ - widest / 2));
-        for (auto& line : lines) {
-            const double width = line.right_edge;
-            emit(std::move(line), text_left_ + center - width / 2);
-        }
+        for (const SharedLines& set : sets)
+            for (const SetLine& line : *set) emit(line, text_left_ + center - line.right_edge / 2);
         y_ += s.note_room_pt;
     }
 
@@ -362,7 +354,7 @@ private:
         // The title sits beside the Garuda, its baseline near the emblem's foot.
         auto title = set_paragraph(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_, engine_);
         double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.75;
-        for (auto& line : title) put(page(), std::move(line), text_left_, page_h - title_baseline);
+        for (const SetLine& line : *title) place_line(line, text_left_, page_h - title_baseline, page());
         // The first labelled line starts clear of the emblem's foot.
         double baseline = std::max(title_baseline, h.emblem_top_pt + h.emblem_height_pt);
         bool first_line = true;
@@ -376,15 +368,15 @@ private:
                 const auto& f = fields[i];
                 double end = f.to_x_pt >= 0 ? f.to_x_pt : (i + 1 < fields.size() ? fields[i + 1].at_x_pt - 4 : text_width_);
                 auto label = set_paragraph(simple_paragraph(f.label, f.label_size_pt, Align::left, true), text_width_, engine_);
-                double label_end = f.at_x_pt + (label.empty() ? 0 : label.front().right_edge);
-                for (auto& line : label) put(page(), std::move(line), text_left_ + f.at_x_pt, page_h - baseline);
+                double label_end = f.at_x_pt + (label->empty() ? 0 : label->front().right_edge);
+                for (const SetLine& line : *label) place_line(line, text_left_ + f.at_x_pt, page_h - baseline, page());
                 const double value_x = label_end + 4;
                 auto value = set_paragraph(simple_paragraph(f.value, f.value_size_pt, Align::left), end - value_x - 2, engine_);
                 double b = baseline;
-                for (std::size_t k = 0; k < value.size(); ++k) {
+                for (std::size_t k = 0; k < value->size(); ++k) {
                     double line_start = k == 0 ? label_end + 1 : value_x - 3;
-                    if (k > 0) b += value[k].height;
-                    put(page(), std::move(value[k]), text_left_ + value_x, page_h - b);
+                    if (k > 0) b += (*value)[k].height;
+                    place_line((*value)[k], text_left_ + value_x, page_h - b, page());
                     page().rules.push_back({text_left_ + line_start, page_h - b - 2.5, text_left_ + end,
                                             page_h - b - 2.5, 0.6, true});
                 }
@@ -421,14 +413,14 @@ private:
                 std::string number = "- " + std::to_string(i + 1) + " -";
                 if (ps.thai_digits) number = with_thai_digits(number);
                 auto lines = set_paragraph(simple_paragraph(number, 16, Align::center), text_width_, engine_);
-                for (auto& line : lines) put(pg, std::move(line), text_left_, page_h_ - ps.page_number_top_pt);
+                for (const SetLine& line : *lines) place_line(line, text_left_, page_h_ - ps.page_number_top_pt, pg);
             }
             if (ps.continuation_marker && i + 1 < pages_.size() && !first_line_text_[i + 1].empty()) {
                 auto lines = set_paragraph(simple_paragraph(continuation_marker(first_line_text_[i + 1]), 16, Align::right),
                                            text_width_, engine_);
-                for (auto& line : lines) {
+                for (const SetLine& line : *lines) {
                     const double baseline = page_h_ - bottom_limit_ - baseline_offset(line);
-                    put(pg, std::move(line), text_left_, baseline);
+                    place_line(line, text_left_, baseline, pg);
                 }
             }
         }
@@ -439,7 +431,7 @@ private:
     std::vector<Page> pages_;
     std::vector<std::string> first_line_text_;  // per page, the first body line's text
     double page_w_ = 0, page_h_ = 0;  // the paper as laid out (landscape: the long side across)
-    std::map<const void*, std::vector<SetLine>> paragraph_cache_;
+    std::map<const void*, SharedLines> paragraph_cache_;
 
     double text_left_ = 0, text_width_ = 0, bottom_limit_ = 0;
     double y_ = 0;  // the top of the next line box, from the paper's top edge

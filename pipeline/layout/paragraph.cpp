@@ -222,19 +222,25 @@ double line_height(const TextEngine& engine, double size_pt) {
     return size_pt * double(f.ascender() - f.descender() + f.line_gap()) / f.units_per_em();
 }
 
-void translate(SetLine& line, double dx, double dy) {
-    for (GlyphRun& run : line.runs) {
-        for (PlacedGlyph& g : run.glyphs) {
+void place_line(const SetLine& line, double dx, double dy, Page& page) {
+    for (const GlyphRun& run : line.runs) {
+        GlyphRun& placed = page.runs.emplace_back();
+        placed.size_pt = run.size_pt;
+        placed.text = run.text;
+        placed.glyphs.reserve(run.glyphs.size());
+        for (PlacedGlyph g : run.glyphs) {
             g.x += dx;
             g.y += dy;
             g.baseline += dy;
+            placed.glyphs.push_back(g);
         }
     }
-    for (Rule& r : line.rules) {
+    for (Rule r : line.rules) {
         r.x1 += dx;
         r.x2 += dx;
         r.y1 += dy;
         r.y2 += dy;
+        page.rules.push_back(r);
     }
 }
 
@@ -273,15 +279,16 @@ std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_p
 
 }  // namespace
 
-void ParagraphCache::add(std::string key, const std::vector<SetLine>& lines) {
-    lines_.put(std::move(key), lines, glyph_count(lines));
+void ParagraphCache::add(std::string key, SharedLines lines) {
+    const std::size_t weight = glyph_count(*lines);
+    lines_.put(std::move(key), std::move(lines), weight);
 }
 
-std::vector<SetLine> set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
-    if (!engine.cache) return set_lines(paragraph, width_pt, engine);
+SharedLines set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
+    if (!engine.cache) return std::make_shared<const std::vector<SetLine>>(set_lines(paragraph, width_pt, engine));
     std::string key = cache_key(paragraph, width_pt, engine);
-    if (const auto* lines = engine.cache->find(key)) return *lines;
-    auto lines = set_lines(paragraph, width_pt, engine);
+    if (const SharedLines* lines = engine.cache->find(key)) return *lines;
+    auto lines = std::make_shared<const std::vector<SetLine>>(set_lines(paragraph, width_pt, engine));
     engine.cache->add(std::move(key), lines);
     return lines;
 }

@@ -47,14 +47,14 @@ BOOST_AUTO_TEST_SUITE(layout_paragraph)
 
 BOOST_AUTO_TEST_CASE(justified_lines_reach_the_right_margin_but_the_last) {
     const double width = 453.5;
-    auto lines = layout::set_paragraph(paragraph(kLongThai), width, engine());
+    auto lines = *layout::set_paragraph(paragraph(kLongThai), width, engine());
     BOOST_REQUIRE_GE(lines.size(), 4u);
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) BOOST_TEST(std::fabs(right_edge(lines[i]) - width) < 0.5);
     BOOST_TEST(right_edge(lines.back()) < width - 5);  // the last line is not stretched
 }
 
 BOOST_AUTO_TEST_CASE(lines_break_only_at_icu_break_opportunities) {
-    auto lines = layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
+    auto lines = *layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
     const std::string text = kLongThai;
     std::vector<std::size_t> allowed;
     for (const auto& b : breaker().breakpoints(text)) allowed.push_back(b.offset);
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(lines_break_only_at_icu_break_opportunities) {
 }
 
 BOOST_AUTO_TEST_CASE(lines_put_together_give_the_text_back) {
-    auto lines = layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
+    auto lines = *layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
     std::string joined;
     for (const auto& l : lines) joined += l.text;
     BOOST_TEST(strip_spaces(joined) == strip_spaces(kLongThai));
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(lines_put_together_give_the_text_back) {
 
 BOOST_AUTO_TEST_CASE(glyphs_carry_their_text_in_source_order) {
     // pdf.js reads glyph codes in stream order: each word's glyph texts must spell the word, ผู้ and น้ำ included.
-    auto lines = layout::set_paragraph(paragraph("ผู้ใหญ่บ้าน น้ำ ปี่ ญู ธีรศักดิ์", model::Align::left, 0), 453.5, engine());
+    auto lines = *layout::set_paragraph(paragraph("ผู้ใหญ่บ้าน น้ำ ปี่ ญู ธีรศักดิ์", model::Align::left, 0), 453.5, engine());
     BOOST_REQUIRE_EQUAL(lines.size(), 1u);
     BOOST_REQUIRE_EQUAL(lines[0].runs.size(), 5u);
     for (const auto& run : lines[0].runs) {
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(glyphs_carry_their_text_in_source_order) {
 }
 
 BOOST_AUTO_TEST_CASE(a_word_longer_than_the_line_breaks_between_clusters) {
-    auto lines = layout::set_paragraph(paragraph("ศักดิ์สิทธิ์ศักดิ์สิทธิ์ศักดิ์สิทธิ์", model::Align::left, 0), 60, engine());
+    auto lines = *layout::set_paragraph(paragraph("ศักดิ์สิทธิ์ศักดิ์สิทธิ์ศักดิ์สิทธิ์", model::Align::left, 0), 60, engine());
     BOOST_REQUIRE_GE(lines.size(), 2u);
     auto clusters = breaker().cluster_boundaries("ศักดิ์สิทธิ์ศักดิ์สิทธิ์ศักดิ์สิทธิ์");
     std::size_t offset = 0;
@@ -103,18 +103,18 @@ BOOST_AUTO_TEST_CASE(a_word_longer_than_the_line_breaks_between_clusters) {
 }
 
 BOOST_AUTO_TEST_CASE(first_line_indent_and_alignment) {
-    auto indented = layout::set_paragraph(paragraph("สบน. ได้ดำเนินการ", model::Align::left, 70.87), 453.5, engine());
+    auto indented = *layout::set_paragraph(paragraph("สบน. ได้ดำเนินการ", model::Align::left, 70.87), 453.5, engine());
     BOOST_TEST(indented[0].runs[0].glyphs[0].x == 70.87, boost::test_tools::tolerance(0.01));
-    auto centred = layout::set_paragraph(paragraph("บันทึกข้อความ", model::Align::center, 0), 400, engine());
+    auto centred = *layout::set_paragraph(paragraph("บันทึกข้อความ", model::Align::center, 0), 400, engine());
     const double width = centred[0].right_edge - centred[0].runs[0].glyphs[0].x;
     BOOST_TEST(centred[0].runs[0].glyphs[0].x == (400 - width) / 2, boost::test_tools::tolerance(0.5));
-    auto right = layout::set_paragraph(paragraph("/๒) แบบวัด...", model::Align::right, 0), 400, engine());
+    auto right = *layout::set_paragraph(paragraph("/๒) แบบวัด...", model::Align::right, 0), 400, engine());
     BOOST_TEST(right[0].right_edge == 400, boost::test_tools::tolerance(0.01));
 }
 
 BOOST_AUTO_TEST_CASE(no_line_is_much_looser_than_needed) {
     // Total fit: with a whole paragraph in view, no justified line should have to stretch by more than 15 %.
-    auto lines = layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
+    auto lines = *layout::set_paragraph(paragraph(kLongThai), 453.5, engine());
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) BOOST_TEST(lines[i].natural_width > 0.85 * 453.5);
 }
 
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(bold_and_underlined_spans_inside_a_thai_paragraph) {
     p.spans.push_back({"สบน.", {true, false, false, 16}});
     p.spans.push_back({" ได้เห็นชอบ ", {}});
     p.spans.push_back({"Integrity and Transparency", {false, false, true, 16}});
-    auto lines = layout::set_paragraph(p, 453.5, engine());
+    auto lines = *layout::set_paragraph(p, 453.5, engine());
     BOOST_REQUIRE_EQUAL(lines.size(), 1u);
     const auto& fonts = saraban::testing::fonts();
     bool bold_seen = false;
@@ -193,9 +193,9 @@ BOOST_AUTO_TEST_CASE(a_cached_paragraph_is_the_one_set_without_a_cache) {
     model::Paragraph underlined = paragraph(kLongThai);
     underlined.spans.push_back({" ลงชื่อ", {true, false, true, 18}});
     for (const auto& p : {paragraph(kLongThai), underlined, paragraph("", model::Align::left, 0)}) {
-        const std::string plain = describe(layout::set_paragraph(p, 453.5, engine()));
-        BOOST_TEST(describe(layout::set_paragraph(p, 453.5, cached)) == plain);  // set, then kept
-        BOOST_TEST(describe(layout::set_paragraph(p, 453.5, cached)) == plain);  // taken from the cache
+        const std::string plain = describe(*layout::set_paragraph(p, 453.5, engine()));
+        BOOST_TEST(describe(*layout::set_paragraph(p, 453.5, cached)) == plain);  // set, then kept
+        BOOST_TEST(describe(*layout::set_paragraph(p, 453.5, cached)) == plain);  // taken from the cache
     }
     BOOST_TEST(cache.misses() == 3u);
     BOOST_TEST(cache.hits() == 3u);
@@ -207,16 +207,16 @@ BOOST_AUTO_TEST_CASE(another_width_style_or_engine_is_another_paragraph) {
     cached.cache = &cache;
     model::Paragraph p = paragraph(kLongThai);
     layout::set_paragraph(p, 453.5, cached);
-    const std::string narrow = describe(layout::set_paragraph(p, 300, cached));
-    BOOST_TEST(narrow == describe(layout::set_paragraph(p, 300, engine())));
+    const std::string narrow = describe(*layout::set_paragraph(p, 300, cached));
+    BOOST_TEST(narrow == describe(*layout::set_paragraph(p, 300, engine())));
     p.spans[0].style.bold = true;
     layout::set_paragraph(p, 300, cached);
     p.style.first_line_indent_pt = 0;
     layout::set_paragraph(p, 300, cached);
     layout::TextEngine looser = engine(1.5);
     looser.cache = &cache;
-    const auto loose = layout::set_paragraph(p, 300, looser);
-    BOOST_TEST(loose.front().height == layout::set_paragraph(p, 300, engine(1.5)).front().height);
+    const auto loose = *layout::set_paragraph(p, 300, looser);
+    BOOST_TEST(loose.front().height == layout::set_paragraph(p, 300, engine(1.5))->front().height);
     BOOST_TEST(cache.misses() == 5u);
     BOOST_TEST(cache.hits() == 0u);
 }
@@ -245,10 +245,10 @@ BOOST_AUTO_TEST_CASE(words_shaped_through_the_shape_cache_set_the_same_lines) {
     model::Paragraph mixed = paragraph(kLongThai);
     mixed.spans.push_back({" ระบบ QR Code และ E-form ✓ ๑๒,๕๐๐ บาท", {true, false, true, 18}});
     for (const auto& p : {paragraph(kLongThai), mixed, paragraph("", model::Align::left, 0)}) {
-        const std::string plain = describe(layout::set_paragraph(p, 453.5, engine()));
-        BOOST_TEST(describe(layout::set_paragraph(p, 453.5, cached)) == plain);  // words shaped, then kept
-        BOOST_TEST(describe(layout::set_paragraph(p, 300, cached)) ==
-                   describe(layout::set_paragraph(p, 300, engine())));  // another width: the same words
+        const std::string plain = describe(*layout::set_paragraph(p, 453.5, engine()));
+        BOOST_TEST(describe(*layout::set_paragraph(p, 453.5, cached)) == plain);  // words shaped, then kept
+        BOOST_TEST(describe(*layout::set_paragraph(p, 300, cached)) ==
+                   describe(*layout::set_paragraph(p, 300, engine())));  // another width: the same words
     }
     BOOST_TEST(shapes.hits() > shapes.misses());
 }
