@@ -10,7 +10,7 @@ with_tests=false
 packages=(
   cmake g++ make pkg-config
   libhpdf-dev libharfbuzz-dev libicu-dev libpugixml-dev libzip-dev libxlsxwriter-dev libboost-test-dev
-  libssl-dev nlohmann-json3-dev libdeflate-dev
+  libssl-dev nlohmann-json3-dev libdeflate-dev libjemalloc-dev
 )
 if $with_tests; then
   # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.

@@ -130,7 +130,9 @@ int bench(const BenchOptions& options, std::ostream& out, std::ostream& log) {
 
     char line[256];
     out << "saraban bench: " << s.inputs << " agencies from " << options.sample << ", " << s.jobs << " worker(s), "
-        << default_jobs() << " CPU(s) available\n";
+        << default_jobs() << " CPU(s) available";
+    if (!options.allocator.empty()) out << ", malloc: " << options.allocator;
+    out << "\n";
     std::snprintf(line, sizeof line,
                   "wall %.2f s (set-up %.3f s: tables, fonts, hashes of templates and fonts; sample read once %.3f s)\n",
                   wall, s.setup_seconds, read_once);

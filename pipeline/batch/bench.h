@@ -16,6 +16,7 @@ struct BenchOptions {
     std::string templates_dir;
     std::string keep_dir;       // write the outputs here and keep them; empty: a temporary folder, removed
     std::string version;
+    std::string allocator;      // the program's malloc, named in the report
 };
 
 // Runs the benchmark; the report goes to out, problems to log. Returns the exit status (0, or 1 when an agency
