@@ -8,6 +8,7 @@
 #include <optional>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "compose/body_style.h"
 
@@ -123,7 +124,7 @@ public:
 
     // --- values ---------------------------------------------------------------------------------------------
     // The value of name in the innermost scope that has it, or nullptr.
-    const TemplateValue* find(const std::string& name) const {
+    const TemplateValue* find(std::string_view name) const {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
             auto it = (*scope)->find(name);
             if (it != (*scope)->end()) return &it->second;
@@ -132,14 +133,15 @@ public:
     }
 
     const TemplateValue* lookup(pugi::xml_node node, const char* attribute) {
-        std::string name = node.attribute(attribute).as_string();
+        const std::string_view name = node.attribute(attribute).as_string();
         if (name.empty()) {
             error(node, std::string("<") + node.name() + "> ต้องมี " + attribute + "=\"…\" (needs a " + attribute +
                             " attribute)");
             return nullptr;
         }
         if (const TemplateValue* v = find(name)) return v;
-        error(node, "ไม่รู้จักชื่อ \"" + name + "\" (unknown name \"" + name + "\"; see templates/README.md)");
+        const std::string quoted = "\"" + std::string(name) + "\"";
+        error(node, "ไม่รู้จักชื่อ " + quoted + " (unknown name " + quoted + "; see templates/README.md)");
         return nullptr;
     }
 
@@ -153,11 +155,14 @@ public:
             return;
         }
         // Inside, besides the item's own names: its position, for separators ("ก และ ข") and numbering.
+        TemplateRecord position{{"index", {}}, {"is_first", {}}, {"is_last", {}}};
+        std::string& index = position["index"].text;
+        std::string& is_first = position["is_first"].text;
+        std::string& is_last = position["is_last"].text;
         for (std::size_t i = 0; i < v->list.size(); ++i) {
-            TemplateRecord position;
-            position["index"] = std::to_string(i + 1);
-            position["is_first"] = i == 0 ? "yes" : "";
-            position["is_last"] = i + 1 == v->list.size() ? "yes" : "";
+            index = std::to_string(i + 1);
+            is_first = i == 0 ? "yes" : "";
+            is_last = i + 1 == v->list.size() ? "yes" : "";
             scopes_.push_back(&position);
             scopes_.push_back(&v->list[i]);
             f();
@@ -169,7 +174,7 @@ public:
     // <if name> / <if not>: a name nobody set counts as unset, so optional workbook variables need no stub.
     bool condition(pugi::xml_node node) {
         const bool negate = !node.attribute("name") && node.attribute("not");
-        const std::string name = node.attribute(negate ? "not" : "name").as_string();
+        const std::string_view name = node.attribute(negate ? "not" : "name").as_string();
         if (name.empty()) {
             error(node, "<if> ต้องมี name=\"…\" หรือ not=\"…\" (needs a name or not attribute)");
             return false;
@@ -220,17 +225,23 @@ public:
     static std::vector<model::TextSpan> tidy(std::vector<model::TextSpan> spans) {
         std::vector<model::TextSpan> out;
         bool last_space = true;  // trims leading space
+        auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
         for (auto& span : spans) {
             std::string text;
-            for (char c : span.text) {
-                bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-                if (space) {
+            text.reserve(span.text.size());
+            const std::string_view all = span.text;
+            for (std::size_t i = 0; i < all.size();) {
+                if (is_space(all[i])) {
                     if (!last_space) text += ' ';
                     last_space = true;
-                } else {
-                    text += c;
-                    last_space = false;
+                    ++i;
+                    continue;
                 }
+                std::size_t end = i + 1;
+                while (end < all.size() && !is_space(all[end])) ++end;
+                text.append(all.substr(i, end - i));  // a word at a time: templates are mostly words
+                last_space = false;
+                i = end;
             }
             if (text.empty()) continue;
             if (!out.empty() && out.back().style == span.style) out.back().text += text;

@@ -14,7 +14,7 @@ namespace saraban::compose {
 
 // A value offered to templates: text, or a list of records (for <each>).
 struct TemplateValue;
-using TemplateRecord = std::map<std::string, TemplateValue>;
+using TemplateRecord = std::map<std::string, TemplateValue, std::less<>>;  // found by string_view too
 struct TemplateValue {
     std::string text;
     std::vector<TemplateRecord> list;
