@@ -73,20 +73,22 @@ void append_hex4(std::string& out, unsigned v) {
 
 // One byte of a PDF literal string: raw, but for the delimiters and the backslash, and line ends (which a reader
 // would read back as a plain LF). Half the size of hex, so half the bytes to deflate.
-void append_literal_byte(std::string& out, unsigned char b) {
+// A byte of a literal string, escaped where PDF needs it, written at p; returns the end. Content streams are
+// written a few bytes at a time, so each piece is built on the stack and appended once.
+char* put_literal_byte(char* p, unsigned char b) {
     switch (b) {
-    case '(': out += "\\("; break;
-    case ')': out += "\\)"; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    default: out += char(b);
+    case '(': case ')': case '\\': *p++ = '\\'; *p++ = char(b); break;
+    case '\n': *p++ = '\\'; *p++ = 'n'; break;
+    case '\r': *p++ = '\\'; *p++ = 'r'; break;
+    default: *p++ = char(b);
     }
+    return p;
 }
 
 void append_literal_u16(std::string& out, unsigned v) {
-    append_literal_byte(out, (v >> 8) & 0xFF);
-    append_literal_byte(out, v & 0xFF);
+    char buf[4];
+    char* end = put_literal_byte(put_literal_byte(buf, (v >> 8) & 0xFF), v & 0xFF);
+    out.append(buf, end);
 }
 
 // A length in thousandths of a point (or of a text-space unit): positions are rounded once, to what the file
@@ -96,20 +98,22 @@ long long milli(double v) { return round_half_away(v * 1000.0); }
 // A thousandths value as a PDF number: "-12.5", "0.125", "3". std::to_chars: printf's locale-aware path was a
 // tenth of the PDF time.
 void append_milli(std::string& out, long long v) {
+    char buf[32];
+    char* p = buf;
     if (v < 0) {
-        out += '-';
+        *p++ = '-';
         v = -v;
     }
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v / 1000);
-    out.append(buf, end);
+    p = std::to_chars(p, buf + 24, v / 1000).ptr;
     long long frac = v % 1000;
-    if (frac == 0) return;
-    out += '.';
-    for (long long div = 100; frac != 0; div /= 10) {
-        out += char('0' + frac / div);
-        frac %= div;
+    if (frac != 0) {
+        *p++ = '.';
+        for (long long div = 100; frac != 0; div /= 10) {
+            *p++ = char('0' + frac / div);
+            frac %= div;
+        }
     }
+    out.append(buf, p);
 }
 
 void append_number(std::string& out, double v) { append_milli(out, milli(v)); }
