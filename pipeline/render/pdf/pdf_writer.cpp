@@ -88,7 +88,7 @@ char* put_literal_byte(char* p, unsigned char b) {
 void append_literal_u16(std::string& out, unsigned v) {
     char buf[4];
     char* end = put_literal_byte(put_literal_byte(buf, (v >> 8) & 0xFF), v & 0xFF);
-    out.append(buf, end);
+    out.append(buf, std::size_t(end - buf));
 }
 
 // A length in thousandths of a point (or of a text-space unit): positions are rounded once, to what the file
@@ -113,7 +113,7 @@ void append_milli(std::string& out, long long v) {
             frac %= div;
         }
     }
-    out.append(buf, p);
+    out.append(buf, std::size_t(p - buf));
 }
 
 void append_number(std::string& out, double v) { append_milli(out, milli(v)); }
