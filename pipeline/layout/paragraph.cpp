@@ -227,12 +227,11 @@ void place_line(const SetLine& line, double dx, double dy, Page& page) {
         GlyphRun& placed = page.runs.emplace_back();
         placed.size_pt = run.size_pt;
         placed.text = run.text;
-        placed.glyphs.reserve(run.glyphs.size());
-        for (PlacedGlyph g : run.glyphs) {
+        placed.glyphs = run.glyphs;  // one copy of the block, then moved in place
+        for (PlacedGlyph& g : placed.glyphs) {
             g.x += dx;
             g.y += dy;
             g.baseline += dy;
-            placed.glyphs.push_back(g);
         }
     }
     for (Rule r : line.rules) {
