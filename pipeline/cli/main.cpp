@@ -9,6 +9,8 @@
 #include <jemalloc/jemalloc.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -184,14 +186,22 @@ int merge_command(const std::vector<std::string>& args) {
     return bad ? 1 : 0;
 }
 
-// The program allocates with jemalloc (linked in CMakeLists.txt: glibc's malloc took a seventh of a batch's CPU);
-// bench reports name it, with its version.
+// The allocator that serves the program's malloc, for bench reports: jemalloc, linked in CMakeLists.txt (glibc's
+// malloc took a seventh of a batch's CPU), unless another one was preloaded over it. jemalloc counts what each
+// thread allocates, so a block allocated here shows whose malloc answered.
 std::string allocator_name() {
     const char* version = nullptr;
     std::size_t size = sizeof version;
-    if (mallctl("version", &version, &size, nullptr, 0) != 0 || !version) return "jemalloc";
-    const std::string v = version;  // "5.3.0-0-g54eaed1…": the release, without the commit
-    return "jemalloc " + v.substr(0, v.find('-'));
+    if (mallctl("version", &version, &size, nullptr, 0) != 0 || !version) return "unknown";
+    const std::string release = "jemalloc " + std::string(version).substr(0, std::string(version).find('-'));
+    std::uint64_t before = 0, after = 0;
+    size = sizeof before;
+    if (mallctl("thread.allocated", &before, &size, nullptr, 0) != 0) return release + " (linked)";
+    void* volatile probe = std::malloc(4096);
+    size = sizeof after;
+    mallctl("thread.allocated", &after, &size, nullptr, 0);
+    std::free(probe);
+    return after > before ? release : "not jemalloc (" + release + " is linked, another malloc was loaded first)";
 }
 
 int bench_command(const std::vector<std::string>& args) {

@@ -224,10 +224,7 @@ double line_height(const TextEngine& engine, double size_pt) {
 
 void place_line(const SetLine& line, double dx, double dy, Page& page) {
     for (const GlyphRun& run : line.runs) {
-        GlyphRun& placed = page.runs.emplace_back();
-        placed.size_pt = run.size_pt;
-        placed.text = run.text;
-        placed.glyphs = run.glyphs;  // one copy of the block, then moved in place
+        GlyphRun& placed = page.runs.emplace_back(run);  // one copy, then moved in place
         for (PlacedGlyph& g : placed.glyphs) {
             g.x += dx;
             g.y += dy;

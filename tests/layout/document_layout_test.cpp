@@ -193,4 +193,34 @@ BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_continues_on_the_next) {
     }
 }
 
+// A row that cannot be split between lines (a cell spans rows) and is taller than a page is placed whole: none of
+// its text may be lost on the way (the cut of its first cells was once thrown away when a later cell spanned).
+BOOST_AUTO_TEST_CASE(a_spanning_row_taller_than_a_page_keeps_all_its_text) {
+    model::Document doc;
+    model::Table t;
+    t.column_widths_pt = {300, 150};
+    t.header_rows = 1;
+    model::TableRow header;
+    header.cells.push_back({{body("ขั้นตอน")}, 1, 1});
+    header.cells.push_back({{body("ผล")}, 1, 1});
+    t.rows.push_back(header);
+    model::TableRow tall;
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += "บรรทัดที่ " + std::to_string(i) + " " + kSentence;
+    tall.cells.push_back({{body(text)}, 1, 1});
+    tall.cells.push_back({{body("✓")}, 1, 2});  // spans this row and the next
+    t.rows.push_back(tall);
+    model::TableRow next;
+    next.cells.push_back({{body("ขั้นตอนถัดไป")}, 1, 1});
+    t.rows.push_back(next);
+    doc.blocks.push_back(t);
+    const auto out = layout::layout_document(doc, engine());
+    std::string all;
+    for (const auto& page : out.pages) all += page_text(page);
+    all.erase(std::remove(all.begin(), all.end(), ' '), all.end());
+    for (int i = 0; i < 60; ++i)
+        BOOST_TEST(all.find("บรรทัดที่" + std::to_string(i) + "สบน.") != std::string::npos, "line " << i);
+    BOOST_TEST(all.find("ขั้นตอนถัดไป") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -71,10 +71,9 @@ void append_hex4(std::string& out, unsigned v) {
     for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
 }
 
-// One byte of a PDF literal string: raw, but for the delimiters and the backslash, and line ends (which a reader
-// would read back as a plain LF). Half the size of hex, so half the bytes to deflate.
-// A byte of a literal string, escaped where PDF needs it, written at p; returns the end. Content streams are
-// written a few bytes at a time, so each piece is built on the stack and appended once.
+// One byte of a PDF literal string, written at p; returns the end. Raw, but for the delimiters and the backslash,
+// and line ends (which a reader would read back as a plain LF): half the size of hex, so half the bytes to deflate.
+// Content streams are written a few bytes at a time, so each piece is built on the stack and appended once.
 char* put_literal_byte(char* p, unsigned char b) {
     switch (b) {
     case '(': case ')': case '\\': *p++ = '\\'; *p++ = char(b); break;
