@@ -66,6 +66,8 @@ bool any_lookup_reaches_space(hb_face_t* face, hb_font_t* font) {
 
 }  // namespace
 
+constexpr std::uint32_t kDirectCodes = 0x3000;
+
 struct Font::Impl {
     std::string path;
     std::string family;
@@ -77,6 +79,9 @@ struct Font::Impl {
     unsigned upem = 1000;
     std::vector<std::uint32_t> code_of_glyph;      // gid → lowest cmap code point, 0 if none
     std::vector<std::uint32_t> original_of_glyph;  // gid → the character it stands for
+    // Code point → nominal glyph below kDirectCodes (Latin, Thai, punctuation, symbols such as ✓): looked up for
+    // every character that layout splits into font runs, where HarfBuzz's cmap search was a visible cost.
+    std::vector<std::uint32_t> glyph_of_code;
     hb_font_extents_t extents{};
     bool lookups_reach_space = false;
 
@@ -111,13 +116,15 @@ Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
     impl_->lookups_reach_space = any_lookup_reaches_space(impl_->face, impl_->font);
 
     impl_->code_of_glyph.assign(glyph_count, 0);
+    impl_->glyph_of_code.assign(kDirectCodes, 0);
     impl_->original_of_glyph.assign(glyph_count, 0);
     hb_set_t* unicodes = hb_set_create();
     hb_face_collect_unicodes(impl_->face, unicodes);
     for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &cp);) {
         hb_codepoint_t gid = 0;
-        if (hb_font_get_nominal_glyph(impl_->font, cp, &gid) && gid < glyph_count && impl_->code_of_glyph[gid] == 0)
-            impl_->code_of_glyph[gid] = cp;
+        if (!hb_font_get_nominal_glyph(impl_->font, cp, &gid)) continue;
+        if (cp < kDirectCodes) impl_->glyph_of_code[cp] = gid;
+        if (gid < glyph_count && impl_->code_of_glyph[gid] == 0) impl_->code_of_glyph[gid] = cp;
     }
     hb_set_destroy(unicodes);
     char name[64];
@@ -140,6 +147,7 @@ const std::string& Font::family() const { return impl_->family; }
 const std::string& Font::style() const { return impl_->style; }
 
 std::uint32_t Font::glyph_for(std::uint32_t code_point) const {
+    if (code_point < impl_->glyph_of_code.size()) return impl_->glyph_of_code[code_point];
     hb_codepoint_t gid = 0;
     return hb_font_get_nominal_glyph(impl_->font, code_point, &gid) ? gid : 0;
 }

@@ -5,6 +5,9 @@
 #include <fstream>
 #include <unistd.h>
 
+#include <hb-ot.h>
+#include <hb.h>
+
 #include "layout/font.h"
 
 using namespace saraban::layout;
@@ -68,6 +71,30 @@ BOOST_AUTO_TEST_CASE(fonts_whose_lookups_involve_the_space_are_known) {
     for (int face : {set.regular, set.bold, set.italic, set.bold_italic})
         BOOST_TEST(!set.fonts[face]->lookups_reach_space(), set.fonts[face]->path());
     BOOST_TEST(set.fonts[set.fallback]->lookups_reach_space());
+}
+
+// Font keeps the cmap of the commonest code points in a table; every answer must be HarfBuzz's own.
+BOOST_AUTO_TEST_CASE(glyph_for_answers_as_the_font_s_cmap_does) {
+    for (const char* file : {"Laksaman.ttf", "Laksaman-Bold.ttf", "DejaVuSans.ttf"}) {
+        const std::string path = kFonts + "/" + file;
+        const Font font(path);
+        hb_blob_t* blob = hb_blob_create_from_file(path.c_str());
+        hb_face_t* face = hb_face_create(blob, 0);
+        hb_font_t* reference = hb_font_create(face);
+        hb_ot_font_set_funcs(reference);
+        std::size_t mapped = 0, differ = 0;
+        for (std::uint32_t cp = 0; cp < 0x11000; ++cp) {
+            hb_codepoint_t gid = 0;
+            const std::uint32_t expected = hb_font_get_nominal_glyph(reference, cp, &gid) ? gid : 0;
+            mapped += expected != 0;
+            differ += font.glyph_for(cp) != expected;
+        }
+        hb_font_destroy(reference);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        BOOST_TEST(mapped > 200u, file);  // Thai and Latin at least
+        BOOST_TEST(differ == 0u, file);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
