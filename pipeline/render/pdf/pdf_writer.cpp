@@ -694,18 +694,23 @@ private:
             HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.language.c_str(), nullptr));
     }
 
+    // The saved document, taken from libharu's memory stream a block at a time (HPDF_ReadFromStream would copy it
+    // out a byte at a time).
     std::vector<unsigned char> save() {
         if (HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
-        HPDF_ResetStream(pdf_);
+        HPDF_Stream stream = pdf_->stream;
+        const HPDF_UINT32 size = HPDF_GetStreamSize(pdf_);
         std::vector<unsigned char> bytes;
-        bytes.reserve(HPDF_GetStreamSize(pdf_));
-        HPDF_BYTE buf[65536];
-        for (;;) {
-            HPDF_UINT32 size = sizeof buf;
-            HPDF_STATUS st = HPDF_ReadFromStream(pdf_, buf, &size);
-            bytes.insert(bytes.end(), buf, buf + size);
-            if (st == HPDF_STREAM_EOF || size == 0) break;
-            if (st != HPDF_OK) return {};
+        bytes.reserve(size);
+        for (HPDF_UINT i = 0, blocks = HPDF_MemStream_GetBufCount(stream); i < blocks; ++i) {
+            HPDF_UINT length = 0;
+            const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(stream, i, &length);
+            if (!block) break;
+            bytes.insert(bytes.end(), block, block + length);
+        }
+        if (bytes.size() != size) {
+            error_ = "libharu: เอกสารที่บันทึกไม่ครบ (the saved document is incomplete)";
+            return {};
         }
         return bytes;
     }
