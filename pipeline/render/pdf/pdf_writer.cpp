@@ -14,10 +14,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace saraban::render {
 
@@ -71,39 +73,18 @@ void append_hex4(std::string& out, unsigned v) {
     for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
 }
 
-// One byte of a PDF literal string, written at p; returns the end. Raw, but for the delimiters and the backslash,
-// and line ends (which a reader would read back as a plain LF): half the size of hex, so half the bytes to deflate.
-// Content streams are written a few bytes at a time, so each piece is built on the stack and appended once.
-char* put_literal_byte(char* p, unsigned char b) {
-    switch (b) {
-    case '(': case ')': case '\\': *p++ = '\\'; *p++ = char(b); break;
-    case '\n': *p++ = '\\'; *p++ = 'n'; break;
-    case '\r': *p++ = '\\'; *p++ = 'r'; break;
-    default: *p++ = char(b);
-    }
-    return p;
-}
-
-void append_literal_u16(std::string& out, unsigned v) {
-    char buf[4];
-    char* end = put_literal_byte(put_literal_byte(buf, (v >> 8) & 0xFF), v & 0xFF);
-    out.append(buf, std::size_t(end - buf));
-}
-
 // A length in thousandths of a point (or of a text-space unit): positions are rounded once, to what the file
 // says, so that relative moves add up exactly.
 long long milli(double v) { return round_half_away(v * 1000.0); }
 
-// A thousandths value as a PDF number: "-12.5", "0.125", "3". std::to_chars: printf's locale-aware path was a
-// tenth of the PDF time.
-void append_milli(std::string& out, long long v) {
-    char buf[32];
-    char* p = buf;
+// A thousandths value as a PDF number, "-12.5", "0.125", "3", written at p (24 bytes at most); returns the end.
+// std::to_chars: printf's locale-aware path was a tenth of the PDF time.
+char* put_milli(char* p, long long v) {
     if (v < 0) {
         *p++ = '-';
         v = -v;
     }
-    p = std::to_chars(p, buf + 24, v / 1000).ptr;
+    p = std::to_chars(p, p + 20, v / 1000).ptr;
     long long frac = v % 1000;
     if (frac != 0) {
         *p++ = '.';
@@ -112,8 +93,61 @@ void append_milli(std::string& out, long long v) {
             frac %= div;
         }
     }
-    out.append(buf, std::size_t(p - buf));
+    return p;
 }
+
+void append_milli(std::string& out, long long v) {
+    char buf[24];
+    out.append(buf, std::size_t(put_milli(buf, v) - buf));
+}
+
+// The text of a content stream, written through a cursor. A page's words go in a few bytes at a time, and
+// std::string::append cost a call, and a call to memcpy, for each piece; here room is made once for a piece of
+// known greatest size (room()) and the bytes are stored directly. The string is cut back to what was written when
+// the writer goes.
+class ContentWriter {
+public:
+    explicit ContentWriter(std::string& out) : out_(out), used_(out.size()) {}
+    ~ContentWriter() { out_.resize(used_); }
+    ContentWriter(const ContentWriter&) = delete;
+    ContentWriter& operator=(const ContentWriter&) = delete;
+
+    // Room for n more bytes: every write must fit in the room last made.
+    void room(std::size_t n) {
+        if (out_.size() - used_ < n) out_.resize(std::max(2 * out_.size(), used_ + n));
+    }
+    void put(char c) { out_[used_++] = c; }
+    template <std::size_t N>
+    void put(const char (&text)[N]) {
+        std::memcpy(&out_[used_], text, N - 1);
+        used_ += N - 1;
+    }
+    void put(std::string_view text) {
+        std::memcpy(&out_[used_], text.data(), text.size());
+        used_ += text.size();
+    }
+    void milli(long long v) { used_ = std::size_t(put_milli(&out_[used_], v) - out_.data()); }
+    // Two bytes (a glyph id, a UTF-16 unit) of a literal string, 4 bytes at most: raw, but for the delimiters and
+    // the backslash, and line ends (which a reader would read back as a plain LF). Half the size of hex, so half
+    // the bytes to deflate.
+    void literal_u16(unsigned v) {
+        literal_byte((v >> 8) & 0xFF);
+        literal_byte(v & 0xFF);
+    }
+
+private:
+    void literal_byte(unsigned char b) {
+        switch (b) {
+        case '(': case ')': case '\\': out_[used_++] = '\\'; out_[used_++] = char(b); break;
+        case '\n': out_[used_++] = '\\'; out_[used_++] = 'n'; break;
+        case '\r': out_[used_++] = '\\'; out_[used_++] = 'r'; break;
+        default: out_[used_++] = char(b);
+        }
+    }
+
+    std::string& out_;
+    std::size_t used_;
+};
 
 void append_number(std::string& out, double v) { append_milli(out, milli(v)); }
 
@@ -606,32 +640,40 @@ private:
         long long line_x = 0, line_y = 0;  // the text line matrix's origin, in thousandths of a point
         int current_font = -1;
         long long current_size = -1;
-        out += "BT\n";
+        ContentWriter w(out);
+        w.room(3);
+        w.put("BT\n");
         for (const auto& run : p.runs) {
             if (run.glyphs.empty()) continue;
-            out += "/Span <</ActualText (";
-            append_literal_u16(out, 0xFEFF);
-            for_each_utf16(run.text, [&out](unsigned u) { append_literal_u16(out, u); });
-            out += ")>> BDC\n";
+            // The Span and the move: 21 + 4 + 8 bytes around the text (at most one UTF-16 unit, so 4 bytes, for
+            // each byte of UTF-8), then two numbers and 5 bytes.
+            w.room(33 + 4 * run.text.size() + 2 * 24 + 5);
+            w.put("/Span <</ActualText (");
+            w.literal_u16(0xFEFF);
+            for_each_utf16(run.text, [&w](unsigned u) { w.literal_u16(u); });
+            w.put(")>> BDC\n");
             const long long x = milli(run.glyphs.front().x), y = milli(run.glyphs.front().baseline);
-            append_milli(out, x - line_x);
-            out += ' ';
-            append_milli(out, y - line_y);
-            out += " Td\n";
+            w.milli(x - line_x);
+            w.put(' ');
+            w.milli(y - line_y);
+            w.put(" Td\n");
             line_x = x, line_y = y;
             // The pen, in thousandths of a point from the run's origin, as the reader will compute it.
             double pen = double(x) / 1000.0;
             long long rise = 0;
             bool in_tj = false, in_string = false;
-            auto close_tj = [&] {
-                if (in_string) out += ')';
-                if (in_tj) out += "] TJ\n";
+            auto close_tj = [&] {  // 6 bytes at most
+                if (in_string) w.put(')');
+                if (in_tj) w.put("] TJ\n");
                 in_tj = in_string = false;
             };
             const long long size = milli(run.size_pt);
             for (const auto& g : run.glyphs) {
                 const DocumentFont& font = fonts_[g.font];
                 if (g.gid == 0 || !font.dict) continue;
+                // A glyph writes at most: a closed TJ (6), a rise (24 + 4), an opened TJ (1), an adjustment
+                // (1 + 24), an opened string (1) and its two bytes (4); a change of font is made room for below.
+                w.room(6 + 28 + 1 + 25 + 1 + 4);
                 if (g.font != current_font || size != current_size) {
                     close_tj();
                     if (!local_names[g.font]) {
@@ -639,46 +681,50 @@ private:
                         if (!local_names[g.font]) return false;
                         fonts_named.push_back(g.font);
                     }
-                    out += '/';
-                    out += local_names[g.font];
-                    out += ' ';
-                    append_milli(out, size);
-                    out += " Tf\n";
+                    const std::string_view name = local_names[g.font];
+                    w.room(1 + name.size() + 1 + 24 + 4 + 28 + 1 + 25 + 1 + 4);
+                    w.put('/');
+                    w.put(name);
+                    w.put(' ');
+                    w.milli(size);
+                    w.put(" Tf\n");
                     current_font = g.font;
                     current_size = size;
                 }
                 const long long glyph_rise = milli(g.y - g.baseline);
                 if (glyph_rise != rise) {
                     close_tj();
-                    append_milli(out, glyph_rise);
-                    out += " Ts\n";
+                    w.milli(glyph_rise);
+                    w.put(" Ts\n");
                     rise = glyph_rise;
                 }
                 if (!in_tj) {
-                    out += '[';
+                    w.put('[');
                     in_tj = true;
                 }
                 // TJ's numbers are thousandths of the text size, subtracted from the pen; tenths of them (under
                 // 0.002 pt at 16 pt) are exact enough, and leave the rounding of the word's origin unwritten.
                 const long long adjust = 100 * round_half_away(-(g.x - pen) * 10000.0 / run.size_pt);
                 if (adjust != 0) {
-                    if (in_string) out += ')';
+                    if (in_string) w.put(')');
                     in_string = false;
-                    append_milli(out, adjust);
+                    w.milli(adjust);
                     pen -= double(adjust) / 1000.0 * run.size_pt / 1000.0;
                 }
                 if (!in_string) {
-                    out += '(';
+                    w.put('(');
                     in_string = true;
                 }
-                append_literal_u16(out, g.gid);  // Identity-H: two bytes, the glyph id
+                w.literal_u16(g.gid);  // Identity-H: two bytes, the glyph id
                 pen += font.width(g.gid) * run.size_pt / 1000.0;
             }
+            w.room(6 + 5 + 4);
             close_tj();
-            if (rise != 0) out += "0 Ts\n";
-            out += "EMC\n";
+            if (rise != 0) w.put("0 Ts\n");
+            w.put("EMC\n");
         }
-        out += "ET\n";
+        w.room(3);
+        w.put("ET\n");
         return true;
     }
 

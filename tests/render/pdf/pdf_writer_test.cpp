@@ -52,6 +52,58 @@ BOOST_AUTO_TEST_CASE(words_carry_actual_text_and_forms_map_back_to_thai) {
     BOOST_TEST(s.find(" TJ") != std::string::npos);
 }
 
+// Every word's ActualText, in page order, read back from the uncompressed content as a PDF reader reads a literal
+// string (escapes undone, unescaped brackets nesting) and decoded from UTF-16BE (the BMP is enough here).
+std::u16string actual_texts(const std::string& pdf) {
+    std::u16string all;
+    const std::string open = "/ActualText (";
+    for (std::size_t at = pdf.find(open); at != std::string::npos; at = pdf.find(open, at)) {
+        at += open.size();
+        std::string bytes;
+        for (int depth = 1; at < pdf.size(); ++at) {
+            char c = pdf[at];
+            if (c == '\\') {
+                c = pdf[++at];
+                c = c == 'n' ? '\n' : c == 'r' ? '\r' : c;
+            } else if (c == '(') {
+                ++depth;
+            } else if (c == ')' && --depth == 0) {
+                break;
+            }
+            bytes += c;
+        }
+        for (std::size_t i = 2; i + 1 < bytes.size(); i += 2)  // after the FE FF mark
+            all += char16_t((static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]));
+    }
+    return all;
+}
+
+BOOST_AUTO_TEST_CASE(delimiters_and_line_ends_survive_in_long_words) {
+    // Words of brackets, backslashes and Thai letters whose UTF-16 has a byte PDF escapes (ญ 0E0D, ช 0E0A,
+    // ศ 0E28, ษ 0E29), long enough to be cut over lines and to outgrow the page's first buffer.
+    std::string text;
+    std::u16string expected;
+    const char* const pieces[] = {"(", ")", "\\", "\u0E0D", "\u0E0A", "\u0E28", "\u0E29"};
+    const char16_t units[] = {u'(', u')', u'\\', u'\u0E0D', u'\u0E0A', u'\u0E28', u'\u0E29'};
+    for (int word = 0; word < 6; ++word) {
+        for (int i = 0; i < 700; ++i) {
+            const int k = (i * 7 + word * 3) % 7;
+            text += pieces[k];
+            expected += units[k];
+        }
+        text += ' ';
+    }
+    model::Document doc;  // small type, so that a page holds more than its first 16 KB of content; no furniture
+    model::Paragraph p;
+    p.spans.push_back({text, {false, false, false, 8}});
+    doc.blocks.push_back(p);
+    doc.page.page_numbers = false;
+    doc.page.continuation_marker = false;
+    auto pdf = render::render_pdf(layout::layout_document(doc, engine()), {false});
+    BOOST_REQUIRE_MESSAGE(pdf, pdf.error);
+    BOOST_TEST((actual_texts(as_text(pdf.bytes)) == expected));  // its text is 48 KB of content
+}
+
 BOOST_AUTO_TEST_CASE(title_is_a_utf16_text_string) {
     auto pdf = render::render_pdf(sample("ทดสอบ"), {false});
     BOOST_REQUIRE(pdf);
