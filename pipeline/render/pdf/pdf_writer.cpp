@@ -189,28 +189,26 @@ const PdfCache::EmbeddedFont& PdfCache::add(std::string key, std::shared_ptr<con
 // names, /F1, /F2, …).
 struct PdfCache::PageContent {
     std::string key;        // what it was written from: page_key()
-    std::size_t hash = 0;   // of key, worked out once by find_page
     std::string bytes;
     std::vector<int> fonts;
 };
 
-const PdfCache::PageContent* PdfCache::find_page(const std::string& key, std::size_t& hash) const {
-    hash = std::hash<std::string>{}(key);
-    auto it = pages_.find(hash);
-    if (it == pages_.end() || it->second->key != key) return nullptr;
-    ++page_hits_;
-    return it->second.get();
+// Keys are compared, not hashed: a few dozen pages are kept, keys of different pages nearly always differ in
+// size, and hashing each ~60 KB key cost more than comparing it with every page kept.
+const PdfCache::PageContent* PdfCache::find_page(const std::string& key) const {
+    for (const auto& page : pages_) {
+        if (page->key == key) {
+            ++page_hits_;
+            return page.get();
+        }
+    }
+    return nullptr;
 }
 
 void PdfCache::add_page(std::shared_ptr<const PageContent> page) {
-    const std::size_t hash = page->hash;
-    if (max_pages_ == 0 || pages_.count(hash)) return;  // a page of the same hash stays: the first one kept
-    if (pages_.size() >= max_pages_) {
-        pages_.erase(page_order_.front());
-        page_order_.pop_front();
-    }
-    page_order_.push_back(hash);
-    pages_.emplace(hash, std::move(page));
+    if (max_pages_ == 0 || find_page(page->key)) return;  // a page of the same key stays: the first one kept
+    if (pages_.size() >= max_pages_) pages_.pop_front();
+    pages_.push_back(std::move(page));
 }
 
 namespace {
@@ -531,10 +529,9 @@ private:
         // Pictures are registered in the document as they are loaded: such pages are written every time.
         const bool cacheable = options_.cache && p.images.empty();
         std::string key;
-        std::size_t hash = 0;
         if (cacheable) {
             key = page_key(doc_, p, options_.compress);
-            if (const PdfCache::PageContent* hit = options_.cache->find_page(key, hash)) {
+            if (const PdfCache::PageContent* hit = options_.cache->find_page(key)) {
                 // The page's resources name the fonts in the order the stream first used them, as when it was made.
                 for (int font : hit->fonts)
                     if (!HPDF_Page_GetLocalFontName(page, fonts_[font].dict)) return font_not_named();
@@ -548,7 +545,6 @@ private:
         for (const auto& image : p.images) write_image(content, page, image);
         auto made = std::make_shared<PdfCache::PageContent>();
         made->key = std::move(key);
-        made->hash = hash;
         if (!write_text(content, page, p, made->fonts)) return font_not_named();
         made->bytes = maybe_flate(content);
         put_content(page, made->bytes);

@@ -9,7 +9,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "layout/page.h"
@@ -36,9 +35,9 @@ public:
     const EmbeddedFont& add(std::string key, std::shared_ptr<const EmbeddedFont> font);
     std::size_t size() const { return fonts_.size(); }
 
-    // The page written from key, or nullptr; hash gets key's hash, which the page made on a miss keeps for add_page.
-    const PageContent* find_page(const std::string& key, std::size_t& hash) const;
-    void add_page(std::shared_ptr<const PageContent> page);  // the page holds its key and its hash
+    // The page written from key, or nullptr.
+    const PageContent* find_page(const std::string& key) const;
+    void add_page(std::shared_ptr<const PageContent> page);  // the page holds its key
     std::size_t pages() const { return pages_.size(); }
     std::size_t page_hits() const { return page_hits_; }
 
@@ -46,9 +45,8 @@ private:
     std::size_t max_fonts_, max_pages_;
     std::map<std::string, std::shared_ptr<const EmbeddedFont>> fonts_;
     std::vector<std::string> order_;  // oldest first: the first to go when the cache is full
-    // By the hash of their key; each entry holds its key, which a hit must equal byte for byte.
-    std::unordered_map<std::size_t, std::shared_ptr<const PageContent>> pages_;
-    std::deque<std::size_t> page_order_;  // oldest first
+    // Oldest first; each holds its key, which a hit must equal byte for byte.
+    std::deque<std::shared_ptr<const PageContent>> pages_;
     mutable std::size_t page_hits_ = 0;
 };
 
