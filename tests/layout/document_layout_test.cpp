@@ -153,8 +153,9 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(layout_document_tables)
 
-BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_continues_on_the_next) {
-    model::Document doc;
+// A table of two columns under a header row ("ขั้นตอน", "ผล"), whose one body row has a first cell of 60 lines
+// ("บรรทัดที่ 0 สบน. ...", taller than a page) and "✓" spanning result_rows rows.
+model::Table table_with_a_tall_row(int result_rows) {
     model::Table t;
     t.column_widths_pt = {300, 150};
     t.header_rows = 1;
@@ -166,9 +167,14 @@ BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_continues_on_the_next) {
     std::string text;
     for (int i = 0; i < 60; ++i) text += "บรรทัดที่ " + std::to_string(i) + " " + kSentence;
     tall.cells.push_back({{body(text)}, 1, 1});
-    tall.cells.push_back({{body("✓")}, 1, 1});
+    tall.cells.push_back({{body("✓")}, 1, result_rows});
     t.rows.push_back(tall);
-    doc.blocks.push_back(t);
+    return t;
+}
+
+BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_continues_on_the_next) {
+    model::Document doc;
+    doc.blocks.push_back(table_with_a_tall_row(1));
     auto out = layout::layout_document(doc, engine());
     BOOST_REQUIRE_GE(out.pages.size(), 2u);
     std::string all;
@@ -196,23 +202,11 @@ BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_continues_on_the_next) {
 // A row that cannot be split between lines (a cell spans rows) and is taller than a page is placed whole: none of
 // its text may be lost on the way (the cut of its first cells was once thrown away when a later cell spanned).
 BOOST_AUTO_TEST_CASE(a_spanning_row_taller_than_a_page_keeps_all_its_text) {
-    model::Document doc;
-    model::Table t;
-    t.column_widths_pt = {300, 150};
-    t.header_rows = 1;
-    model::TableRow header;
-    header.cells.push_back({{body("ขั้นตอน")}, 1, 1});
-    header.cells.push_back({{body("ผล")}, 1, 1});
-    t.rows.push_back(header);
-    model::TableRow tall;
-    std::string text;
-    for (int i = 0; i < 60; ++i) text += "บรรทัดที่ " + std::to_string(i) + " " + kSentence;
-    tall.cells.push_back({{body(text)}, 1, 1});
-    tall.cells.push_back({{body("✓")}, 1, 2});  // spans this row and the next
-    t.rows.push_back(tall);
+    model::Table t = table_with_a_tall_row(2);  // ✓ spans the tall row and the next
     model::TableRow next;
     next.cells.push_back({{body("ขั้นตอนถัดไป")}, 1, 1});
     t.rows.push_back(next);
+    model::Document doc;
     doc.blocks.push_back(t);
     const auto out = layout::layout_document(doc, engine());
     std::string all;
