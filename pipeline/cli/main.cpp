@@ -16,6 +16,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/batch.h"
@@ -193,7 +194,8 @@ std::string allocator_name() {
     const char* version = nullptr;
     std::size_t size = sizeof version;
     if (mallctl("version", &version, &size, nullptr, 0) != 0 || !version) return "unknown";
-    const std::string release = "jemalloc " + std::string(version).substr(0, std::string(version).find('-'));
+    const std::string_view full = version;  // "5.3.0-0-g54eaed1…": the release, then the commit
+    const std::string release = "jemalloc " + std::string(full.substr(0, full.find('-')));
     std::uint64_t before = 0, after = 0;
     size = sizeof before;
     if (mallctl("thread.allocated", &before, &size, nullptr, 0) != 0) return release + " (linked)";

@@ -195,18 +195,20 @@ struct PdfCache::PageContent {
 
 // Keys are compared, not hashed: a few dozen pages are kept, keys of different pages nearly always differ in
 // size, and hashing each ~60 KB key cost more than comparing it with every page kept.
-const PdfCache::PageContent* PdfCache::find_page(const std::string& key) const {
-    for (const auto& page : pages_) {
-        if (page->key == key) {
-            ++page_hits_;
-            return page.get();
-        }
-    }
+const PdfCache::PageContent* PdfCache::kept_page(const std::string& key) const {
+    for (const auto& page : pages_)
+        if (page->key == key) return page.get();
     return nullptr;
 }
 
+const PdfCache::PageContent* PdfCache::find_page(const std::string& key) const {
+    const PageContent* page = kept_page(key);
+    if (page) ++page_hits_;
+    return page;
+}
+
 void PdfCache::add_page(std::shared_ptr<const PageContent> page) {
-    if (max_pages_ == 0 || find_page(page->key)) return;  // a page of the same key stays: the first one kept
+    if (max_pages_ == 0 || kept_page(page->key)) return;  // a page of the same key stays: the first one kept
     if (pages_.size() >= max_pages_) pages_.pop_front();
     pages_.push_back(std::move(page));
 }

@@ -42,6 +42,8 @@ public:
     std::size_t page_hits() const { return page_hits_; }
 
 private:
+    const PageContent* kept_page(const std::string& key) const;  // find_page without counting a hit
+
     std::size_t max_fonts_, max_pages_;
     std::map<std::string, std::shared_ptr<const EmbeddedFont>> fonts_;
     std::vector<std::string> order_;  // oldest first: the first to go when the cache is full
