@@ -14,6 +14,7 @@
 #include "batch/sha256.h"
 #include "ingest/input_file.h"
 #include "ingest/report_reader.h"
+#include "render/xlsx/tracking_workbook.h"
 
 namespace fs = std::filesystem;
 
@@ -158,7 +159,8 @@ int bench(const BenchOptions& options, std::ostream& out, std::ostream& log) {
     row("xlsx", t.xlsx);
     row("write", t.write);
     row("total", t.total());
-    out << "produced " << s.documents_written << ", failed " << s.documents_failed << "\n";
+    out << "produced " << s.documents_written << ", failed " << s.documents_failed
+        << "; workbook parts deflated at level " << render::workbook_zip_level() << "\n";
 
     if (options.keep_dir.empty()) {
         std::error_code ec;

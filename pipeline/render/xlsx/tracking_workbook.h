@@ -45,4 +45,9 @@ inline constexpr int tracking_workbook_format_version = 1;
 std::string write_tracking_workbook(const model::Report& report, const std::vector<model::Diagnostic>& findings,
                                     const std::string& path, const compose::RoundChanges* changes = nullptr);
 
+// The deflate level of the parts of the workbooks written so far: 2, not zlib's default 6, which libxlsxwriter has
+// no option to change (detail/zip_level.h says how and why); 0 before the first workbook, -1 when zlib could not
+// be reached (no workbook can then be written). For bench reports and tests.
+int workbook_zip_level();
+
 }  // namespace saraban::render
