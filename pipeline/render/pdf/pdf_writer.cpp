@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
@@ -170,18 +171,19 @@ struct PdfCache::EmbeddedFont {
     bool compressed = false;
 };
 
-const PdfCache::EmbeddedFont* PdfCache::find(const std::string& key) const {
+std::shared_ptr<const PdfCache::EmbeddedFont> PdfCache::find(const std::string& key) const {
     auto it = fonts_.find(key);
-    return it == fonts_.end() ? nullptr : it->second.get();
+    return it == fonts_.end() ? nullptr : it->second;
 }
 
-const PdfCache::EmbeddedFont& PdfCache::add(std::string key, std::shared_ptr<const EmbeddedFont> font) {
+std::shared_ptr<const PdfCache::EmbeddedFont> PdfCache::add(std::string key,
+                                                            std::shared_ptr<const EmbeddedFont> font) {
     if (fonts_.size() >= max_fonts_ && !order_.empty()) {
         fonts_.erase(order_.front());
         order_.erase(order_.begin());
     }
     order_.push_back(key);
-    return *fonts_.insert_or_assign(std::move(key), std::move(font)).first->second;
+    return fonts_.insert_or_assign(std::move(key), std::move(font)).first->second;
 }
 
 // A page's content stream as a document wrote it: the bytes (compressed when that document's were) and the fonts
@@ -195,14 +197,14 @@ struct PdfCache::PageContent {
 
 // Keys are compared, not hashed: a few dozen pages are kept, keys of different pages nearly always differ in
 // size, and hashing each ~60 KB key cost more than comparing it with every page kept.
-const PdfCache::PageContent* PdfCache::kept_page(const std::string& key) const {
+std::shared_ptr<const PdfCache::PageContent> PdfCache::kept_page(const std::string& key) const {
     for (const auto& page : pages_)
-        if (page->key == key) return page.get();
+        if (page->key == key) return page;
     return nullptr;
 }
 
-const PdfCache::PageContent* PdfCache::find_page(const std::string& key) const {
-    const PageContent* page = kept_page(key);
+std::shared_ptr<const PdfCache::PageContent> PdfCache::find_page(const std::string& key) const {
+    auto page = kept_page(key);
     if (page) ++page_hits_;
     return page;
 }
@@ -248,6 +250,35 @@ std::string page_key(const layout::LaidOutDocument& doc, const layout::Page& p, 
     }
     return key;
 }
+
+// A stream's bytes as libharu reads them when saving (HPDF_CallbackReader_New's callbacks): HPDF_Stream_WriteToStream
+// seeks to 0 and reads 4 KB at a time until HPDF_STREAM_EOF.
+struct ByteReader {
+    const std::string* bytes;
+    std::size_t at;
+
+    static ByteReader& of(HPDF_Stream stream) { return *static_cast<ByteReader*>(stream->attr); }
+    static HPDF_STATUS read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+        ByteReader& r = of(stream);
+        const std::size_t n = std::min<std::size_t>(*size, r.bytes->size() - r.at);
+        std::memcpy(out, r.bytes->data() + r.at, n);
+        r.at += n;
+        const bool short_read = n < *size;
+        *size = HPDF_UINT(n);
+        return short_read ? HPDF_STREAM_EOF : HPDF_OK;
+    }
+    static HPDF_STATUS seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+        ByteReader& r = of(stream);
+        const long long base = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? (long long)r.at
+                                                                                : (long long)r.bytes->size();
+        const long long to = base + pos;
+        if (to < 0 || to > (long long)r.bytes->size()) return HPDF_STREAM_EOF;
+        r.at = std::size_t(to);
+        return HPDF_OK;
+    }
+    static HPDF_INT32 tell(HPDF_Stream stream) { return HPDF_INT32(of(stream).at); }
+    static HPDF_UINT32 size(HPDF_Stream stream) { return HPDF_UINT32(of(stream).bytes->size()); }
+};
 
 class Writer {
 public:
@@ -351,12 +382,25 @@ private:
     }
 
     // A stream holding bytes as they go into the file; compressed: they are Flate data already.
+    // A stream object whose bytes (which must stay until the document is saved) are read_from().
     HPDF_Dict new_stream(const std::string& bytes, bool compressed) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
-        if (!d) return nullptr;
-        HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size()));
+        if (!d || !read_from(d, bytes)) return nullptr;
         if (compressed) d->write_fn = write_flate_filter;
         return d;
+    }
+
+    // Gives a stream object's dict a stream that libharu reads from bytes when it saves the document, in place of
+    // the empty memory stream it was made with: writing the bytes into that would copy them in one at a time, and
+    // saving would copy them out again the same way (HPDF_MemCpy: a tenth of the PDF stage's instructions).
+    bool read_from(HPDF_Dict dict, const std::string& bytes) {
+        ByteReader* reader = &readers_.emplace_back(ByteReader{&bytes, 0});
+        HPDF_Stream stream = HPDF_CallbackReader_New(pdf_->mmgr, ByteReader::read, ByteReader::seek, ByteReader::tell,
+                                                     ByteReader::size, reader);
+        if (!stream) return false;
+        HPDF_Stream_Free(dict->stream);
+        dict->stream = stream;
+        return true;
     }
 
     std::string maybe_flate(const std::string& bytes) const { return options_.compress ? detail::flate(bytes) : bytes; }
@@ -397,6 +441,11 @@ private:
     }
     static constexpr char32_t kUnused = 0xFFFFFFFF;  // a glyph id no glyph of the document has
 
+    // A font the document uses, held until it is saved (its streams are read from it then).
+    const PdfCache::EmbeddedFont* hold(std::shared_ptr<const PdfCache::EmbeddedFont> font) {
+        return held_fonts_.emplace_back(std::move(font)).get();
+    }
+
     // The font's embedded form, from the cache when an earlier document used the same glyphs for the same text.
     const PdfCache::EmbeddedFont* embedded_font(const std::string& path, const std::set<std::uint32_t>& glyphs,
                                                 const std::map<std::uint32_t, char32_t>& text) {
@@ -407,7 +456,7 @@ private:
             key.append(reinterpret_cast<const char*>(&c), sizeof c);
         }
         if (options_.cache)
-            if (const auto* hit = options_.cache->find(key)) return hit;
+            if (auto hit = options_.cache->find(key)) return hold(std::move(hit));
 
         auto font = std::make_shared<PdfCache::EmbeddedFont>();
         font->metrics = subset_font(path, glyphs);
@@ -425,9 +474,8 @@ private:
         const auto& w = font->metrics.widths;
         font->width_by_gid.assign(w.empty() ? 0 : w.rbegin()->first + 1, 0);
         for (const auto& [gid, width] : w) font->width_by_gid[gid] = width;
-        if (options_.cache) return &options_.cache->add(std::move(key), std::move(font));
-        owned_fonts_.push_back(std::move(font));
-        return owned_fonts_.back().get();
+        if (options_.cache) return hold(options_.cache->add(std::move(key), std::move(font)));
+        return hold(std::move(font));
     }
 
     HPDF_Dict embed(const PdfCache::EmbeddedFont& font) {
@@ -533,11 +581,11 @@ private:
         std::string key;
         if (cacheable) {
             key = page_key(doc_, p, options_.compress);
-            if (const PdfCache::PageContent* hit = options_.cache->find_page(key)) {
+            if (auto hit = options_.cache->find_page(key)) {
                 // The page's resources name the fonts in the order the stream first used them, as when it was made.
                 for (int font : hit->fonts)
                     if (!HPDF_Page_GetLocalFontName(page, fonts_[font].dict)) return font_not_named();
-                put_content(page, hit->bytes);
+                put_content(page, std::move(hit));
                 return page;
             }
         }
@@ -549,7 +597,7 @@ private:
         made->key = std::move(key);
         if (!write_text(content, page, p, made->fonts)) return font_not_named();
         made->bytes = maybe_flate(content);
-        put_content(page, made->bytes);
+        put_content(page, made);
         if (cacheable) options_.cache->add_page(std::move(made));
         return page;
     }
@@ -559,9 +607,11 @@ private:
         return nullptr;
     }
 
-    void put_content(HPDF_Page page, const std::string& bytes) {
+    void put_content(HPDF_Page page, std::shared_ptr<const PdfCache::PageContent> content) {
         auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size()));
+        const std::string& bytes = held_pages_.emplace_back(std::move(content))->bytes;
+        // The page's contents dict and the page hold the same stream: both get the reader.
+        if (read_from(attr->contents, bytes)) attr->stream = attr->contents->stream;
         if (options_.compress) attr->contents->write_fn = write_flate_filter;
     }
 
@@ -738,25 +788,24 @@ private:
             HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, doc_.language.c_str(), nullptr));
     }
 
-    // The saved document, taken from libharu's memory stream a block at a time (HPDF_ReadFromStream would copy it
-    // out a byte at a time).
+    // The saved document. libharu writes it through a stream of ours that appends each piece to the bytes: its
+    // own memory stream would copy every byte of the document into its blocks one at a time (HPDF_MemCpy), and
+    // out again.
     std::vector<unsigned char> save() {
-        if (HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
-        HPDF_Stream stream = pdf_->stream;
-        const HPDF_UINT32 size = HPDF_GetStreamSize(pdf_);
         std::vector<unsigned char> bytes;
-        bytes.reserve(size);
-        for (HPDF_UINT i = 0, blocks = HPDF_MemStream_GetBufCount(stream); i < blocks; ++i) {
-            HPDF_UINT length = 0;
-            const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(stream, i, &length);
-            if (!block) break;
-            bytes.insert(bytes.end(), block, block + length);
-        }
-        if (bytes.size() != size) {
+        bytes.reserve(std::size_t(1) << 17);
+        pdf_->stream = HPDF_CallbackWriter_New(pdf_->mmgr, append_to_bytes, &bytes);  // freed by HPDF_Free
+        if (!pdf_->stream || HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
+        if (bytes.size() != pdf_->stream->size) {
             error_ = "libharu: เอกสารที่บันทึกไม่ครบ (the saved document is incomplete)";
             return {};
         }
         return bytes;
+    }
+    static HPDF_STATUS append_to_bytes(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+        auto& bytes = *static_cast<std::vector<unsigned char>*>(stream->attr);
+        bytes.insert(bytes.end(), data, data + size);
+        return HPDF_OK;
     }
 
     const layout::LaidOutDocument& doc_;
@@ -765,7 +814,10 @@ private:
     ErrorState errors_;
     std::string error_;
     std::vector<DocumentFont> fonts_;
-    std::vector<std::shared_ptr<const PdfCache::EmbeddedFont>> owned_fonts_;  // without a cache
+    // What the document's streams are read from when it is saved (read_from), held until then.
+    std::vector<std::shared_ptr<const PdfCache::EmbeddedFont>> held_fonts_;
+    std::vector<std::shared_ptr<const PdfCache::PageContent>> held_pages_;
+    std::deque<ByteReader> readers_;  // stable addresses: each stream's HPDF_Stream points at its own
     std::vector<HPDF_Page> pages_;
     std::map<std::string, HPDF_Image> images_;
 };

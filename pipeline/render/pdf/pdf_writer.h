@@ -31,18 +31,19 @@ public:
         : max_fonts_(max_fonts), max_pages_(max_pages) {}
     struct EmbeddedFont;  // defined where they are used, in pdf_writer.cpp
     struct PageContent;
-    const EmbeddedFont* find(const std::string& key) const;
-    const EmbeddedFont& add(std::string key, std::shared_ptr<const EmbeddedFont> font);
+    // Entries are shared: a document holds those it uses until it is saved, even when the cache lets them go.
+    std::shared_ptr<const EmbeddedFont> find(const std::string& key) const;  // nullptr when absent
+    std::shared_ptr<const EmbeddedFont> add(std::string key, std::shared_ptr<const EmbeddedFont> font);
     std::size_t size() const { return fonts_.size(); }
 
     // The page written from key, or nullptr.
-    const PageContent* find_page(const std::string& key) const;
+    std::shared_ptr<const PageContent> find_page(const std::string& key) const;
     void add_page(std::shared_ptr<const PageContent> page);  // the page holds its key
     std::size_t pages() const { return pages_.size(); }
     std::size_t page_hits() const { return page_hits_; }
 
 private:
-    const PageContent* kept_page(const std::string& key) const;  // find_page without counting a hit
+    std::shared_ptr<const PageContent> kept_page(const std::string& key) const;  // find_page, no hit counted
 
     std::size_t max_fonts_, max_pages_;
     std::map<std::string, std::shared_ptr<const EmbeddedFont>> fonts_;
