@@ -174,6 +174,34 @@ BOOST_AUTO_TEST_CASE(a_cache_of_page_contents_changes_no_byte) {
     BOOST_TEST(small.pages() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_page_the_cache_lets_go_stays_until_the_document_is_saved) {
+    // One page, and the same page followed by a second: their first pages are the same.
+    auto pages = [](bool second_page) {
+        model::Document doc;
+        doc.page.page_numbers = false;
+        doc.page.continuation_marker = false;
+        model::Paragraph first, second;
+        first.spans.push_back({"ผู้ใหญ่ น้ำ ✓ ๑๒,๕๐๐ บาท", {}});
+        doc.blocks.push_back(first);
+        if (second_page) {
+            second.spans.push_back({"สำนักงานเลขานุการกรม", {}});
+            doc.blocks.push_back(model::Spacer{2000});
+            doc.blocks.push_back(second);
+        }
+        return layout::layout_document(doc, engine());
+    };
+    const auto one_page = pages(false), two_pages = pages(true);
+    BOOST_REQUIRE(two_pages.pages.size() == 2u);
+    render::PdfCache cache(1, 1);
+    BOOST_REQUIRE(render::render_pdf(one_page, {.compress = true, .cache = &cache}));
+    // The first page comes from the cache; the second, made next, takes its place there before the document is
+    // saved, and the document still writes the first page's bytes whole.
+    const auto cached = render::render_pdf(two_pages, {.compress = true, .cache = &cache});
+    BOOST_TEST(cache.page_hits() == 1u);
+    BOOST_TEST(cache.pages() == 1u);
+    BOOST_TEST(cached.bytes == render::render_pdf(two_pages).bytes);
+}
+
 BOOST_AUTO_TEST_CASE(each_page_is_one_text_object_with_a_span_per_word) {
     auto pdf = render::render_pdf(sample("สบน. ได้ดำเนินการ ๑๒,๕๐๐ บาท"), {.compress = false});
     BOOST_REQUIRE(pdf);
