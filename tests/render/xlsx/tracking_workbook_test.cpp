@@ -229,10 +229,10 @@ BOOST_AUTO_TEST_CASE(metadata_in_document_properties) {
         BOOST_TEST(custom.find(expected) != std::string::npos, expected << " in " << custom);
 }
 
-// Raw deflate of bytes at level, as minizip writes a zip entry: its size.
-std::size_t deflated_size(const std::string& bytes, int level) {
+// Deflate of bytes at level, raw as minizip writes a zip entry (or in the zlib format, as a PDF's streams): its size.
+std::size_t deflated_size(const std::string& bytes, int level, bool raw = true) {
     z_stream z{};
-    BOOST_TEST_REQUIRE(deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    BOOST_TEST_REQUIRE(deflateInit2(&z, level, Z_DEFLATED, raw ? -MAX_WBITS : MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
     std::string out(deflateBound(&z, uLong(bytes.size())), '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
     z.avail_in = uInt(bytes.size());
@@ -264,6 +264,10 @@ BOOST_AUTO_TEST_CASE(parts_are_deflated_at_the_workbook_level_not_zlibs_default)
     zip_discard(archive);
     // The workbook still reads back whole.
     BOOST_TEST(read_back(path).diagnostics.empty());
+    // A zlib-format stream at the default level (libharu compressing a picture) keeps zlib's default, 6.
+    const std::string part = zip_part(path, "xl/sharedStrings.xml");
+    BOOST_TEST(deflated_size(part, Z_DEFAULT_COMPRESSION, false) == deflated_size(part, 6, false));
+    BOOST_TEST(deflated_size(part, Z_DEFAULT_COMPRESSION, false) != deflated_size(part, 2, false));
 }
 
 BOOST_AUTO_TEST_CASE(unwritable_path_gives_libxlsxwriter_message) {

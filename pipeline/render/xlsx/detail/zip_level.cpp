@@ -38,7 +38,9 @@ extern "C" int deflateInit2_(z_streamp strm, int level, int method, int window_b
         level_used.store(-1, std::memory_order_relaxed);
         return Z_VERSION_ERROR;
     }
-    if (level == Z_DEFAULT_COMPRESSION) {
+    // Raw deflate (negative window bits) is what zip entries hold; the zlib format (positive), which libharu asks
+    // for when it compresses a picture for a PDF, keeps zlib's default.
+    if (level == Z_DEFAULT_COMPRESSION && window_bits < 0) {
         level = kWorkbookZipLevel;
         level_used.store(level, std::memory_order_relaxed);
     }

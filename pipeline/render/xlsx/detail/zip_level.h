@@ -5,8 +5,9 @@
 // largest single cost of a batch: perf, README Performance) for a file 13% larger (21 → 24 KB). saraban gets it by
 // defining zlib's deflateInit2_ itself (zip_level.cpp), exported from each program that links saraban_xlsx
 // (CMakeLists.txt), so that the dynamic linker binds minizip's call to it; it asks the real zlib for kWorkbookZipLevel
-// whenever the default level was asked for. Nothing else in saraban deflates at the default level: the PDF streams
-// go through libdeflate, and libzip (reading the input workbooks) names its own levels.
+// whenever the default level was asked for a raw deflate stream, the kind a zip entry holds. Other streams keep
+// zlib's default: libharu's (a picture in a PDF) are in the zlib format; saraban's own PDF streams go through
+// libdeflate; libzip (reading the input workbooks) names its own levels.
 #pragma once
 
 namespace saraban::render::xlsx_detail {
