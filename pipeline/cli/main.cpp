@@ -23,6 +23,12 @@
 #include "batch/bench.h"
 #include "batch/output_file.h"
 
+// jemalloc's options, read when it starts (malloc_conf, declared by <jemalloc/jemalloc.h>; MALLOC_CONF in the
+// environment still has the last word): each thread keeps freed blocks up to 128 KB for its next allocations (the
+// default stops at 32 KB), so the 64 KB blocks zlib takes for each of a workbook's 21 parts, and the page and key
+// buffers of the PDF writer, skip the arena (−0.9% instructions an agency, −1.6% CPU in alternating runs).
+const char* malloc_conf = "tcache_max:131072";
+
 namespace {
 
 const char* const kUsage =
@@ -203,7 +209,12 @@ std::string allocator_name() {
     size = sizeof after;
     mallctl("thread.allocated", &after, &size, nullptr, 0);
     std::free(probe);
-    return after > before ? release : "not jemalloc (" + release + " is linked, another malloc was loaded first)";
+    if (after <= before) return "not jemalloc (" + release + " is linked, another malloc was loaded first)";
+    std::size_t tcache_max = 0;
+    size = sizeof tcache_max;
+    if (mallctl("opt.tcache_max", &tcache_max, &size, nullptr, 0) == 0)
+        return release + ", thread caches up to " + std::to_string(tcache_max / 1024) + " KB";
+    return release;
 }
 
 int bench_command(const std::vector<std::string>& args) {

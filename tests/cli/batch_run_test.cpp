@@ -247,10 +247,12 @@ BOOST_AUTO_TEST_CASE(bad_batch_options_are_usage_errors) {
 BOOST_AUTO_TEST_CASE(bench_runs_synthetic_agencies_and_reports_stages_throughput_and_memory) {
     const Result r = run_saraban({"bench", "--agencies", "3", "-j", "2"});
     BOOST_TEST_REQUIRE(r.status == 0, r.out << r.err);
-    // "malloc: jemalloc 5.3.0": the program allocates with jemalloc, which answers for its version when asked.
+    // "malloc: jemalloc 5.3.0, thread caches up to 128 KB": the program allocates with jemalloc, which answers for
+    // its version and for the option the program set when asked.
     // "level 2": the program's deflateInit2_ stood in for zlib's when libxlsxwriter zipped the workbooks.
-    for (const char* what : {"3 agencies", "malloc: jemalloc 5.", "throughput", "ms an agency", "peak RSS", "layout",
-                             "pdf", "xlsx", "produced 3, failed 0", "workbook parts deflated at level 2"})
+    for (const char* what : {"3 agencies", "malloc: jemalloc 5.", "thread caches up to 128 KB", "throughput",
+                             "ms an agency", "peak RSS", "layout", "pdf", "xlsx", "produced 3, failed 0",
+                             "workbook parts deflated at level 2"})
         BOOST_TEST(r.out.find(what) != std::string::npos, "bench output lacks \"" << what << "\":\n" << r.out);
 }
 
