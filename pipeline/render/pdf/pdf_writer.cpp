@@ -86,12 +86,14 @@ char* put_milli(char* p, long long v) {
         v = -v;
     }
     p = std::to_chars(p, p + 20, v / 1000).ptr;
-    long long frac = v % 1000;
+    // The fraction's three digits, without the trailing zeros (divisions by constants: no divide instruction).
+    const int frac = int(v % 1000);
     if (frac != 0) {
         *p++ = '.';
-        for (long long div = 100; frac != 0; div /= 10) {
-            *p++ = char('0' + frac / div);
-            frac %= div;
+        *p++ = char('0' + frac / 100);
+        if (frac % 100 != 0) {
+            *p++ = char('0' + frac / 10 % 10);
+            if (frac % 10 != 0) *p++ = char('0' + frac % 10);
         }
     }
     return p;
