@@ -160,7 +160,8 @@ int bench(const BenchOptions& options, std::ostream& out, std::ostream& log) {
     row("write", t.write);
     row("total", t.total());
     out << "produced " << s.documents_written << ", failed " << s.documents_failed
-        << "; workbook parts deflated at level " << render::workbook_zip_level() << "\n";
+        << "; workbook parts deflated at level " << render::workbook_zip_level() << ", "
+        << render::workbook_parts_in_memory() << " assembled in memory\n";
 
     if (options.keep_dir.empty()) {
         std::error_code ec;

@@ -36,9 +36,8 @@ inline constexpr int tracking_workbook_format_version = 1;
 // Writes the workbook to path and returns "" on success, or what went wrong ("sheet มาตรการ, cell B5:
 // worksheet_write_string: String exceeds Excel's limit of 32,767 characters.", the text from lxw_strerror()).
 // libxlsxwriter writes the file at path directly (not atomically): give it a temporary name beside the final one
-// and rename it on success. On failure the file at path is removed. Besides path, libxlsxwriter only uses
-// anonymous temporary files, one per part, while assembling the zip: in $TMPDIR when set, else in /dev/shm (tmpfs,
-// cheaper than a disk) when it has room, else in /tmp. The same report and findings give the same bytes:
+// and rename it on success. On failure the file at path is removed. Besides path, no file is written: the parts
+// are assembled in memory (detail/part_files.h). The same report and findings give the same bytes:
 // the document's creation time is the memo's date, never the clock. changes (compose::compare_rounds of the
 // previous round's report and this one) fills the column เปลี่ยนแปลงจากรอบก่อน; without it the column is empty
 // and the bytes are those of a workbook written without.
@@ -49,5 +48,9 @@ std::string write_tracking_workbook(const model::Report& report, const std::vect
 // no option to change (detail/zip_level.h says how and why); 0 before the first workbook, -1 when zlib could not
 // be reached (no workbook can then be written). For bench reports and tests.
 int workbook_zip_level();
+
+// How many parts of workbooks (sheets, shared strings, styles, …) libxlsxwriter has assembled in memory so far,
+// not in temporary files (detail/part_files.h); the overview's are files. For bench reports and tests.
+unsigned long workbook_parts_in_memory();
 
 }  // namespace saraban::render

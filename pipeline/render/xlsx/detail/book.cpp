@@ -6,11 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include <sys/stat.h>
-#include <sys/statvfs.h>
-#include <unistd.h>
 
 #include "model/cell_ref.h"
+#include "render/xlsx/detail/part_files.h"
 
 namespace saraban::render::xlsx_detail {
 
@@ -131,31 +129,11 @@ std::string Sheet::ref_prefix() const {
 // ---------------------------------------------------------------------------------------------------------------
 // Book
 
-namespace {
-
-// Where libxlsxwriter puts its temporary files (new_workbook); nullptr leaves it to libxlsxwriter ($TMPDIR, /tmp).
-const char* scratch_dir() {
-    static const bool use_shm = [] {
-        if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) return false;
-        struct stat st;
-        return stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0;
-    }();
-    if (!use_shm) return nullptr;
-    // Room checked for each workbook: libxlsxwriter does not check its writes to these files, so a part that does
-    // not fit would be cut short in the zip without an error, and a container's /dev/shm may be 64 MB, shared.
-    constexpr unsigned long long room = 1ull << 30;
-    struct statvfs fs;
-    if (statvfs("/dev/shm", &fs) != 0 || static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < room)
-        return nullptr;
-    return "/dev/shm";
-}
-
-}  // namespace
 
 lxw_workbook* new_workbook(const std::string& path, bool rows_in_order) {
     lxw_workbook_options options = {};
     options.constant_memory = rows_in_order ? LXW_TRUE : LXW_FALSE;
-    options.tmpdir = const_cast<char*>(scratch_dir());
+    options.tmpdir = rows_in_order ? const_cast<char*>(part_file_folder()) : in_memory_parts();
     return workbook_new_opt(path.c_str(), &options);
 }
 
@@ -307,7 +285,10 @@ double column_width(const std::vector<std::string>& texts, double min_width, dou
 }
 
 std::string Book::close(const std::string& path) {
+    const unsigned long cut_short = memory_parts_cut_short();
     check(workbook_close(workbook_), "workbook_close", path);
+    if (!failed() && memory_parts_cut_short() > cut_short)
+        error_ = path + ": workbook_close: out of memory while assembling a part of the workbook";
     if (failed()) std::remove(path.c_str());
     return error_;
 }

@@ -106,12 +106,11 @@ private:
     std::optional<lxw_row_t> fitted_through_;  // rows up to this one had their height set by fit_row()
 };
 
-// workbook_new for path; nullptr when out of memory. libxlsxwriter writes each part (about 20 a workbook) to a
-// temporary file, reads it back into the zip and deletes it: these go to $TMPDIR when set, else to /dev/shm when it
-// is a writable folder with 1 GB free (tmpfs: creating, writing and deleting them there instead of on an ext4 /tmp
-// takes a tracking workbook from 3.5 to 3.0 ms CPU), else to /tmp. rows_in_order: libxlsxwriter's constant_memory
-// mode, for a sheet of any number of rows (the batch overview): each row goes to the temporary file as soon as
-// the next one begins, so rows must be written in order (Sheet::fit_row), and strings are stored in their cells.
+// workbook_new for path; nullptr when out of memory. libxlsxwriter assembles each part of the workbook (about 20)
+// in a temporary file: here in memory (part_files.h). rows_in_order: libxlsxwriter's constant_memory mode, for a
+// sheet of any number of rows (the batch overview): each row goes to a temporary file as soon as the next one
+// begins, so rows must be written in order (Sheet::fit_row), and strings are stored in their cells; that
+// workbook's temporary files are real files ($TMPDIR, else /dev/shm with room, else /tmp).
 lxw_workbook* new_workbook(const std::string& path, bool rows_in_order = false);
 
 class Book {
