@@ -72,6 +72,7 @@ struct Font::Impl {
     std::string path;
     std::string family;
     std::string style;
+    std::string bytes;  // HarfBuzz reads the font from here; kept alive with the blob
     hb_blob_t* blob = nullptr;
     hb_face_t* face = nullptr;
     hb_font_t* font = nullptr;
@@ -93,10 +94,17 @@ struct Font::Impl {
 
 Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
-    // HarfBuzz maps the file (or reads it whole where it cannot): reading it a character at a time through an
-    // istreambuf_iterator took ~5 ms of a run's set-up for the four faces of a family.
-    impl_->blob = hb_blob_create_from_file_or_fail(path.c_str());
-    if (!impl_->blob) throw FontError(path + ": ไม่พบไฟล์ฟอนต์ (font file not found or not readable)");
+    // Read whole, in one go: a character at a time (istreambuf_iterator) took ~5 ms of a run's set-up for the four
+    // faces of a family; and a copy, not a mapping, so that a font file replaced during a run cannot fault.
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw FontError(path + ": ไม่พบไฟล์ฟอนต์ (font file not found or not readable)");
+    const std::streamoff size = in.tellg();
+    impl_->bytes.resize(size > 0 ? std::size_t(size) : 0);
+    in.seekg(0);
+    if (size < 0 || !in.read(impl_->bytes.data(), std::streamsize(impl_->bytes.size())))
+        throw FontError(path + ": ไม่พบไฟล์ฟอนต์ (font file not found or not readable)");
+    impl_->blob = hb_blob_create(impl_->bytes.data(), unsigned(impl_->bytes.size()), HB_MEMORY_MODE_READONLY,
+                                 nullptr, nullptr);
     impl_->face = hb_face_create(impl_->blob, 0);
     unsigned glyph_count = hb_face_get_glyph_count(impl_->face);
     hb_blob_t* cmap = hb_face_reference_table(impl_->face, HB_TAG('c', 'm', 'a', 'p'));

@@ -262,8 +262,8 @@ struct ByteReader {
     static ByteReader& of(HPDF_Stream stream) { return *static_cast<ByteReader*>(stream->attr); }
     static HPDF_STATUS read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
         ByteReader& r = of(stream);
-        const std::size_t n = std::min<std::size_t>(*size, r.bytes->size() - r.at);
-        std::memcpy(out, r.bytes->data() + r.at, n);
+        const std::size_t n = std::min<std::size_t>(*size, r.bytes->size() - r.at);  // seek keeps at <= size
+        if (n > 0) std::memcpy(out, r.bytes->data() + r.at, n);
         r.at += n;
         const bool short_read = n < *size;
         *size = HPDF_UINT(n);
@@ -285,6 +285,11 @@ struct ByteReader {
 class Writer {
 public:
     Writer(const layout::LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
+    ~Writer() {
+        if (pdf_) HPDF_Free(pdf_);  // run() frees it; here only when something threw on the way
+    }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
 
     PdfResult run() {
         PdfResult result;
@@ -300,6 +305,7 @@ public:
             result.bytes.clear();
         }
         HPDF_Free(pdf_);
+        pdf_ = nullptr;
         return result;
     }
 
@@ -797,16 +803,26 @@ private:
         std::vector<unsigned char> bytes;
         bytes.reserve(std::size_t(1) << 17);
         pdf_->stream = HPDF_CallbackWriter_New(pdf_->mmgr, append_to_bytes, &bytes);  // freed by HPDF_Free
-        if (!pdf_->stream || HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
+        if (!pdf_->stream) {  // HPDF_GetMem records the failure without calling the error handler
+            error_ = "libharu: cannot save the document (out of memory)";
+            return {};
+        }
+        if (HPDF_SaveToStream(pdf_) != HPDF_OK) return {};
         if (bytes.size() != pdf_->stream->size) {
             error_ = "libharu: เอกสารที่บันทึกไม่ครบ (the saved document is incomplete)";
             return {};
         }
         return bytes;
     }
+    // No exception may cross libharu's C frames: a failure is recorded as libharu's own, which HPDF_SaveToStream
+    // then reports through the error handler.
     static HPDF_STATUS append_to_bytes(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
         auto& bytes = *static_cast<std::vector<unsigned char>*>(stream->attr);
-        bytes.insert(bytes.end(), data, data + size);
+        try {
+            bytes.insert(bytes.end(), data, data + size);
+        } catch (const std::bad_alloc&) {
+            return HPDF_SetError(stream->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+        }
         return HPDF_OK;
     }
 

@@ -29,7 +29,7 @@ struct MemoryPart {
     static ssize_t read(void* cookie, char* out, std::size_t n) {
         auto& p = *static_cast<MemoryPart*>(cookie);
         const std::size_t k = std::min(n, p.at < p.bytes.size() ? p.bytes.size() - p.at : 0);
-        std::memcpy(out, p.bytes.data() + p.at, k);
+        if (k > 0) std::memcpy(out, p.bytes.data() + p.at, k);  // at may lie past the end after a seek
         p.at += k;
         return ssize_t(k);
     }
@@ -39,7 +39,7 @@ struct MemoryPart {
             if (p.at + n > p.bytes.size()) p.bytes.resize(p.at + n);
         } catch (const std::bad_alloc&) {
             ++cut_short;
-            return -1;
+            return 0;  // fopencookie(3): 0 on error, never negative (glibc takes the result as a size_t)
         }
         std::memcpy(p.bytes.data() + p.at, in, n);
         p.at += n;
