@@ -25,7 +25,10 @@ hb_face_t* shared_face(const std::string& path) {
     std::lock_guard lock(mutex);
     auto it = faces.find(path);
     if (it != faces.end()) return it->second.get();
-    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    // A copy of the file, not its mapping: a font file replaced during a run must not fault the workers.
+    hb_blob_t* mapped = hb_blob_create_from_file_or_fail(path.c_str());
+    hb_blob_t* blob = mapped ? hb_blob_copy_writable_or_fail(mapped) : nullptr;
+    if (mapped) hb_blob_destroy(mapped);
     hb_face_t* face = blob ? hb_face_create(blob, 0) : nullptr;
     if (blob) hb_blob_destroy(blob);
     if (face && hb_face_get_glyph_count(face) == 0) {
