@@ -5,6 +5,8 @@
 // agency: a 10,000-agency run would spend most of its time there).
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -22,6 +24,10 @@ struct PendingRename {
 
 class GroupCommit {
 public:
+    // At most one sync this often (a group gathers what finishes meanwhile): 50 ms is ten agencies on two cores,
+    // and a report of done (the progress bar, the journal) comes at most that much later.
+    static constexpr std::chrono::milliseconds kMinInterval{50};
+
     // done(index, error) runs on the committer thread, in hand-over order, once the item's files have their final
     // names (error empty) or could not get them (error says why; its temporary files are removed).
     GroupCommit(const std::string& folder, std::function<void(std::size_t index, const std::string& error)> done);
@@ -35,6 +41,9 @@ public:
 
     // Commits what is pending and stops the thread.
     void finish();
+
+    // The syncs made so far (at most one each kMinInterval, and one at the end).
+    std::size_t syncs() const { return syncs_.load(); }
 
 private:
     struct Item {
@@ -50,6 +59,7 @@ private:
     std::condition_variable wake_;
     std::vector<Item> pending_;
     bool stopping_ = false;
+    std::atomic<std::size_t> syncs_{0};
     std::thread thread_;
 };
 

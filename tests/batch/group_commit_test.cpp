@@ -2,6 +2,7 @@
 // file that cannot get its name is reported with its temporary file removed.
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -84,6 +85,33 @@ BOOST_AUTO_TEST_CASE(a_file_that_cannot_get_its_name_is_reported_and_removed) {
     commit.finish();
     BOOST_TEST(reported.find("no-such-folder/x.pdf") != std::string::npos, reported);
     BOOST_TEST(!fs::exists(temp));
+    fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(items_handed_over_one_by_one_share_a_sync_each_interval) {
+    const fs::path dir = fresh_folder("interval");
+    std::size_t reported = 0;
+    GroupCommit commit(dir.string(), [&](std::size_t, const std::string& error) {
+        BOOST_TEST(error.empty(), error);
+        ++reported;
+    });
+    // 40 items, one every 5 ms: 200 ms, so at most 200 / 50 + 1 syncs, and one more when the commit finishes
+    // (a sync per item before the interval: 40).
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < 40; ++i) {
+        const std::string final_name = (dir / (std::to_string(i) + ".pdf")).string();
+        const std::string temp = temporary_name(final_name);
+        BOOST_REQUIRE(write_file(temp, "x").empty());
+        commit.submit(i, {{temp, final_name}});
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    commit.finish();
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    const auto intervals = std::size_t(elapsed / GroupCommit::kMinInterval);
+    BOOST_TEST(reported == 40u);
+    BOOST_TEST(commit.syncs() >= 1u);
+    BOOST_TEST(commit.syncs() <= intervals + 2, commit.syncs() << " syncs in " << intervals << " intervals");
+    BOOST_TEST(fs::exists(dir / "39.pdf"));
     fs::remove_all(dir);
 }
 
