@@ -389,8 +389,8 @@ private:
         return d;
     }
 
-    // A stream holding bytes as they go into the file; compressed: they are Flate data already.
-    // A stream object whose bytes (which must stay until the document is saved) are read_from().
+    // A stream object holding bytes as they go into the file (compressed: they are Flate data already); they are
+    // read_from() when the document is saved, so they must stay until then.
     HPDF_Dict new_stream(const std::string& bytes, bool compressed) {
         HPDF_Dict d = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
         if (!d || !read_from(d, bytes)) return nullptr;

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-
 #include "model/cell_ref.h"
 #include "render/xlsx/detail/part_files.h"
 
@@ -128,7 +127,6 @@ std::string Sheet::ref_prefix() const {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Book
-
 
 lxw_workbook* new_workbook(const std::string& path, bool rows_in_order) {
     lxw_workbook_options options = {};

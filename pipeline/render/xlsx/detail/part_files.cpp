@@ -59,24 +59,6 @@ struct MemoryPart {
     }
 };
 
-// $TMPDIR when set; else /dev/shm when it is a writable folder with 1 GB free (tmpfs: creating, writing and
-// deleting files there instead of on an ext4 /tmp took a tracking workbook from 3.5 to 3.0 ms CPU); else nullptr.
-// Room is checked each time: libxlsxwriter does not check its writes to these files, so a part that does not fit
-// would be cut short in the zip without an error, and a container's /dev/shm may be 64 MB, shared.
-const char* scratch_dir() {
-    static const bool use_shm = [] {
-        if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) return false;
-        struct stat st;
-        return stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0;
-    }();
-    if (!use_shm) return nullptr;
-    constexpr unsigned long long room = 1ull << 30;
-    struct statvfs fs;
-    if (statvfs("/dev/shm", &fs) != 0 || static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < room)
-        return nullptr;
-    return "/dev/shm";
-}
-
 // What ends the folder of parts kept in memory: "/." names the folder itself, so the path stays a real folder.
 constexpr std::string_view kInMemoryMark = "/.";
 
@@ -90,16 +72,33 @@ TmpfileFunction libxlsxwriter_tmpfile() {
 
 }  // namespace
 
+// nullptr when $TMPDIR is set (libxlsxwriter then uses it); else /dev/shm when it is a writable folder with 1 GB
+// free (tmpfs: creating, writing and deleting files there instead of on an ext4 /tmp took a tracking workbook from
+// 3.5 to 3.0 ms CPU); else nullptr (libxlsxwriter's /tmp). Room is checked each time: libxlsxwriter does not check
+// its writes to these files, so a part that does not fit would be cut short in the zip without an error, and a
+// container's /dev/shm may be 64 MB, shared.
+const char* part_file_folder() {
+    static const bool use_shm = [] {
+        if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) return false;
+        struct stat st;
+        return stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK | X_OK) == 0;
+    }();
+    if (!use_shm) return nullptr;
+    constexpr unsigned long long room = 1ull << 30;
+    struct statvfs fs;
+    if (statvfs("/dev/shm", &fs) != 0 || static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < room)
+        return nullptr;
+    return "/dev/shm";
+}
+
 char* in_memory_parts() {
     static std::string folder = [] {
         const char* tmpdir = std::getenv("TMPDIR");
-        const char* dir = tmpdir && *tmpdir ? tmpdir : scratch_dir();
+        const char* dir = tmpdir && *tmpdir ? tmpdir : part_file_folder();
         return std::string(dir ? dir : "/tmp") += kInMemoryMark;
     }();
     return folder.data();
 }
-
-const char* part_file_folder() { return scratch_dir(); }
 
 std::FILE* open_memory_part() {
     auto* part = new (std::nothrow) MemoryPart;
@@ -114,13 +113,13 @@ std::FILE* open_memory_part() {
     return file;
 }
 
-unsigned long memory_parts_opened() { return opened.load(std::memory_order_relaxed); }
-
 unsigned long memory_parts_cut_short() { return cut_short; }
 
 }  // namespace saraban::render::xlsx_detail
 
-unsigned long saraban::render::workbook_parts_in_memory() { return xlsx_detail::memory_parts_opened(); }
+unsigned long saraban::render::workbook_parts_in_memory() {
+    return xlsx_detail::opened.load(std::memory_order_relaxed);
+}
 
 // libxlsxwriter's entry point for a part's temporary file (xlsxwriter/utility.h), defined again here: see
 // part_files.h for why.

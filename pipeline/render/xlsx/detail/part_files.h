@@ -20,15 +20,13 @@ namespace saraban::render::xlsx_detail {
 // real folder all the same: a libxlsxwriter that does not call saraban's lxw_tmpfile uses it as such.
 char* in_memory_parts();
 
-// The folder for parts in temporary files: $TMPDIR, else /dev/shm as above, else nullptr (libxlsxwriter's choice).
+// The folder for parts in temporary files: /dev/shm when writable with 1 GB free and $TMPDIR is unset, else
+// nullptr (libxlsxwriter's choice: $TMPDIR, else /tmp).
 const char* part_file_folder();
 
 // A stream over a growing buffer, as lxw_tmpfile returns for in_memory_parts(): read, write, seek, freed by
 // fclose. nullptr when out of memory.
 std::FILE* open_memory_part();
-
-// Parts opened in memory so far, in the whole program.
-unsigned long memory_parts_opened();
 
 // Parts this thread could not grow (out of memory): such a part is cut short, which libxlsxwriter, which does not
 // check its writes, would not notice; Book::close reports it.
