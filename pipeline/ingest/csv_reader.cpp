@@ -49,6 +49,17 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
+// Whether s holds a well-formed UTF-8 sequence of more than one byte: text meant as UTF-8.
+bool holds_utf8_sequence(std::string_view s) {
+    const auto length = std::int32_t(s.size());
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(s.data(), i, length, c);
+        if (c >= 0x80) return true;
+    }
+    return false;
+}
+
 // Bytes windows-874 defines: ASCII; €, …, curly quotes, bullet and dashes; NBSP; the Thai block (TIS-620) without
 // its four unassigned bytes 0xDB–0xDE. Anything else means the text is in some other encoding.
 bool is_windows_874_byte(unsigned char b) {
@@ -113,6 +124,10 @@ DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_
     if (!utf8_bom && !not_thai)
         if (auto text = convert_to_utf8(raw, "windows-874")) return decoded(std::move(*text), "windows-874");
     std::size_t bad = *invalid;  // the byte that is not UTF-8: a mostly-UTF-8 file's culprit
+    if (utf8_bom || holds_utf8_sequence(raw)) {
+        out.utf8 = std::string(raw);
+        out.broken_utf8 = true;
+    }
     return fail(line_of(raw, bad), "อ่านข้อความไม่ได้ ไม่ใช่ UTF-8 หรือ TIS-620 (not UTF-8, UTF-16 or "
                                    "TIS-620/windows-874 text: byte " + hex_byte(static_cast<unsigned char>(raw[bad])) +
                                    " at offset " + std::to_string(bad + (utf8_bom ? 3 : 0)) + "); " +
@@ -217,7 +232,11 @@ private:
                               std::to_string(limits_.max_cols) + " columns)");
             return false;
         }
-        if (!field_.empty()) result_.sheet.cells.push_back({row_, col_, Cell::Kind::text, to_nfc(field_), 0, false});
+        // A bad character is an error at its cell, which is left out; reading goes on to report every such cell.
+        if (auto bad = find_bad_character(field_))
+            fail(row_, col_, bad_character_message(*bad));
+        else if (!field_.empty())
+            result_.sheet.cells.push_back({row_, col_, Cell::Kind::text, to_nfc(field_), 0, false});
         field_.clear();
         was_quoted_ = false;
         ++col_;
@@ -267,11 +286,16 @@ CsvResult read_csv(std::span<const std::byte> bytes, std::string_view file_name,
     result.sheet.name = to_nfc(std::string(sheet_name));
     result.sheet.source = std::string(file_name);
     DecodedText text = decode_text(bytes, file_name);
-    result.diagnostics = std::move(text.diagnostics);
-    if (text.encoding.empty()) return result;
+    if (text.encoding.empty() && !text.broken_utf8) {
+        result.diagnostics = std::move(text.diagnostics);
+        return result;
+    }
+    // A UTF-8 file with bytes that are not UTF-8 is read as UTF-8 (they are never a quote, separator or line
+    // break): the cells that hold them are the errors, each named.
     std::string_view content = text.utf8;
     std::optional<char> declared = take_separator_line(content);
     CsvParser(content, file_name, limits, result, declared ? *declared : detect_separator(content)).parse();
+    if (text.broken_utf8 && result) result.diagnostics = std::move(text.diagnostics);  // never left unsaid
     if (!result) result.sheet.cells.clear();
     return result;
 }

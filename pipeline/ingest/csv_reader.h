@@ -34,6 +34,9 @@ struct DecodedText {
     std::string utf8;
     std::string encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "windows-874"; empty when decoding failed
     std::vector<model::Diagnostic> diagnostics;
+    // Decoding failed on a UTF-8 file (it has a byte-order mark or other UTF-8 text) with bytes that are not UTF-8:
+    // utf8 holds the file's text as it is, so that the CSV reader can name each cell that holds such bytes.
+    bool broken_utf8 = false;
 };
 
 // Decodes a text file's bytes as the header comment says. file_name is used only in diagnostics.

@@ -67,29 +67,47 @@ void append_utf8(std::string& out, unsigned cp) {
     } else if (cp < 0x800) {
         out += char(0xC0 | (cp >> 6));
         out += char(0x80 | (cp & 0x3F));
-    } else {
+    } else if (cp < 0x10000) {
         out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
         out += char(0x80 | ((cp >> 6) & 0x3F));
         out += char(0x80 | (cp & 0x3F));
     }
 }
 
-// OOXML escapes characters XML cannot hold as _xHHHH_ (e.g. _x000D_ for CR); _x005F_ escapes an underscore.
+// The UTF-16 unit of an escape "_xHHHH_" at s[i], or -1.
+long escape_at(std::string_view s, std::size_t i) {
+    if (i + 6 >= s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return -1;
+    unsigned unit = 0;
+    auto [end, ec] = std::from_chars(s.data() + i + 2, s.data() + i + 6, unit, 16);
+    return ec == std::errc() && end == s.data() + i + 6 ? long(unit) : -1;
+}
+
+// OOXML escapes characters XML cannot hold as _xHHHH_ (ECMA-376 ST_Xstring: _x000D_ for CR, _x0007_ for BEL), a
+// UTF-16 unit each; _x005F_ escapes an underscore. A pair of escaped surrogates is one character; a lone one stays
+// ill-formed UTF-8, which the reader refuses, as it does the control characters escapes give.
 std::string decode_ooxml_escapes(std::string s) {
     if (s.find("_x") == std::string::npos) return s;
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
-            unsigned cp = 0;
-            auto [end, ec] = std::from_chars(s.data() + i + 2, s.data() + i + 6, cp, 16);
-            if (ec == std::errc() && end == s.data() + i + 6) {
-                append_utf8(out, cp);
-                i += 6;
-                continue;
-            }
+        long unit = escape_at(s, i);
+        if (unit < 0) {
+            out += s[i];
+            continue;
         }
-        out += s[i];
+        i += 6;
+        long low = unit >= 0xD800 && unit <= 0xDBFF ? escape_at(s, i + 1) : -1;
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+            append_utf8(out, 0x10000 + ((unsigned(unit) - 0xD800) << 10) + (unsigned(low) - 0xDC00));
+            i += 7;
+        } else {
+            append_utf8(out, unsigned(unit));
+        }
     }
     return out;
 }
@@ -402,7 +420,7 @@ private:
             return nullptr;
         }
         auto xml = std::make_unique<XmlPart>();
-        xml->text = std::move(*content);
+        xml->text = escape_nul_references(std::move(*content));
         auto parsed = xml->document.load_buffer_inplace(xml->text.data(), xml->text.size(),
                                                         pugi::parse_default | pugi::parse_ws_pcdata_single);
         if (!parsed) {
@@ -416,6 +434,26 @@ private:
             return nullptr;
         }
         return xml;
+    }
+
+    // pugixml decodes "&#0;" ("&#x00;", …) to a NUL, which ends the text it is in: the rest of the cell would vanish
+    // in silence. Written as the OOXML escape _x0000_ instead, it reaches the cell's text, which is refused for it.
+    static std::string escape_nul_references(std::string xml) {
+        std::string out;
+        std::size_t copied = 0;
+        bool found = false;
+        for (std::size_t at = xml.find("&#"); at != std::string::npos; at = xml.find("&#", at + 2)) {
+            std::size_t i = at + 2;
+            if (i < xml.size() && (xml[i] == 'x' || xml[i] == 'X')) ++i;
+            const std::size_t digits = i;
+            while (i < xml.size() && xml[i] == '0') ++i;
+            if (i == digits || i == xml.size() || xml[i] != ';') continue;
+            out.append(xml, copied, at - copied).append("_x0000_");
+            copied = i + 1;
+            found = true;
+        }
+        if (!found) return xml;
+        return out.append(xml, copied);
     }
 
     // Whether the XML holds "<!DOCTYPE" or "<!ENTITY". Looked for by the rare "!", not the "<" of every tag.
@@ -544,6 +582,8 @@ private:
         return true;
     }
 
+    // Strings with a bad character are kept empty, the character in bad_shared_strings_: each cell that shows one
+    // is an error at that cell.
     void read_shared_strings(const std::string& part) {
         auto xml = parse_part(part, false);
         if (!xml) return;
@@ -551,6 +591,10 @@ private:
             if (!is_named(si, "si") && !is_named(si, "sstItem")) continue;  // sstItem: Excel 2007 beta
             std::string text = string_item_text(si);
             if (string_too_long(text, part)) return;
+            if (auto bad = find_bad_character(text)) {
+                bad_shared_strings_.emplace(shared_strings_.size(), std::move(*bad));
+                text.clear();
+            }
             shared_strings_.push_back(to_nfc(std::move(text)));
         }
     }
@@ -658,6 +702,8 @@ private:
         pugi::xml_node value = child_named(c, "v");
         std::string v = value.text().get();
         if (v.empty() && type != "inlineStr") return true;  // <v></v>: no value
+        // Every text the file gives a cell is checked before NFC, so that a bad character's place is as written.
+        std::optional<BadCharacter> bad;
 
         if (type == "s") {
             int index = -1;
@@ -669,10 +715,14 @@ private:
                 return true;
             }
             cell.text = shared_strings_[std::size_t(index)];
+            if (auto found = bad_shared_strings_.find(std::size_t(index)); found != bad_shared_strings_.end())
+                bad = found->second;
         } else if (type == "inlineStr") {
-            cell.text = to_nfc(string_item_text(child_named(c, "is")));
+            cell.text = string_item_text(child_named(c, "is"));
+            if (!(bad = find_bad_character(cell.text))) cell.text = to_nfc(std::move(cell.text));
         } else if (type == "str" || type == "d") {  // a formula's string result; an ISO 8601 date as text
-            cell.text = to_nfc(decode_ooxml_escapes(v));
+            cell.text = decode_ooxml_escapes(v);
+            if (!(bad = find_bad_character(cell.text))) cell.text = to_nfc(std::move(cell.text));
         } else if (type == "b") {
             cell.kind = Cell::Kind::boolean;
             cell.number = (v == "1" || v == "true") ? 1 : 0;
@@ -680,11 +730,13 @@ private:
         } else if (type == "e") {
             cell.kind = Cell::Kind::error;
             cell.text = v;
+            bad = find_bad_character(v);
         } else {  // "n" or no type: a number
             if (!value) return true;  // a formula without a cached value, or a styled empty cell
             cell.kind = Cell::Kind::number;
             cell.text = v;
             if (!parse_double(v, cell.number)) {
+                if ((bad = find_bad_character(v))) return refuse_cell(*bad, sheet.name, row, col);
                 warn("ตัวเลขในไฟล์ผิดรูปแบบ อ่านเป็นข้อความ (malformed number \"" + v + "\": read as text)",
                      {std::string(), sheet.name, row, col});
                 cell.kind = Cell::Kind::text;
@@ -693,6 +745,7 @@ private:
             std::size_t style = std::size_t(attribute_named(c, "s").as_int(0));
             cell.is_date = cell.kind == Cell::Kind::number && style < style_is_date_.size() && style_is_date_[style];
         }
+        if (bad) return refuse_cell(*bad, sheet.name, row, col);
         if (string_too_long(cell.text, part, sheet.name, row, col)) return false;
         // One long shared string referenced by every cell would multiply memory: the cells' text shares the
         // budget for uncompressed bytes.
@@ -708,6 +761,14 @@ private:
         return true;
     }
 
+    // A cell whose text holds a bad character is an error at the cell and is left out, so that nothing downstream
+    // sees it; reading goes on, so that every such cell is reported.
+    bool refuse_cell(const BadCharacter& bad, const std::string& sheet, int row, int col) {
+        result_.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name_), sheet, row, col},
+                                                 bad_character_message(bad)});
+        return true;
+    }
+
     std::string_view file_name_;
     const XlsxLimits& limits_;
     XlsxResult& result_;
@@ -717,6 +778,7 @@ private:
     std::map<std::string, zip_uint64_t> entry_index_;  // by entry_key()
     std::uint64_t cell_text_bytes_ = 0;  // text copied into cells, against shared-string amplification
     std::vector<std::string> shared_strings_;
+    std::map<std::size_t, BadCharacter> bad_shared_strings_;  // by index into shared_strings_
     std::vector<bool> style_is_date_;  // by cellXfs index
 };
 

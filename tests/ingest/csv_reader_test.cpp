@@ -133,19 +133,61 @@ BOOST_AUTO_TEST_CASE(windows_874_punctuation_is_read) {
 }
 
 BOOST_AUTO_TEST_CASE(text_in_another_encoding_is_refused_naming_the_file_and_line) {
-    auto result = read("ปีงบประมาณ,IIT\n2564,\x81\xFE\n");
+    auto result = read("IIT,EIT\n2564,\x81\xFE\n");
     BOOST_TEST(!result);
     BOOST_TEST(all_messages(result.diagnostics) ==
                "in/คะแนน.csv:2: error: อ่านข้อความไม่ได้ ไม่ใช่ UTF-8 หรือ TIS-620 (not UTF-8, UTF-16 or "
-               "TIS-620/windows-874 text: byte 0x81 at offset 40); บันทึกเป็น CSV UTF-8 แล้วลองใหม่ (save it as "
+               "TIS-620/windows-874 text: byte 0x81 at offset 13); บันทึกเป็น CSV UTF-8 แล้วลองใหม่ (save it as "
                "\"CSV UTF-8\")\n");
     BOOST_TEST(result.sheet.cells.empty());
     // A UTF-8 file with a byte-order mark is not guessed to be windows-874 when it breaks.
-    auto with_bom = read("\xEF\xBB\xBF\xC3\xD0\n");
+    auto with_bom = ingest::decode_text(bytes_of("\xEF\xBB\xBF\xC3\xD0\n"), "x.csv");
     BOOST_TEST(all_messages(with_bom.diagnostics).find("byte 0xC3 at offset 3") != std::string::npos,
                all_messages(with_bom.diagnostics));
     // Bytes windows-874 leaves unassigned (0xDB–0xDE) are not Thai.
     BOOST_TEST(!read("\xA1\xDB"));
+}
+
+BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_in_a_utf8_file_name_each_cell) {
+    // Other cells are UTF-8 Thai (or the file has a byte-order mark): the file is UTF-8, these cells are broken.
+    auto result = read("ปีงบประมาณ,IIT\n2564,\x81\xFE\nสบน.,ก\xFF\n");
+    BOOST_TEST(all_messages(result.diagnostics) ==
+               "in/คะแนน.csv: sheet คะแนน, cell B2: error: ข้อความไม่ใช่ UTF-8 ที่ถูกต้อง: ไบต์ 0x81 ที่อักขระที่ 1 "
+               "ให้พิมพ์ข้อความในเซลล์นี้ใหม่ (invalid UTF-8: byte 0x81 at character 1; retype the cell's text)\n"
+               "in/คะแนน.csv: sheet คะแนน, cell B3: error: ข้อความไม่ใช่ UTF-8 ที่ถูกต้อง: ไบต์ 0xFF ที่อักขระที่ 2 "
+               "ต่อจาก \"ก\" ให้พิมพ์ข้อความในเซลล์นี้ใหม่ (invalid UTF-8: byte 0xFF at character 2, after \"ก\"; "
+               "retype the cell's text)\n");
+    BOOST_TEST(result.sheet.cells.empty());
+    auto with_bom = read("\xEF\xBB\xBF\xC3\xD0\n");
+    BOOST_TEST(all_messages(with_bom.diagnostics).starts_with("in/คะแนน.csv: sheet คะแนน, cell A1: error: "
+                                                              "ข้อความไม่ใช่ UTF-8"),
+               all_messages(with_bom.diagnostics));
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_in_every_encoding_name_the_cell) {
+    // BEL in UTF-8, ESC in windows-874 (0x1B), NUL (U+0000) in UTF-16: each an error at its cell, which is left out.
+    const std::vector<std::pair<std::string, std::string>> inputs = {
+        {"UTF-8", "ระดับ,ITA\nAA,๙๗\a.๔๕\n"},
+        {"windows-874", "\xC3\xD0\xB4\xD1\xBA,ITA\nAA,\xF9\xF7\x1B.\xF4\xF5\n"},
+        {"UTF-16LE", "\xFF\xFE" + utf16("ระดับ,ITA\nAA,๙๗", true) + std::string(2, '\0') + utf16(".๔๕\n", true)},
+    };
+    const std::vector<std::string> names = {"U+0007 (BEL)", "U+001B (ESC)", "U+0000 (NUL)"};
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        BOOST_TEST_CONTEXT(inputs[i].first) {
+            auto result = read(inputs[i].second);
+            BOOST_TEST(all_messages(result.diagnostics) ==
+                       "in/คะแนน.csv: sheet คะแนน, cell B2: error: มีอักขระควบคุม " + names[i] +
+                           " ที่อักขระที่ 3 ต่อจาก \"๙๗\" ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character " +
+                           names[i] + " at character 3, after \"๙๗\": it cannot be seen or printed; delete it)\n");
+            BOOST_TEST(result.sheet.cells.empty());
+        }
+    }
+    // DEL and a C1 control (U+0085) too; tab and line breaks are text.
+    BOOST_TEST(all_messages(read("a\x7F\n").diagnostics).find("U+007F (DEL) at character 2") != std::string::npos);
+    BOOST_TEST(all_messages(read("\xC2\x85\n").diagnostics).find("U+0085 at character 1") != std::string::npos);
+    auto allowed = read("\"a\tb\r\nc\nd\"\n");
+    BOOST_TEST_REQUIRE(bool(allowed), all_messages(allowed.diagnostics));
+    BOOST_TEST(cells_of(allowed.sheet) == "A1=a\tb\r\nc\nd\n");
 }
 
 BOOST_AUTO_TEST_CASE(nul_bytes_and_broken_utf16_are_refused) {
@@ -193,6 +235,15 @@ BOOST_AUTO_TEST_CASE(cells_are_nfc) {
     auto result = read("e\xCC\x81\n");
     BOOST_TEST_REQUIRE(result.sheet.cells.size() == 1u);
     BOOST_TEST(result.sheet.cells[0].text == "\xC3\xA9");
+}
+
+BOOST_AUTO_TEST_CASE(sara_am_copied_from_a_pdf_is_sara_am) {
+    // ◌ํ + า, and ◌ํ + ◌้ + า, as text copied from a PDF stores ำ; in windows-874 ◌ํ is 0xED, า 0xD2, ◌้ 0xE9.
+    const std::string expected = "A1=ดำเนินการ\nB1=น\u0E49\u0E33\n";
+    auto utf8 = read("ด\u0E4D\u0E32เนินการ,น\u0E4D\u0E49\u0E32\n");
+    BOOST_TEST(cells_of(utf8.sheet) == expected);
+    auto tis620 = read("\xB4\xED\xD2\xE0\xB9\xD4\xB9\xA1\xD2\xC3,\xB9\xED\xE9\xD2\n");
+    BOOST_TEST(cells_of(tis620.sheet) == expected);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

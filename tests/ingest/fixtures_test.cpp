@@ -114,8 +114,8 @@ const std::vector<std::string> broken_lines = {
     "{dir}/libreoffice.ods: error: เป็นไฟล์ OpenDocument (.ods) ไม่ใช่ .xlsx (an OpenDocument spreadsheet, not an "
     ".xlsx); บันทึกเป็น .xlsx แล้วลองใหม่ (save it as .xlsx)",
 
-    "{dir}/latin-csv/คะแนน.csv:2: error: อ่านข้อความไม่ได้ ไม่ใช่ UTF-8 หรือ TIS-620 (not UTF-8, UTF-16 or "
-    "TIS-620/windows-874 text: byte 0x81 at offset 40); บันทึกเป็น CSV UTF-8 แล้วลองใหม่ (save it as \"CSV UTF-8\")",
+    "{dir}/latin-csv/คะแนน.csv: sheet คะแนน, cell B2: error: ข้อความไม่ใช่ UTF-8 ที่ถูกต้อง: ไบต์ 0x81 ที่อักขระที่ 1 "
+    "ให้พิมพ์ข้อความในเซลล์นี้ใหม่ (invalid UTF-8: byte 0x81 at character 1; retype the cell's text)",
 
     "{dir}/utf16-no-bom/หนังสือ.csv:1: error: มีไบต์ศูนย์ ไม่ใช่ไฟล์ข้อความ หรือเป็น UTF-16 ที่ไม่มี BOM (a NUL byte: "
     "not a text file, or UTF-16 without a byte-order mark); บันทึกเป็น CSV UTF-8 แล้วลองใหม่ (save it as \"CSV "

@@ -163,6 +163,50 @@ BOOST_AUTO_TEST_CASE(names_match_after_normalisation_and_by_alias) {
     BOOST_TEST(result.report.scores.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(sara_am_copied_from_a_pdf_reads_as_sara_am) {
+    // ำ written ◌ํ + า (U+0E4D U+0E32), as text copied from a PDF has it: it looks the same, so it reads the same.
+    auto as_in_pdf = [](std::string s) {
+        for (auto at = s.find("ำ"); at != std::string::npos; at = s.find("ำ", at))
+            s.replace(at, std::string_view("ำ").size(), "\u0E4D\u0E32");
+        return s;
+    };
+    Rows memo = memo_rows();
+    memo[1][1] = "กรมทรัพยากรน\u0E4D\u0E49\u0E32";         // a value, with the tone mark between
+    memo[9][0] = as_in_pdf("ตำแหน่ง");                       // a key
+    Rows measures = measure_rows();
+    measures[0][0] = as_in_pdf("ลำดับ");                      // a header
+    measures[1][1] = as_in_pdf("ทบทวนการดำเนินงาน");
+    measures[3][3] = as_in_pdf("อยู่ระหว่างดำเนินการ");          // a status
+    auto xlsx = ingest::read_xlsx(test::make_xlsx({{"หนังสือ", memo}, {"คะแนน", score_rows()}, {"มาตรการ", measures},
+                                                   {as_in_pdf("สำรอง"), {}}}),
+                                  "t.xlsx");
+    BOOST_TEST_REQUIRE(xlsx.workbook.sheets.size() == 4u);
+    BOOST_TEST(xlsx.workbook.sheets[3].name == "สำรอง");      // a sheet name
+    auto result = ingest::read_report(xlsx.workbook, "t.xlsx");
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST(result.diagnostics.empty(), all_messages(result.diagnostics));
+    const model::Report& r = result.report;
+    BOOST_TEST(r.memo.agency == "กรมทรัพยากรน\u0E49\u0E33");
+    BOOST_TEST(r.memo.signer_title == "เลขานุการกรม");
+    BOOST_TEST_REQUIRE(r.measures.size() == 1u);
+    BOOST_TEST(r.measures[0].text == "ทบทวนการดำเนินงาน");
+    BOOST_TEST_REQUIRE(r.measures[0].steps.size() == 2u);
+    BOOST_TEST((r.measures[0].steps[1].status == model::Status::in_progress));
+}
+
+BOOST_AUTO_TEST_CASE(a_control_character_in_a_cell_is_one_line_naming_it) {
+    Rows measures = measure_rows();
+    measures[2][1] = "จัดโครงการอบรม\x07";
+    auto result = ingest::read_report_xlsx(
+        test::make_xlsx({{"หนังสือ", memo_rows()}, {"คะแนน", score_rows()}, {"มาตรการ", measures}}), "inputs/x.xlsx");
+    BOOST_TEST(!result);
+    BOOST_TEST(all_messages(result.diagnostics) ==
+               "inputs/x.xlsx: sheet มาตรการ, cell B3: error: มีอักขระควบคุม U+0007 (BEL) ที่อักขระที่ 15 ต่อจาก "
+               "\"ครงการอบรม\" ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character U+0007 (BEL) at character 15, "
+               "after \"ครงการอบรม\": it cannot be seen or printed; delete it)\n");
+    BOOST_TEST(result.report.measures.empty());
+}
+
 BOOST_AUTO_TEST_CASE(missing_required_key_is_one_exact_line) {
     Rows memo = memo_rows();
     std::erase_if(memo, [](const auto& row) { return row[0] == "ผู้ลงนาม"; });

@@ -95,6 +95,65 @@ BOOST_AUTO_TEST_CASE(reads_every_kind_of_cell) {
     BOOST_TEST(cells[11].col == 4);
 }
 
+BOOST_AUTO_TEST_CASE(bad_characters_in_any_cell_are_errors_naming_it) {
+    // Shared strings (an escaped BEL used by two cells, raw bytes that are not UTF-8), an inline string (ESC as an
+    // XML character reference), a formula's string result (an escaped NUL), an error cell (BEL), an inline C1
+    // control (U+0085), a malformed number (DEL) and a NUL as a character reference (which pugixml would take for
+    // the end of the text): each cell an error, reading going on to the last.
+    std::string sheet = sheet_head +
+        R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>0</v></c></row>)"
+        R"(<row r="2"><c r="A2" t="inlineStr"><is><t>โทร&#27;</t></is></c><c r="B2" t="str"><v>_x0000_x</v></c>)"
+        "<c r=\"C2\" t=\"e\"><v>#N/A\a</v></c><c r=\"D2\" t=\"inlineStr\"><is><t>a\u0085</t></is></c>"
+        "<c r=\"E2\"><v>1\x7F</v></c><c r=\"F2\" t=\"inlineStr\"><is><t>ab&#x00;cd</t></is></c></row>" +
+        sheet_tail;
+    std::string strings =
+        R"(<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+        "<si><t>ลำดับ_x0007_</t></si><si><t>สำนักงาน\xFF\xFEบริหาร</t></si></sst>";
+    auto bytes = one_sheet(sheet, {{"xl/_rels/workbook.xml.rels", workbook_rels_with_strings_and_styles},
+                                   {"xl/sharedStrings.xml", strings}});
+    auto result = ingest::read_xlsx(bytes, "bad.xlsx");
+    const std::string bel = "มีอักขระควบคุม U+0007 (BEL) ที่อักขระที่ 6 ต่อจาก \"ลำดับ\" ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก "
+                            "(a control character U+0007 (BEL) at character 6, after \"ลำดับ\": it cannot be seen or "
+                            "printed; delete it)";
+    BOOST_TEST(all_messages(result) ==
+               "bad.xlsx: sheet Sheet1, cell A1: error: " + bel + "\n"
+               "bad.xlsx: sheet Sheet1, cell B1: error: ข้อความไม่ใช่ UTF-8 ที่ถูกต้อง: ไบต์ 0xFF ที่อักขระที่ 9 ต่อจาก "
+               "\"สำนักงาน\" ให้พิมพ์ข้อความในเซลล์นี้ใหม่ (invalid UTF-8: byte 0xFF at character 9, after \"สำนักงาน\"; "
+               "retype the cell's text)\n"
+               "bad.xlsx: sheet Sheet1, cell C1: error: " + bel + "\n"
+               "bad.xlsx: sheet Sheet1, cell A2: error: มีอักขระควบคุม U+001B (ESC) ที่อักขระที่ 4 ต่อจาก \"โทร\" "
+               "ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character U+001B (ESC) at character 4, after \"โทร\": "
+               "it cannot be seen or printed; delete it)\n"
+               "bad.xlsx: sheet Sheet1, cell B2: error: มีอักขระควบคุม U+0000 (NUL) ที่อักขระที่ 1 ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ "
+               "ให้ลบออก (a control character U+0000 (NUL) at character 1: it cannot be seen or printed; delete it)\n"
+               "bad.xlsx: sheet Sheet1, cell C2: error: มีอักขระควบคุม U+0007 (BEL) ที่อักขระที่ 5 ต่อจาก \"#N/A\" "
+               "ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character U+0007 (BEL) at character 5, after \"#N/A\": "
+               "it cannot be seen or printed; delete it)\n"
+               "bad.xlsx: sheet Sheet1, cell D2: error: มีอักขระควบคุม U+0085 ที่อักขระที่ 2 ต่อจาก \"a\" "
+               "ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character U+0085 at character 2, after \"a\": "
+               "it cannot be seen or printed; delete it)\n"
+               "bad.xlsx: sheet Sheet1, cell E2: error: มีอักขระควบคุม U+007F (DEL) ที่อักขระที่ 2 ต่อจาก \"1\" "
+               "ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character U+007F (DEL) at character 2, after \"1\": "
+               "it cannot be seen or printed; delete it)\n"
+               "bad.xlsx: sheet Sheet1, cell F2: error: มีอักขระควบคุม U+0000 (NUL) ที่อักขระที่ 3 ต่อจาก \"ab\" "
+               "ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ให้ลบออก (a control character U+0000 (NUL) at character 3, after \"ab\": "
+               "it cannot be seen or printed; delete it)\n");
+    BOOST_TEST(result.workbook.sheets.empty());  // nothing downstream sees the bytes
+}
+
+BOOST_AUTO_TEST_CASE(escapes_give_tabs_line_breaks_and_surrogate_pairs) {
+    // _x0009_ _x000D_ _x000A_ are text; an escaped surrogate pair is one character (U+1F600).
+    std::string sheet = sheet_head +
+        R"(<row r="1"><c r="A1" t="inlineStr"><is><t>a_x0009_b_x000D__x000A_c</t></is></c>)"
+        R"(<c r="B1" t="str"><v>_xD83D__xDE00_ _x005F_x0007_</v></c></row>)" + sheet_tail;
+    auto result = ingest::read_xlsx(one_sheet(sheet), "escapes.xlsx");
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result));
+    const auto& cells = result.workbook.sheets[0].cells;
+    BOOST_TEST_REQUIRE(cells.size() == 2u);
+    BOOST_TEST(cells[0].text == "a\tb\r\nc");
+    BOOST_TEST(cells[1].text == "\U0001F600 _x0007_");  // _x005F_ escapes the underscore: no BEL
+}
+
 BOOST_AUTO_TEST_CASE(rows_and_cells_without_r_follow_each_other) {
     std::string sheet = sheet_head +
         R"(<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>)"
