@@ -11,6 +11,7 @@ packages=(
   cmake g++ make pkg-config
   libhpdf-dev libharfbuzz-dev libicu-dev libpugixml-dev libzip-dev libxlsxwriter-dev libboost-test-dev
   libssl-dev nlohmann-json3-dev libdeflate-dev libjemalloc-dev
+  libpng-dev  # PNG pictures decoded by saraban: libharu's own loader mishandles 16-bit and interlaced ones
 )
 if $with_tests; then
   # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.

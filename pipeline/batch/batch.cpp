@@ -25,6 +25,7 @@
 #include "batch/output_file.h"
 #include "batch/progress.h"
 #include "batch/sha256.h"
+#include "batch/undrawable.h"
 #include "compose/memo.h"
 #include "compose/plain_text.h"
 #include "layout/document_layout.h"
@@ -105,7 +106,7 @@ std::vector<FileHash> hash_tree(const std::string& dir, std::string& error) {
 // several threads at once); a family that fails to load fails once, with the same message for every agency.
 class FontCache {
 public:
-    explicit FontCache(std::string dir) : dir_(std::move(dir)) {}
+    explicit FontCache(std::vector<std::string> search_path) : search_path_(std::move(search_path)) {}
     // Throws layout::FontError.
     const layout::FontSet& get(const std::string& family) {
         const std::string key = family.empty() ? layout::kDefaultFamily : family;
@@ -114,7 +115,7 @@ public:
         if (it == sets_.end()) {
             Entry e;
             try {
-                e.set = std::make_unique<layout::FontSet>(layout::load_font_family(dir_, key));
+                e.set = std::make_unique<layout::FontSet>(layout::load_font_family(search_path_, key));
             } catch (const layout::FontError& error) {
                 e.error = error.what();
             }
@@ -129,7 +130,7 @@ private:
         std::unique_ptr<layout::FontSet> set;
         std::string error;
     };
-    std::string dir_;
+    std::vector<std::string> search_path_;
     std::map<std::string, Entry> sets_;
     std::mutex mutex_;
 };
@@ -333,6 +334,15 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         const auto& fonts = shared.fonts.get(family);
         auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs, &worker.shapes, &worker.breaks);
         laps.to(&StageTimes::layout);
+        // A character no font can draw is an error at the cell (or template) it came from, not a gap in the memo.
+        if (!laid_out.missing_characters.empty()) {
+            for (auto& d : undrawable_findings(laid_out.missing_characters, read.report, shared.template_path,
+                                               shared.templates.by_path())) {
+                record.findings.push_back({severity_name(d.severity), model::to_string(d)});
+                findings.push_back(std::move(d));
+            }
+            return result;
+        }
         pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
         laps.to(&StageTimes::pdf);
     } catch (const layout::FontError& e) {
@@ -514,6 +524,9 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     for (const auto& [path, text] : templates.by_path())
         manifest.environment.templates.push_back({path.substr(options.templates_dir.size() + 1), sha256_hex(text)});
     manifest.environment.fonts = hash_tree(options.fonts_dir, hash_error);
+    for (const auto& dir : options.extra_fonts_dirs)  // named as given: another folder is another environment
+        for (FileHash f : hash_tree(dir, hash_error))
+            manifest.environment.fonts.push_back({(fs::path(dir) / f.path).generic_string(), f.sha256});
     seal(manifest.environment);
     manifest.shard = options.shard;
     manifest.batch_agencies = summary.batch_agencies;
@@ -575,7 +588,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     Journal journal(journal_path(manifest_path));  // truncates: the manifest now holds what it held
     if (!journal.ok()) log << journal_path(manifest_path) << ": " << std::strerror(errno) << "\n";
 
-    FontCache fonts(options.fonts_dir);
+    FontCache fonts(font_search_path(options));
     const std::string family = options.font_family.empty() ? layout::kDefaultFamily : options.font_family;
     try {
         fonts.get(family);  // load before the workers start; the error, if any, comes per agency
@@ -668,16 +681,27 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     return summary;
 }
 
-std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir,
-                    const std::string& font_family) {
+std::vector<std::string> font_search_path(const RunOptions& options) {
+    std::vector<std::string> path = options.extra_fonts_dirs;
+    path.push_back(options.fonts_dir);
+    return path;
+}
+
+std::string typeset(const std::string& text_path, const std::string& output_path,
+                    const std::vector<std::string>& font_search_path, const std::string& font_family) {
     std::ifstream in(text_path, std::ios::binary);
     if (!in) return text_path + ": ไม่พบไฟล์ (cannot open)";
     std::stringstream text;
     text << in.rdbuf();
     try {
-        const auto fonts = layout::load_font_family(fonts_dir, font_family.empty() ? layout::kDefaultFamily : font_family);
+        const auto fonts =
+            layout::load_font_family(font_search_path, font_family.empty() ? layout::kDefaultFamily : font_family);
         const layout::ThaiLineBreaker breaker;
-        auto pdf = render::render_pdf(lay_out(compose::compose_plain_text(text.str()), fonts, breaker));
+        const auto laid_out = lay_out(compose::compose_plain_text(text.str()), fonts, breaker);
+        // The first character no font can draw, with the text it is in: a proof must not hide it either.
+        if (auto missing = undrawable_findings(laid_out.missing_characters, {}, text_path, {}); !missing.empty())
+            return model::to_string(missing.front());
+        auto pdf = render::render_pdf(laid_out);
         if (!pdf) return output_path + ": " + pdf.error;
         return write_atomically(output_path, pdf.bytes);
     } catch (const std::exception& e) {

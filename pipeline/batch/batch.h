@@ -24,7 +24,8 @@ enum class ProgressStyle {
 struct RunOptions {
     std::vector<std::string> inputs;  // workbooks, CSV agency folders, or folders of those
     std::string output_dir = "outputs";
-    std::string fonts_dir;            // holds Laksaman*.ttf and DejaVuSans.ttf
+    std::string fonts_dir;            // the project's fonts/: Laksaman*.ttf and DejaVuSans.ttf (the fallback)
+    std::vector<std::string> extra_fonts_dirs;  // --fonts: searched before fonts_dir, which stays searched
     std::string templates_dir;        // holds the memo templates and the ITA tables
     std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman
     bool arabic_digits = false;       // --digits arabic: 0–9 instead of the memo's Thai digits
@@ -96,10 +97,13 @@ RunSummary run(const RunOptions& options, std::ostream& log);
 // Runs the given agencies (the whole batch: only options.shard's part is produced) exactly as run does.
 RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& options, std::ostream& log);
 
-// Sets a UTF-8 text file (one paragraph a line) in the memo's body style and writes the PDF to output.
-// Returns an empty string or the error.
-std::string typeset(const std::string& text_path, const std::string& output_path, const std::string& fonts_dir,
-                    const std::string& font_family = "");
+// The folders fonts are looked for in, in order: options.extra_fonts_dirs, then options.fonts_dir.
+std::vector<std::string> font_search_path(const RunOptions& options);
+
+// Sets a UTF-8 text file (one paragraph a line) in the memo's body style and writes the PDF to output, with the
+// fonts of font_search_path (see layout::load_font_family). Returns an empty string or the error.
+std::string typeset(const std::string& text_path, const std::string& output_path,
+                    const std::vector<std::string>& font_search_path, const std::string& font_family = "");
 
 // The folder holding what saraban ships (fonts/, templates/): the current folder if it has them, else the
 // folder above the executable's (build/saraban → .).

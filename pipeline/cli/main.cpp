@@ -51,7 +51,9 @@ const char* const kUsage =
     "\n"
     "INPUT is an .xlsx workbook, a CSV agency folder, or a folder of those. FAMILY is a font family whose TrueType\n"
     "files are in fonts/ (default Laksaman; e.g. \"TH Sarabun New\" once its files are put there); --fonts DIR\n"
-    "looks elsewhere. --progress bar|lines|none overrides the default (a bar on a terminal, else a line per agency).\n"
+    "(run, typeset; may be repeated) looks in DIR first, then in fonts/, whose DejaVu Sans stays the fallback for\n"
+    "what the family lacks; a character no font can draw is an error. --progress bar|lines|none overrides the\n"
+    "default (a bar on a terminal, else a line per agency).\n"
     "Exit status: 0 every document produced, 1 some failed, 2 usage error.\n";
 
 int usage_error(const std::string& message) {
@@ -81,7 +83,7 @@ int run_command(const std::vector<std::string>& args) {
             options.output_dir = args[++i];
         } else if (a == "--fonts") {
             if (!has_value) return usage_error("--fonts needs a folder");
-            options.fonts_dir = args[++i];
+            options.extra_fonts_dirs.push_back(args[++i]);
         } else if (a == "--font") {
             if (!has_value) return usage_error("--font needs a family name");
             options.font_family = args[++i];
@@ -135,7 +137,7 @@ int run_command(const std::vector<std::string>& args) {
         options.shard = *from_env;
     }
     if (options.inputs.empty()) options.inputs.push_back("inputs");
-    if (options.fonts_dir.empty()) options.fonts_dir = saraban::batch::find_resource_dir("fonts");
+    options.fonts_dir = saraban::batch::find_resource_dir("fonts");  // after --fonts: its fallback stays on the path
     options.templates_dir = saraban::batch::find_resource_dir("templates");
     options.version = SARABAN_VERSION;
     const auto summary = saraban::batch::run(options, std::cerr);
@@ -248,18 +250,19 @@ int bench_command(const std::vector<std::string>& args) {
 }
 
 int typeset_command(const std::vector<std::string>& args) {
-    std::string input, output, fonts, family;
+    std::string input, output, family;
+    saraban::batch::RunOptions fonts;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
-        else if (args[i] == "--fonts" && i + 1 < args.size()) fonts = args[++i];
+        else if (args[i] == "--fonts" && i + 1 < args.size()) fonts.extra_fonts_dirs.push_back(args[++i]);
         else if (args[i] == "--font" && i + 1 < args.size()) family = args[++i];
         else if (!args[i].empty() && args[i][0] == '-') return usage_error("unknown option " + args[i]);
         else if (input.empty()) input = args[i];
         else return usage_error("typeset takes one text file");
     }
     if (input.empty() || output.empty()) return usage_error("typeset needs FILE.txt and -o OUT.pdf");
-    if (fonts.empty()) fonts = saraban::batch::find_resource_dir("fonts");
-    std::string error = saraban::batch::typeset(input, output, fonts, family);
+    fonts.fonts_dir = saraban::batch::find_resource_dir("fonts");
+    std::string error = saraban::batch::typeset(input, output, saraban::batch::font_search_path(fonts), family);
     if (!error.empty()) {
         std::cerr << "saraban: " << error << "\n";
         return 1;

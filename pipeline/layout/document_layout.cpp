@@ -50,6 +50,9 @@ public:
         return std::move(pages_);
     }
 
+    // The characters no font has, with the text of each paragraph they are in, as found.
+    const std::vector<MissingCharacter>& missing() const { return missing_; }
+
     void place(const model::Block& block, const model::Block* next) {
         std::visit([&](const auto& b) { place_block(b, next); }, block);
     }
@@ -78,11 +81,24 @@ private:
         at_page_top_ = false;
     }
 
+    // Every paragraph is set here: set_paragraph, and a note of each character no font has, with its paragraph.
+    SharedLines set_text(const model::Paragraph& p, double width) {
+        SharedLines lines = set_paragraph(p, width, engine_);
+        for (const SetLine& line : *lines) {
+            for (char32_t c : line.undrawable) {
+                MissingCharacter m{c, {}};
+                for (const auto& span : p.spans) m.text += span.text;
+                if (std::find(missing_.begin(), missing_.end(), m) == missing_.end()) missing_.push_back(std::move(m));
+            }
+        }
+        return lines;
+    }
+
     // --- blocks ----------------------------------------------------------------------------------------------
     // A block set to look ahead (keep-with-next, orphan control) is kept until it is placed, not set twice.
     const std::vector<SetLine>& set_lines(const model::Paragraph& p) {
         auto it = paragraph_cache_.find(&p);
-        if (it == paragraph_cache_.end()) it = paragraph_cache_.emplace(&p, set_paragraph(p, text_width_, engine_)).first;
+        if (it == paragraph_cache_.end()) it = paragraph_cache_.emplace(&p, set_text(p, text_width_)).first;
         return *it->second;
     }
     // The cached result for key, removed from the cache, or make() when there is none.
@@ -115,7 +131,7 @@ private:
     }
 
     void place_block(const model::Paragraph& p, const model::Block* next) {
-        const SharedLines set = take(paragraph_cache_, &p, [&] { return set_paragraph(p, text_width_, engine_); });
+        const SharedLines set = take(paragraph_cache_, &p, [&] { return set_text(p, text_width_); });
         const std::vector<SetLine>& lines = *set;
         double total = p.style.space_before_pt;
         for (const auto& l : lines) total += l.height;
@@ -171,7 +187,7 @@ private:
                     busy_until[c] = int(r) + sc.row_span - 1;
                 }
                 for (const auto& para : cell.paragraphs) {
-                    SharedLines set = set_paragraph(para, width - 2 * pad, engine_);
+                    SharedLines set = set_text(para, width - 2 * pad);
                     for (const SetLine& l : *set) {
                         sc.content_height += l.height;
                         sc.lines.push_back(&l);
@@ -328,7 +344,7 @@ private:
         std::vector<SharedLines> sets;
         double widest = 0;
         for (const auto& text : s.lines) {
-            sets.push_back(set_paragraph(simple_paragraph(text, s.size_pt, Align::left), text_width_, engine_));
+            sets.push_back(set_text(simple_paragraph(text, s.size_pt, Align::left), text_width_));
             for (const SetLine& line : *sets.back()) widest = std::max(widest, line.right_edge);
         }
         // Each line centred on one point; the point moves inward if the widest line would leave the text area.
@@ -352,7 +368,7 @@ private:
                 page().rules.push_back(r);
         }
         // The title sits beside the Garuda, its baseline near the emblem's foot.
-        auto title = set_paragraph(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_, engine_);
+        auto title = set_text(simple_paragraph(h.title, h.title_size_pt, Align::center, true), text_width_);
         double title_baseline = h.emblem_top_pt + h.emblem_height_pt * 0.75;
         for (const SetLine& line : *title) place_line(line, text_left_, page_h - title_baseline, page());
         // The first labelled line starts clear of the emblem's foot.
@@ -367,11 +383,11 @@ private:
             for (std::size_t i = 0; i < fields.size(); ++i) {
                 const auto& f = fields[i];
                 double end = f.to_x_pt >= 0 ? f.to_x_pt : (i + 1 < fields.size() ? fields[i + 1].at_x_pt - 4 : text_width_);
-                auto label = set_paragraph(simple_paragraph(f.label, f.label_size_pt, Align::left, true), text_width_, engine_);
+                auto label = set_text(simple_paragraph(f.label, f.label_size_pt, Align::left, true), text_width_);
                 double label_end = f.at_x_pt + (label->empty() ? 0 : label->front().right_edge);
                 for (const SetLine& line : *label) place_line(line, text_left_ + f.at_x_pt, page_h - baseline, page());
                 const double value_x = label_end + 4;
-                auto value = set_paragraph(simple_paragraph(f.value, f.value_size_pt, Align::left), end - value_x - 2, engine_);
+                auto value = set_text(simple_paragraph(f.value, f.value_size_pt, Align::left), end - value_x - 2);
                 double b = baseline;
                 for (std::size_t k = 0; k < value->size(); ++k) {
                     double line_start = k == 0 ? label_end + 1 : value_x - 3;
@@ -412,12 +428,13 @@ private:
             if (ps.page_numbers && i > 0) {
                 std::string number = "- " + std::to_string(i + 1) + " -";
                 if (ps.thai_digits) number = with_thai_digits(number);
-                auto lines = set_paragraph(simple_paragraph(number, 16, Align::center), text_width_, engine_);
+                auto lines = set_text(simple_paragraph(number, 16, Align::center), text_width_);
                 for (const SetLine& line : *lines) place_line(line, text_left_, page_h_ - ps.page_number_top_pt, pg);
             }
             if (ps.continuation_marker && i + 1 < pages_.size() && !first_line_text_[i + 1].empty()) {
-                auto lines = set_paragraph(simple_paragraph(continuation_marker(first_line_text_[i + 1]), 16, Align::right),
-                                           text_width_, engine_);
+                const model::Paragraph marker =
+                    simple_paragraph(continuation_marker(first_line_text_[i + 1]), 16, Align::right);
+                auto lines = set_text(marker, text_width_);
                 for (const SetLine& line : *lines) {
                     const double baseline = page_h_ - bottom_limit_ - baseline_offset(line);
                     place_line(line, text_left_, baseline, pg);
@@ -432,6 +449,7 @@ private:
     std::vector<std::string> first_line_text_;  // per page, the first body line's text
     double page_w_ = 0, page_h_ = 0;  // the paper as laid out (landscape: the long side across)
     std::map<const void*, SharedLines> paragraph_cache_;
+    std::vector<MissingCharacter> missing_;
 
     double text_left_ = 0, text_width_ = 0, bottom_limit_ = 0;
     double y_ = 0;  // the top of the next line box, from the paper's top edge
@@ -454,6 +472,9 @@ void lay_out_with_attachments(const model::Document& document, const TextEngine&
     }
     if (!document.bookmark.empty()) out.outline.push_back({document.bookmark, out.pages.size(), level});
     for (auto& page : paginator.finish()) out.pages.push_back(std::move(page));
+    for (const MissingCharacter& m : paginator.missing())
+        if (std::find(out.missing_characters.begin(), out.missing_characters.end(), m) == out.missing_characters.end())
+            out.missing_characters.push_back(m);
     for (const auto& attachment : document.attachments) lay_out_with_attachments(attachment, engine, level + 1, out);
 }
 

@@ -196,43 +196,72 @@ int style_slot(const std::string& style) {
     return (bold ? 1 : 0) + (italic ? 2 : 0);
 }
 
-}  // namespace
-
-FontSet load_font_family(const std::string& fonts_dir, const std::string& family) {
+// The TrueType files of one folder, sorted: the same choice on every machine.
+std::vector<std::string> font_files(const std::string& dir) {
     namespace fs = std::filesystem;
     std::vector<std::string> files;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(fonts_dir, ec)) {
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
         std::string ext = lower(entry.path().extension().string());
         if (ext == ".ttf" || ext == ".otf") files.push_back(entry.path().string());
     }
-    if (ec) throw FontError(fonts_dir + ": โฟลเดอร์ฟอนต์เปิดไม่ได้ (cannot read the fonts folder: " + ec.message() + ")");
-    std::sort(files.begin(), files.end());  // the same choice on every machine
+    if (ec) throw FontError(dir + ": โฟลเดอร์ฟอนต์เปิดไม่ได้ (cannot read the fonts folder: " + ec.message() + ")");
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The folders of search_path in order, each once however it is spelt ("fonts" and "./fonts/").
+std::vector<std::string> distinct_folders(const std::vector<std::string>& search_path) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& dir : search_path) {
+        std::error_code ec;
+        const bool seen =
+            std::any_of(out.begin(), out.end(), [&](const std::string& o) { return fs::equivalent(o, dir, ec); });
+        if (!seen) out.push_back(dir);
+    }
+    return out;
+}
+
+}  // namespace
+
+FontSet load_font_family(const std::vector<std::string>& search_path, const std::string& family) {
+    // Every font of every folder, in search order, with the folder it is in.
+    std::vector<std::pair<std::unique_ptr<Font>, std::size_t>> found;
+    const std::vector<std::string> folders = distinct_folders(search_path);
+    for (std::size_t d = 0; d < folders.size(); ++d)
+        for (const auto& file : font_files(folders[d])) found.emplace_back(std::make_unique<Font>(file), d);
+    auto is = [](const Font& f, const std::string& name) { return lower(f.family()) == lower(name); };
+    std::size_t family_folder = folders.size();
+    for (const auto& [font, d] : found)
+        if (is(*font, family) && style_slot(font->style()) == 0) family_folder = std::min(family_folder, d);
 
     FontSet set;
     int* slots[4] = {&set.regular, &set.bold, &set.italic, &set.bold_italic};
     std::set<std::string> families;
-    for (const auto& file : files) {
-        auto font = std::make_unique<Font>(file);
+    for (auto& [font, d] : found) {
         families.insert(font->family());
-        const bool main = lower(font->family()) == lower(family);
-        const bool fallback = lower(font->family()) == lower(kFallbackFamily) && style_slot(font->style()) == 0;
         const int slot = style_slot(font->style());
-        if (main && slot >= 0 && *slots[slot] < 0) {
+        if (d == family_folder && is(*font, family) && slot >= 0 && *slots[slot] < 0) {
             set.fonts.push_back(std::move(font));
             *slots[slot] = int(set.fonts.size()) - 1;
-        } else if (fallback && set.fallback < 0 && lower(family) != lower(kFallbackFamily)) {
+        } else if (is(*font, kFallbackFamily) && slot == 0 && set.fallback < 0 && !is(*font, family)) {
             set.fonts.push_back(std::move(font));
             set.fallback = int(set.fonts.size()) - 1;
         }
     }
     if (set.regular < 0) {
-        std::string known;
+        std::string where, known;
+        for (const auto& f : folders) where += (where.empty() ? "" : ", ") + f;
         for (const auto& f : families) known += (known.empty() ? "" : ", ") + f;
-        throw FontError(fonts_dir + ": ไม่พบฟอนต์ \"" + family + "\" แบบปกติ (no regular face of font family \"" + family +
+        throw FontError(where + ": ไม่พบฟอนต์ \"" + family + "\" แบบปกติ (no regular face of font family \"" + family +
                         "\"; families here: " + (known.empty() ? "none" : known) + ")");
     }
     return set;
+}
+
+FontSet load_font_family(const std::string& fonts_dir, const std::string& family) {
+    return load_font_family(std::vector<std::string>{fonts_dir}, family);
 }
 
 FontSet load_default_fonts(const std::string& fonts_dir) { return load_font_family(fonts_dir, kDefaultFamily); }

@@ -71,10 +71,16 @@ inline constexpr const char* kDefaultFamily = "Laksaman";
 // The family tried for characters the main one lacks (✓ ✗ ☐ • →).
 inline constexpr const char* kFallbackFamily = "DejaVu Sans";
 
-// Loads the faces of family from the TrueType files in fonts_dir, found by the names inside the files (so "TH
-// Sarabun New" is found whatever its files are called). Regular is required; bold, italic and bold-italic are
-// used when present. The fallback family is loaded as FontSet::fallback when present. Throws FontError naming the
-// family and the families that are there when it is missing, or naming a broken file.
+// Loads the faces of family from the TrueType files in the folders of search_path, found by the names inside the
+// files (so "TH Sarabun New" is found whatever its files are called). The family's faces come from the first
+// folder holding its regular face (regular is required; bold, italic and bold-italic are used when that folder
+// has them), the fallback family from the first folder holding it (FontSet::fallback; none when no folder has it):
+// a folder put before the project's fonts/ adds fonts without hiding its fallback. A folder named twice counts
+// once. Throws FontError naming the family and the families that are there when it is missing, or naming a broken
+// file or an unreadable folder.
+FontSet load_font_family(const std::vector<std::string>& search_path, const std::string& family);
+
+// load_font_family({fonts_dir}, family): one folder only.
 FontSet load_font_family(const std::string& fonts_dir, const std::string& family);
 
 // load_font_family(fonts_dir, kDefaultFamily).

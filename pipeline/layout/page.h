@@ -64,6 +64,16 @@ struct OutlineEntry {
     int level = 0;         // 0: the memo; 1: its attachments
 };
 
+// A character no font in use has, which the pages therefore lack, with the text it was in (a paragraph, a table
+// cell's paragraph, a form field's label or value, a generated line such as a page number): enough for the caller
+// to find where it came from and refuse the document.
+struct MissingCharacter {
+    char32_t code_point = 0;
+    std::string text;
+
+    bool operator==(const MissingCharacter&) const = default;
+};
+
 struct LaidOutDocument {
     std::string title;
     std::string author;
@@ -71,6 +81,7 @@ struct LaidOutDocument {
     std::vector<FontRef> fonts;
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
+    std::vector<MissingCharacter> missing_characters;  // in order of first appearance, each pair once
 };
 
 }  // namespace saraban::layout

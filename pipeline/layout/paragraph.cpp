@@ -214,6 +214,23 @@ void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& font
     }
 }
 
+// Adds to out (each once) the characters of u that its glyph 0 (.notdef) stands for: those the font of its run
+// lacks. The run is in the fallback font whenever that has the character, so neither font has it. Code points
+// below U+0020 are ingest's to refuse.
+void note_undrawable(const Prepared& p, const Unit& u, const FontSet& fonts, std::vector<char32_t>& out) {
+    for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
+        if (p.glyphs[g].gid != 0) continue;
+        const Font& font = *fonts.fonts[p.glyphs[g].font];
+        const std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
+        for (std::size_t i = 0; i < piece.size();) {
+            const char32_t cp = next_code_point(piece, i);
+            if (cp >= 0x20 && font.glyph_for(cp) == 0 && std::find(out.begin(), out.end(), cp) == out.end())
+                out.push_back(cp);
+        }
+        return;
+    }
+}
+
 }  // namespace
 
 double line_height(const TextEngine& engine, double size_pt) {
@@ -355,6 +372,7 @@ std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_p
                     run = &line.runs.back();
                 }
                 append_source_ordered(p, u, engine.fonts, x, 0, run->glyphs);
+                note_undrawable(p, u, engine.fonts, line.undrawable);
                 run->text.append(p.text, u.byte_begin, u.byte_end - u.byte_begin);
                 if (style.underline) {
                     double y = -style.size_pt * 0.12;

@@ -24,6 +24,9 @@ struct SetLine {
     double natural_width = 0;    // the text's width before justification, indent included
     double right_edge = 0;       // where the last glyph's advance ends, after alignment
     std::string text;            // the line's source text, trimmed
+    // Characters of the line that no font of the set has (each once): they are not drawn, and the document says
+    // so (LaidOutDocument::missing_characters) rather than lose them quietly.
+    std::vector<char32_t> undrawable;
 };
 
 // A paragraph's set lines, shared: ParagraphCache keeps them, and the paginator places them from there instead of

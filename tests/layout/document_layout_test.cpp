@@ -217,4 +217,39 @@ BOOST_AUTO_TEST_CASE(a_spanning_row_taller_than_a_page_keeps_all_its_text) {
     BOOST_TEST(all.find("ขั้นตอนถัดไป") != std::string::npos);
 }
 
+// A character no font of the set has would be drawn as nothing: the document lists it with the text it was in
+// (paragraph, table cell, form field) instead, once per text; what the fallback draws (✓) is not listed.
+BOOST_AUTO_TEST_CASE(characters_no_font_has_are_listed_with_their_text) {
+    const std::string emoji_cell = "ขั้นตอนที่ ๑ 🚀 และ ✓", han_field = "กค 中 ๐๙๐๑";
+    model::Document doc;
+    model::FormHeader header;
+    header.lines.push_back({model::FormField{"ที่", han_field}});
+    doc.blocks.push_back(header);
+    doc.blocks.push_back(body(kSentence + "🚀"));
+    model::Table t;
+    t.column_widths_pt = {200, 200};
+    model::TableRow row;
+    row.cells.push_back({{body(emoji_cell)}, 1, 1});
+    row.cells.push_back({{body("✓")}, 1, 1});
+    t.rows.push_back(row);
+    doc.blocks.push_back(t);
+    const auto& fonts = saraban::testing::fonts();
+    for (char32_t c : {U'\U0001F680', U'中'})  // neither Laksaman nor DejaVu Sans has these
+        BOOST_REQUIRE(fonts.fonts[fonts.regular]->glyph_for(c) == 0 && fonts.fonts[fonts.fallback]->glyph_for(c) == 0);
+
+    const auto out = layout::layout_document(doc, engine());
+    const std::vector<layout::MissingCharacter> expected = {
+        {U'中', han_field}, {U'\U0001F680', kSentence + "🚀"}, {U'\U0001F680', emoji_cell}};
+    BOOST_TEST(out.missing_characters.size() == expected.size());
+    for (const auto& m : expected)
+        BOOST_TEST((std::find(out.missing_characters.begin(), out.missing_characters.end(), m) !=
+                    out.missing_characters.end()), "U+" << std::hex << unsigned(m.code_point) << " in " << m.text);
+    // Set again from the paragraph cache: still listed.
+    layout::ParagraphCache cache;
+    auto cached = engine();
+    cached.cache = &cache;
+    layout::layout_document(doc, cached);
+    BOOST_TEST(layout::layout_document(doc, cached).missing_characters == out.missing_characters);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

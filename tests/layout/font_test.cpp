@@ -97,4 +97,23 @@ BOOST_AUTO_TEST_CASE(glyph_for_answers_as_the_font_s_cmap_does) {
     }
 }
 
+// A folder of the user's (--fonts) comes first in the search path and the project's fonts/ after it: the family is
+// taken from the first folder that has it, and the fallback (DejaVu Sans, for ✓) is still found in fonts/.
+BOOST_AUTO_TEST_CASE(a_folder_before_the_project_s_fonts_hides_not_its_fallback) {
+    ScratchDir dir;
+    for (const char* file : {"Laksaman.ttf", "Laksaman-Bold.ttf"}) fs::copy_file(kFonts + "/" + file, dir.path / file);
+    const FontSet set = load_font_family(std::vector<std::string>{dir.path.string(), kFonts}, "Laksaman");
+    BOOST_TEST(fs::path(set.fonts[set.regular]->path()).parent_path() == dir.path);
+    BOOST_TEST(fs::path(set.fonts[set.bold]->path()).parent_path() == dir.path);
+    BOOST_TEST(set.italic == -1);  // not mixed with the faces of another folder's copy of the family
+    BOOST_REQUIRE(set.fallback >= 0);
+    BOOST_TEST(set.fonts[set.fallback]->family() == "DejaVu Sans");
+    BOOST_TEST(set.fonts[set.fallback]->glyph_for(U'✓') != 0u);
+    // A family the first folder lacks comes from the next; a folder named twice counts once.
+    const std::vector<std::string> twice = {dir.path.string(), kFonts, kFonts + "/"};
+    const FontSet later = load_font_family(twice, "DejaVu Sans");
+    BOOST_TEST(fs::path(later.fonts[later.regular]->path()).filename() == "DejaVuSans.ttf");
+    BOOST_TEST(later.fonts.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,7 @@
 #include <hpdf_pages.h>
 
 #include "render/pdf/detail/flate.h"
+#include "render/pdf/detail/image_file.h"
 #include "render/pdf/font_subset.h"
 
 #include <algorithm>
@@ -301,7 +302,7 @@ public:
             char buf[96];
             std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", unsigned(errors_.status),
                           unsigned(errors_.detail));
-            result.error = error_.empty() ? buf : error_ + " (" + buf + ")";
+            result.error = error_.empty() ? buf : errors_.status == HPDF_OK ? error_ : error_ + " (" + buf + ")";
             result.bytes.clear();
         }
         HPDF_Free(pdf_);
@@ -644,23 +645,26 @@ private:
         if (dotted) out += "[] 0 d\n";
     }
 
-    // Loads each picture once; PNG or JPEG by its signature, not its name.
+    // Loads each picture once; PNG or JPEG by its signature, not its name. A PNG goes in as decoded samples (and
+    // a soft mask for its opacity), a JPEG as it is: see detail/image_file.h for what libharu's loaders got wrong.
     HPDF_Image load_image(const std::string& path) {
         auto it = images_.find(path);
         if (it != images_.end()) return it->second;
-        unsigned char magic[4] = {0, 0, 0, 0};
-        if (FILE* f = std::fopen(path.c_str(), "rb")) {
-            if (std::fread(magic, 1, 4, f) != 4) magic[0] = 0;
-            std::fclose(f);
-        } else {
-            error_ = path + ": ไม่พบไฟล์ภาพ (image not found)";
-            return nullptr;
-        }
         HPDF_Image image = nullptr;
-        if (magic[0] == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G') image = HPDF_LoadPngImageFromFile(pdf_, path.c_str());
-        else if (magic[0] == 0xFF && magic[1] == 0xD8) image = HPDF_LoadJpegImageFromFile(pdf_, path.c_str());
-        if (!image && error_.empty()) error_ = path + ": ภาพต้องเป็น PNG หรือ JPEG (the image must be a PNG or JPEG file)";
+        if (auto data = detail::read_image(path, error_)) image = image_from(*data);
         images_[path] = image;
+        return image;
+    }
+
+    HPDF_Image image_from(const detail::ImageData& data) {
+        if (data.jpeg) return HPDF_LoadJpegImageFromMem(pdf_, data.samples.data(), HPDF_UINT(data.samples.size()));
+        const HPDF_ColorSpace space = data.color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;
+        HPDF_Image image = HPDF_LoadRawImageFromMem(pdf_, data.samples.data(), data.width, data.height, space, 8);
+        if (!image || data.alpha.empty()) return image;
+        HPDF_Image mask =
+            HPDF_LoadRawImageFromMem(pdf_, data.alpha.data(), data.width, data.height, HPDF_CS_DEVICE_GRAY, 8);
+        if (!mask || HPDF_Image_AddSMask(image, mask) != HPDF_OK) return nullptr;
+        if (pdf_->pdf_version < HPDF_VER_14) pdf_->pdf_version = HPDF_VER_14;  // soft masks came with PDF 1.4
         return image;
     }
 
