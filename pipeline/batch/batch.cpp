@@ -222,6 +222,14 @@ struct WorkerResult {
 
 std::string severity_name(model::Severity s) { return s == model::Severity::warning ? "warning" : "error"; }
 
+// A finding as findings.txt and the log show it: its place first, and the agency's input before a place that is
+// not in it (a template's line, last round's workbook), so that every line names the workbook it is about.
+Finding finding_line(const model::Diagnostic& d, const std::string& input) {
+    std::string line = model::to_string(d);
+    if (!d.at.file.starts_with(input)) line = input + ": " + line;
+    return {severity_name(d.severity), std::move(line)};
+}
+
 // Whether the previous run's record still stands: same inputs, outputs still there with the hashes it recorded.
 bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std::vector<FileHash>& inputs,
                  const fs::path& out_dir) {
@@ -244,6 +252,30 @@ struct WorkerState {
     layout::LineBreakCache breaks;
     render::PdfCache pdf_cache;
 };
+
+// The template an agency's memo is made from: its แม่แบบ key names a file of the templates folder (".xml" may be
+// left out), else progress-report.xml. A name that is not there is an error at the key's cell.
+std::string choose_template(const model::Report& report, const Shared& shared,
+                            std::vector<model::Diagnostic>& findings) {
+    const std::string& wanted = report.memo.template_name;
+    if (wanted.empty()) return shared.template_path;
+    std::string name = wanted;
+    if (fs::path(name).extension() != ".xml") name += ".xml";
+    const std::string path = shared.options.templates_dir + "/" + name;
+    const bool plain_name = name.find('/') == std::string::npos && name.find('\\') == std::string::npos;
+    if (plain_name && shared.templates.find(path)) return path;
+    std::string known, suggestion;
+    for (const auto& [file, text] : shared.templates.by_path()) {
+        const std::string base = fs::path(file).filename().string();
+        if (fs::path(base).extension() != ".xml") continue;
+        known += (known.empty() ? "" : ", ") + base;
+    }
+    auto at = report.memo.at.find("template");
+    findings.push_back({model::Severity::error, at == report.memo.at.end() ? model::CellRef{report.source, "", 0, 0} : at->second,
+                        "ไม่มีแม่แบบ \"" + wanted + "\" ในโฟลเดอร์แม่แบบ (no template \"" + wanted + "\" in " +
+                            shared.options.templates_dir + "; there are: " + known + ")"});
+    return "";
+}
 
 WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker) {
     WorkerResult result;
@@ -287,12 +319,25 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input);
     laps.to(&StageTimes::read);
     auto findings = read.diagnostics;
-    if (read) {
-        auto checked = validate::validate(read.report, shared.rules);
-        findings.insert(findings.end(), checked.begin(), checked.end());
+    // An input that was read, even with errors, is checked and composed too, so that one run names everything the
+    // user must fix (a missing value the template needs is not hidden behind a wrong status). A cell already
+    // reported by ingest is not reported again by validate.
+    const bool readable = !read.report.memo.at.empty();
+    if (read || readable) {
+        for (auto& d : validate::validate(read.report, shared.rules)) {
+            const bool said = std::any_of(read.diagnostics.begin(), read.diagnostics.end(), [&](const auto& r) {
+                return r.severity == model::Severity::error && r.at == d.at;
+            });
+            if (!said) findings.push_back(std::move(d));
+        }
     }
-    // Last round's tracking workbook of the same agency, when --previous names a folder holding one.
+    // Last round's tracking workbook of the same agency, when --previous names a folder holding one; a folder
+    // without it is said, since the memo then lacks the comparison the user asked for.
     std::optional<ingest::ReportResult> previous_round;
+    if (read && !previous_path.empty() && !fs::is_regular_file(previous_path, ec))
+        findings.push_back({model::Severity::warning, {previous_path.string(), "", 0, 0},
+                            "ไม่พบสมุดงานรอบก่อนของหน่วยงานนี้ จึงไม่เทียบกับรอบก่อน (no previous round's workbook for this "
+                            "agency at this path: not compared with the previous round)"});
     if (read && fs::is_regular_file(previous_path, ec)) {
         auto prev = ingest::read_report_file(previous_path.string());
         const std::string mismatch = prev ? compose::rounds_mismatch(prev.report, read.report)
@@ -307,7 +352,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     const model::Report* previous = previous_round ? &previous_round->report : nullptr;
     laps.to(&StageTimes::validate);
     for (const auto& d : findings) {
-        record.findings.push_back({severity_name(d.severity), model::to_string(d)});
+        record.findings.push_back(finding_line(d, plan.source.input));
         if (d.severity == model::Severity::warning) ++result.warnings;
     }
     // Whatever happens next, the overview gets the agency's row.
@@ -321,12 +366,27 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
                                                    result.record.status == AgencyStatus::produced, source);
         }
     } overview_row{result, read, findings, plan.source.input};
-    if (model::has_error(findings)) return result;
-    auto composed = compose::compose_memo(read.report, shared.template_path, previous, &shared.templates);
-    if (shared.options.arabic_digits) compose::use_arabic_digits(composed.document);
-    for (const auto& d : composed.diagnostics) record.findings.push_back({severity_name(d.severity), model::to_string(d)});
+    if (model::has_error(findings) && !readable) return result;
+    std::vector<model::Diagnostic> compose_findings;
+    const std::string template_path = choose_template(read.report, shared, compose_findings);
+    compose::ComposeResult composed;
+    if (!template_path.empty()) {
+        try {
+            composed = compose::compose_memo(read.report, template_path, previous, &shared.templates);
+            compose_findings.insert(compose_findings.end(), composed.diagnostics.begin(), composed.diagnostics.end());
+        } catch (const std::exception&) {
+            // Composing an input with errors is only to find more of them: what it trips over is already said.
+            if (!model::has_error(findings)) throw;
+        }
+    }
+    for (const auto& d : compose_findings) {
+        record.findings.push_back(finding_line(d, plan.source.input));
+        if (d.severity == model::Severity::warning) ++result.warnings;
+    }
+    findings.insert(findings.end(), compose_findings.begin(), compose_findings.end());
     laps.to(&StageTimes::compose);
-    if (!composed) return result;
+    if (model::has_error(findings)) return result;
+    if (shared.options.arabic_digits) compose::use_arabic_digits(composed.document);
     const std::string& family =
         shared.options.font_family.empty() ? composed.document.font_family : shared.options.font_family;
     render::PdfResult pdf;
@@ -336,9 +396,9 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         laps.to(&StageTimes::layout);
         // A character no font can draw is an error at the cell (or template) it came from, not a gap in the memo.
         if (!laid_out.missing_characters.empty()) {
-            for (auto& d : undrawable_findings(laid_out.missing_characters, read.report, shared.template_path,
+            for (auto& d : undrawable_findings(laid_out.missing_characters, read.report, template_path,
                                                shared.templates.by_path())) {
-                record.findings.push_back({severity_name(d.severity), model::to_string(d)});
+                record.findings.push_back(finding_line(d, plan.source.input));
                 findings.push_back(std::move(d));
             }
             return result;
@@ -411,7 +471,7 @@ std::vector<FileHash> input_hashes(const std::string& input, const std::string& 
 }
 
 std::vector<AgencySource> collect_agencies(const std::vector<std::string>& inputs, std::ostream& log,
-                                           bool& usage_error) {
+                                           bool& usage_error, std::vector<model::Diagnostic>* skipped) {
     std::vector<AgencySource> out;
     std::set<std::string> ids;
     const bool one_root = inputs.size() == 1;
@@ -420,7 +480,7 @@ std::vector<AgencySource> collect_agencies(const std::vector<std::string>& input
         std::vector<std::pair<std::string, std::string>> found;  // path, id
         if (fs::is_directory(input, ec)) {
             const fs::path root = fs::path(input).lexically_normal();
-            for (const auto& path : ingest::find_agency_inputs(input)) {
+            for (const auto& path : ingest::find_agency_inputs(input, skipped)) {
                 fs::path rel = fs::path(path).lexically_normal().lexically_relative(root);
                 if (rel.empty() || rel == ".") {  // the folder is itself a CSV agency
                     rel = root.filename().empty() ? root.parent_path().filename() : root.filename();
@@ -464,22 +524,31 @@ std::string find_resource_dir(const std::string& name) {
 
 RunSummary run(const RunOptions& options, std::ostream& log) {
     bool usage_error = false;
-    auto agencies = collect_agencies(options.inputs, log, usage_error);
+    std::vector<model::Diagnostic> skipped;
+    auto agencies = collect_agencies(options.inputs, log, usage_error, &skipped);
+    std::vector<std::string> skipped_lines;  // named in the log, counted, and written to findings.txt
+    for (const auto& d : skipped) {
+        skipped_lines.push_back(model::to_string(d));
+        log << skipped_lines.back() << "\n";
+    }
     if (agencies.empty() || usage_error) {
         RunSummary summary;
         summary.batch_agencies = summary.inputs = int(agencies.size());
+        summary.warnings = int(skipped.size());
         if (!usage_error)
             log << "saraban: ไม่มีสมุดงาน .xlsx หรือโฟลเดอร์ CSV ให้ประมวลผล (no .xlsx workbook or CSV folder found)\n";
         summary.usage_error = true;
         return summary;
     }
-    return run_agencies(std::move(agencies), options, log);
+    return run_agencies(std::move(agencies), options, log, skipped_lines);
 }
 
-RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& options, std::ostream& log) {
+RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& options, std::ostream& log,
+                        const std::vector<std::string>& input_findings) {
     const auto started = std::chrono::steady_clock::now();
     RunSummary summary;
     summary.batch_agencies = int(agencies.size());
+    summary.warnings = int(input_findings.size());
     // Output names for the whole batch, in input order, before anything runs: they depend neither on scheduling
     // nor on which agencies fail nor on the shard, so shards may share one output folder.
     std::vector<AgencyPlan> plans;
@@ -668,6 +737,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         log << error << "\n";
     overview_rows = {};
     std::string findings_report;  // every finding of the run, in input order, also written beside the outputs
+    for (const auto& line : input_findings) findings_report += line + "\n";
     for (const auto& lines : finding_lines) findings_report += lines;
     finding_lines = {};
     if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {

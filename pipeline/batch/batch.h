@@ -87,15 +87,18 @@ int default_jobs();
 std::vector<FileHash> input_hashes(const std::string& input, const std::string& id, std::string& error);
 
 // The agencies the inputs name, in order, with their ids (see RunOptions::inputs). A missing path is logged and
-// sets usage_error.
+// sets usage_error. Entries of input folders that look like inputs and are not read (lock files, broken links,
+// …) are added to skipped when it is given.
 std::vector<AgencySource> collect_agencies(const std::vector<std::string>& inputs, std::ostream& log,
-                                           bool& usage_error);
+                                           bool& usage_error, std::vector<model::Diagnostic>* skipped = nullptr);
 
 // Runs the batch. Findings and errors go to log, one line each ("inputs/x.xlsx: sheet คะแนน, cell C5: …").
 RunSummary run(const RunOptions& options, std::ostream& log);
 
 // Runs the given agencies (the whole batch: only options.shard's part is produced) exactly as run does.
-RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& options, std::ostream& log);
+// input_findings (the inputs skipped while collecting them) count as warnings and head findings.txt.
+RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& options, std::ostream& log,
+                        const std::vector<std::string>& input_findings = {});
 
 // The folders fonts are looked for in, in order: options.extra_fonts_dirs, then options.fonts_dir.
 std::vector<std::string> font_search_path(const RunOptions& options);

@@ -23,12 +23,8 @@ model::CellRef cell_or(const std::map<std::string, model::CellRef>& field_at, co
 }
 
 void add_memo(const model::Report& r, std::vector<Value>& out) {
-    const model::MemoHeader& m = r.memo;
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"agency", &m.agency}, {"agency_abbr", &m.agency_abbr}, {"division", &m.division}, {"phone", &m.phone},
-        {"ref", &m.ref},       {"subject", &m.subject},         {"to", &m.to},             {"via", &m.via},
-        {"signer", &m.signer}, {"signer_title", &m.signer_title}, {"template", &m.template_name}};
-    for (const auto& [key, text] : fields) out.push_back({text, cell_or(m.at, key, {r.source, "", 0, 0}), ""});
+    for (const auto& [key, field] : model::memo_text_fields())
+        out.push_back({&(r.memo.*field), cell_or(r.memo.at, std::string(key), {r.source, "", 0, 0}), ""});
 }
 
 // A measure's or a step's text fields, at their cells (the row when the sheet lacks the column).
@@ -59,7 +55,7 @@ std::vector<Value> report_values(const model::Report& r) {
             for (const auto& [header, text] : s.extra) out.push_back({&text, s.at, ""});
         }
     }
-    for (const auto& [key, text] : r.variables) out.push_back({&text, {r.source, "", 0, 0}, key});
+    for (const auto& [key, text] : r.variables) out.push_back({&text, cell_or(r.variable_at, key, {r.source, "", 0, 0}), key});
     return out;
 }
 

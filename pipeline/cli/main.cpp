@@ -21,6 +21,7 @@
 
 #include "batch/batch.h"
 #include "batch/bench.h"
+#include "batch/init_input.h"
 #include "batch/output_file.h"
 
 // jemalloc's options, read when it starts (malloc_conf, declared by <jemalloc/jemalloc.h>; MALLOC_CONF in the
@@ -33,14 +34,18 @@ namespace {
 
 const char* const kUsage =
     "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
-    "                   [--previous DIR] [--digits thai|arabic]\n"
+    "                   [--previous DIR] [--digits thai|arabic] [--templates DIR]\n"
     "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
     "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
     "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
     "           --shard K/N makes only the K-th of N parts of the batch (manifest-K-of-N.json); without it the\n"
     "           part comes from JOB_COMPLETION_INDEX (0-based; N from --shards or SARABAN_SHARDS) or\n"
     "           SLURM_ARRAY_TASK_ID (N from SLURM_ARRAY_TASK_COUNT); --previous DIR compares each agency with\n"
-    "           its tracking workbook of last round (DIR/x.xlsx): the memo and the workbook say what moved\n"
+    "           its tracking workbook of last round (DIR/x.xlsx): the memo and the workbook say what moved;\n"
+    "           --templates DIR takes the templates (and ITA tables) from DIR instead of templates/\n"
+    "       saraban init [PATH] [--csv]\n"
+    "           write a blank input workbook to fill in: PATH.xlsx, or PATH/agency.xlsx (default: the current\n"
+    "           folder); --csv: the agency folder PATH (default agency/) of CSV files instead; never overwrites\n"
     "       saraban merge MANIFEST... -o MERGED.json\n"
     "           join the manifests of a batch's shards; exit 1 if an agency is missing or doubled\n"
     "       saraban bench [--agencies N] [-j N] [--keep DIR]\n"
@@ -93,6 +98,12 @@ int run_command(const std::vector<std::string>& args) {
             ++i;
         } else if (a.size() > 2 && a.compare(0, 2, "-j") == 0 && a[2] != '-') {
             if (!parse_count(a.substr(2), 1, 1024, options.jobs)) return usage_error("-jN needs N from 1 to 1024");
+        } else if (a == "--templates") {
+            if (!has_value) return usage_error("--templates needs a folder");
+            options.templates_dir = args[++i];
+            std::error_code ec;
+            if (!std::filesystem::is_directory(options.templates_dir, ec))
+                return usage_error("--templates: " + options.templates_dir + ": ไม่พบโฟลเดอร์ (no such folder)");
         } else if (a == "--resume") {
             options.resume = true;
         } else if (a == "--digits") {
@@ -138,7 +149,7 @@ int run_command(const std::vector<std::string>& args) {
     }
     if (options.inputs.empty()) options.inputs.push_back("inputs");
     options.fonts_dir = saraban::batch::find_resource_dir("fonts");  // after --fonts: its fallback stays on the path
-    options.templates_dir = saraban::batch::find_resource_dir("templates");
+    if (options.templates_dir.empty()) options.templates_dir = saraban::batch::find_resource_dir("templates");
     options.version = SARABAN_VERSION;
     const auto summary = saraban::batch::run(options, std::cerr);
     std::cerr << "saraban: " << summary.inputs << " input(s)";
@@ -249,6 +260,25 @@ int bench_command(const std::vector<std::string>& args) {
     return saraban::batch::bench(options, std::cout, std::cerr);
 }
 
+int init_command(const std::vector<std::string>& args) {
+    std::string path;
+    bool csv = false;
+    for (const std::string& a : args) {
+        if (a == "--csv") csv = true;
+        else if (!a.empty() && a[0] == '-') return usage_error("unknown option " + a);
+        else if (path.empty()) path = a;
+        else return usage_error("init takes one PATH");
+    }
+    if (path.empty()) path = csv ? "agency" : ".";
+    const auto made = saraban::batch::init_input(path, csv);
+    if (!made.error.empty()) {
+        std::cerr << "saraban: " << made.error << "\n";
+        return 1;
+    }
+    std::cerr << "saraban: wrote " << made.written << " (กรอกข้อมูลแล้วสั่ง saraban run " << made.written << ")\n";
+    return 0;
+}
+
 int typeset_command(const std::vector<std::string>& args) {
     std::string input, output, family;
     saraban::batch::RunOptions fonts;
@@ -287,6 +317,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "run") return run_command(args);
+    if (command == "init") return init_command(args);
     if (command == "typeset") return typeset_command(args);
     if (command == "merge") return merge_command(args);
     if (command == "bench") return bench_command(args);

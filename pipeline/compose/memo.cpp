@@ -1,9 +1,12 @@
 #include "compose/memo.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "compose/template.h"
 #include "compose/thai_format.h"
+#include "text/dates.h"
 
 namespace saraban::compose {
 
@@ -41,6 +44,7 @@ std::string join_thai(const std::vector<std::string>& items) {
 
 // The months a round covers: the 6-month round October–March, the 12-month round's second half April–September.
 std::string round_period(int fiscal_year_be, int round_months) {
+    if (fiscal_year_be < 2400 || (round_months != 6 && round_months != 12)) return "";  // validate says why
     const int year_ce = fiscal_year_be - 543;
     if (round_months == 6) return format_month_year(10, year_ce - 1) + " - " + format_month_year(3, year_ce);
     return format_month_year(4, year_ce) + " - " + format_month_year(9, year_ce);
@@ -145,10 +149,18 @@ TemplateRecord memo_values(const model::Report& report, const model::Report* pre
     v["agency"] = m.agency;
     v["agency_abbr"] = m.agency_abbr;
     v["division"] = m.division;
+    // The unit that sends the memo ("สำนักงานเลขานุการกรม (สลก.) ขอเรียน …"): its own keys, else the ส่วนราชการ line;
+    // without an abbreviation the sentences that use one take the full name.
+    const std::string& sender = m.sender.empty() ? m.division : m.sender;
+    v["sender"] = sender;
+    v["sender_abbr"] = m.sender_abbr.empty() ? sender : m.sender_abbr;
+    v["sender_with_abbr"] = m.sender_abbr.empty() ? sender : sender + " (" + m.sender_abbr + ")";
     v["phone"] = no_break(m.phone);
     v["ref"] = m.ref;
-    v["date"] = format_date_full(m.date);
-    v["date_short"] = format_date_short(m.date);
+    // The number and date may be left for the register or the e-Saraban system: the form shows the dotted line.
+    const bool dated = m.date.year != 0;
+    v["date"] = dated ? format_date_full(m.date) : "";
+    v["date_short"] = dated ? format_date_short(m.date) : "";
     v["subject"] = m.subject;
     v["to"] = m.to;
     v["via"] = m.via;
@@ -168,6 +180,7 @@ TemplateRecord memo_values(const model::Report& report, const model::Report* pre
                                             [](const auto& a, const auto& b) { return a.fiscal_year_be < b.fiscal_year_be; });
         v["first_score_year"] = format_plain_integer(lo->fiscal_year_be);
         v["last_score_year"] = format_plain_integer(hi->fiscal_year_be);
+        v["several_score_years"] = lo->fiscal_year_be != hi->fiscal_year_be ? "yes" : "";
     }
     // The fiscal year's own scores, as prose quotes them (shortest form: ๙๕.๒, ๑๐๐).
     for (const auto& row : report.scores) {
@@ -252,10 +265,13 @@ TemplateRecord memo_values(const model::Report& report, const model::Report* pre
     add_round_changes(v, report, previous);
 
     // Sheet ตัวแปร: as written, but ISO dates become Thai dates and phone numbers do not break.
+    // A date cell's value (ISO), or any written date under a key ending in "date", is printed as the memo prints
+    // dates (๑๖ กุมภาพันธ์ ๒๕๖๔), whichever form it was typed in (text/dates.h).
     for (const auto& [key, value] : report.variables) {
-        model::Date d;
-        const bool is_phone = key.size() >= 5 && key.compare(key.size() - 5, 5, "phone") == 0;
-        if (value.size() == 10 && value[4] == '-' && parse_date(value, d)) v[key] = format_date_full(d);
+        const bool is_phone = key.ends_with("phone");
+        auto date = text::parse_iso_date(value);
+        if (!date && key.ends_with("date")) date = text::parse_date(value);
+        if (date) v[key] = format_date_full(*date);
         else v[key] = is_phone ? no_break(value) : value;
     }
     return v;
@@ -284,12 +300,60 @@ void use_arabic_digits(model::Document& document) {
     for (auto& attachment : document.attachments) use_arabic_digits(attachment);
 }
 
+const std::set<std::string, std::less<>>& memo_names() {
+    static const std::set<std::string, std::less<>> names = [] {
+        model::Report empty;  // nothing but a year and a round, which the dates computed from them need
+        empty.memo.fiscal_year_be = 2564;
+        empty.memo.round_months = 12;
+        std::set<std::string, std::less<>> out;
+        for (const auto& [name, value] : memo_values(empty)) out.insert(name);
+        return out;
+    }();
+    return names;
+}
+
+namespace {
+
+// Where a sheet of the input is (or would be added): the whole input when ingest did not say.
+model::CellRef sheet_of(const model::Report& report, const std::string& key) {
+    auto it = report.sheet_at.find(key);
+    return it != report.sheet_at.end() ? it->second : model::CellRef{report.source, "", 0, 0};
+}
+
+// A value the template needs and the input lacks, reported where the user adds it: the ตัวแปร sheet (or CSV file)
+// of the input, naming every place of the template that needs it.
+model::Diagnostic missing_value_finding(const model::Report& report, const std::string& name,
+                                        const std::vector<const MissingValue*>& uses) {
+    std::string places;
+    for (std::size_t i = 0; i < uses.size() && i < 3; ++i)
+        places += (i ? ", " : "") + model::to_string(uses[i]->needed_at);
+    if (uses.size() > 3) places += ", …";
+    const std::string quoted = "\"" + name + "\"";
+    // The names computed from the score row of the memo's fiscal year are missing when that row is.
+    if (name.starts_with("current_") || name.ends_with("_score_year")) {
+        return {model::Severity::error, sheet_of(report, "scores"),
+                "ไม่มีคะแนนของปีงบประมาณที่รายงาน แต่แม่แบบต้องใช้ " + quoted + " (" + places + ") (no score row for the "
+                "memo's fiscal year, whose " + quoted + " is needed by " + places + ")"};
+    }
+    std::string hint;
+    if (!uses.front()->suggestion.empty()) hint = "; the input has \"" + uses.front()->suggestion + "\": a misspelling?";
+    return {model::Severity::error, sheet_of(report, "variables"),
+            "ไม่มีค่า " + quoted + " ที่แม่แบบต้องใช้ (" + places + ") ให้เพิ่มในชีตตัวแปร (missing value " + quoted +
+                ", needed by " + places + ": add it as a key of sheet ตัวแปร [variables]" + hint + ")"};
+}
+
+}  // namespace
+
 ComposeResult compose_memo(const model::Report& report, const std::string& template_path,
                            const model::Report* previous, const TemplateFiles* files) {
     ComposeResult out;
-    auto expanded = expand_template(template_path, memo_values(report, previous), files);
+    auto expanded = expand_template(template_path, memo_values(report, previous),
+                                    {.files = files, .computed_names = &memo_names()});
     out.document = std::move(expanded.document);
     out.diagnostics = std::move(expanded.diagnostics);
+    std::map<std::string, std::vector<const MissingValue*>> missing;  // by name, in name order: deterministic
+    for (const MissingValue& m : expanded.missing) missing[m.name].push_back(&m);
+    for (const auto& [name, uses] : missing) out.diagnostics.push_back(missing_value_finding(report, name, uses));
     out.document.title = report.memo.subject;
     out.document.author = report.memo.division;
     if (!out.document.page.thai_digits) use_arabic_digits(out.document);

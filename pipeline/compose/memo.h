@@ -1,6 +1,7 @@
 // Composing a memo: the data of one report, plus what is computed from it, poured into a template.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,9 @@ namespace saraban::compose {
 
 struct ComposeResult {
     model::Document document;
-    std::vector<model::Diagnostic> diagnostics;  // template errors name file:line:column
+    // Template errors name file:line:column; a value the template needs and the input lacks is an error at the
+    // input's ตัวแปร sheet naming the template's line.
+    std::vector<model::Diagnostic> diagnostics;
 
     explicit operator bool() const { return !model::has_error(diagnostics); }
 };
@@ -30,6 +33,11 @@ void use_arabic_digits(model::Document& document);
 // has_previous_round, changes, steps_newly_done, …; without it those names are set but empty (lists empty,
 // counts ๐), so a template may use them unconditionally and has_previous_round is unset.
 TemplateRecord memo_values(const model::Report& report, const model::Report* previous = nullptr);
+
+// The names memo_values sets whatever the report holds (lists may be empty, text may be ""): a template name
+// outside these and the input's own values is the template's typo if spelt nearly like one of them, else a value
+// the input lacks.
+const std::set<std::string, std::less<>>& memo_names();
 
 // Fills the template at template_path (see templates/README.md) with the report's values, and with what changed
 // since previous when given. Template files come from files when it has them (expand_template).

@@ -3,6 +3,8 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -24,17 +26,87 @@ namespace {
 using model::Diagnostic;
 using model::Severity;
 
-// "2.5cm", "10mm", "6pt" or a bare number of points. False when the text is none of these.
+// "2.5cm", "10mm", "6pt", or "0". False otherwise: a number without a unit ("2.5") is refused, since a reader
+// cannot tell whether 2.5 cm or 2.5 pt was meant, and 2.5 pt would be quietly wrong.
 bool parse_length(const std::string& text, double& out) {
+    if (text == "0") {
+        out = 0;
+        return true;
+    }
     char* end = nullptr;
     double v = std::strtod(text.c_str(), &end);
     if (end == text.c_str()) return false;
     const std::string unit = end;
     if (unit == "cm") out = v * kCm;
     else if (unit == "mm") out = v * kCm / 10;
-    else if (unit == "pt" || unit.empty()) out = v;
+    else if (unit == "pt") out = v;
     else return false;
     return true;
+}
+
+// Levenshtein distance, for "did you mean": names are short, so the quadratic table is fine.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// Whether written is plausibly a misspelling of known: one edit for short names, two for longer ones.
+bool nearly(std::string_view written, std::string_view known) {
+    const std::size_t limit = known.size() <= 4 ? 1 : 2;
+    return written != known && edit_distance(written, known) <= limit;
+}
+
+// The template vocabulary: each element and the attributes it takes (templates/README.md). Checked over the whole
+// file before expanding, so that a misspelt attribute in a branch this input does not take is still found.
+const std::map<std::string_view, std::vector<std::string_view>>& vocabulary() {
+    static const std::map<std::string_view, std::vector<std::string_view>> elements = {
+        {"memo", {"font", "digits"}},
+        {"page", {"left", "right", "top", "bottom", "number-top", "line-spacing", "orientation", "page-numbers",
+                  "markers"}},
+        {"bookmark", {}},
+        {"header", {"emblem"}},
+        {"field", {"label", "at", "to"}},
+        {"line", {}},
+        {"p", {"indent", "left", "space-before", "align", "size", "keep-with-next"}},
+        {"table", {"columns", "header-rows", "size", "space-before"}},
+        {"row", {}},
+        {"cell", {"cols", "rows", "align", "size", "bold"}},
+        {"signature", {"center", "space-before", "note-room"}},
+        {"space", {"height"}},
+        {"attachment", {"template"}},
+        {"b", {}}, {"u", {}}, {"i", {}},
+        {"v", {"name"}},
+        {"each", {"name"}},
+        {"if", {"name", "not"}},
+    };
+    return elements;
+}
+
+// The closest of candidates to written, when it is nearly the same; "" otherwise.
+template <class Names>
+std::string closest(std::string_view written, const Names& candidates) {
+    std::string best;
+    std::size_t best_distance = SIZE_MAX;
+    for (std::string_view c : candidates) {
+        if (!nearly(written, c)) continue;
+        const std::size_t d = edit_distance(written, c);
+        if (d < best_distance || (d == best_distance && c < best)) best = c, best_distance = d;
+    }
+    return best;
+}
+
+std::string did_you_mean(const std::string& suggestion) {
+    return suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?";
 }
 
 // A template's text: from files when they hold it, else from disk; nullopt when neither has it.
@@ -51,8 +123,8 @@ std::optional<std::string> template_text(const std::string& path, const Template
 class Expander {
 public:
     Expander(const std::string& xml, const std::string& source, const TemplateRecord& values,
-             const TemplateFiles* files = nullptr)
-        : xml_(xml), source_(source), files_(files) {
+             const ExpandOptions& options = {})
+        : xml_(xml), source_(source), options_(options) {
         scopes_.push_back(&values);
         for (std::size_t i = 0; i < xml_.size(); ++i)
             if (xml_[i] == '\n') line_starts_.push_back(i + 1);
@@ -78,6 +150,7 @@ private:
             error(root, "ราก (root) ต้องเป็น <memo> (the root element must be <memo>)");
             return false;
         }
+        check_vocabulary(root);
         model::Document* outer = doc_;
         doc_ = &doc;
         doc_->font_family = root.attribute("font").as_string();
@@ -94,20 +167,46 @@ public:
     // For <attachment template="…">: expands another file into doc with the same values and scopes, reporting
     // its errors under its own name.
     void expand_file_into(const std::string& path, model::Document& doc, int depth) {
-        const std::optional<std::string> xml = template_text(path, files_);
+        const std::optional<std::string> xml = template_text(path, options_.files);
         if (!xml) {
             result_.diagnostics.push_back({Severity::error, {path, "", 0, 0}, "ไม่พบแม่แบบ (template not found)"});
             return;
         }
-        Expander inner(*xml, path, *scopes_.front(), files_);
+        Expander inner(*xml, path, *scopes_.front(), options_);
         inner.scopes_ = scopes_;
         inner.depth_ = depth;
         inner.expand_into(doc);
         for (auto& d : inner.result_.diagnostics) result_.diagnostics.push_back(std::move(d));
+        for (auto& m : inner.result_.missing) result_.missing.push_back(std::move(m));
+    }
+
+    // Every element of the file is one of the vocabulary's, with only its attributes.
+    void check_vocabulary(pugi::xml_node node) {
+        for (pugi::xml_node n : node.children()) {
+            if (n.type() != pugi::node_element) continue;
+            const std::string name = n.name();
+            auto known = vocabulary().find(name);
+            if (known == vocabulary().end()) {
+                std::vector<std::string_view> names;
+                for (const auto& [element, attributes] : vocabulary()) names.push_back(element);
+                error(n, "ไม่รู้จัก <" + name + "> (unknown element <" + name + ">" + did_you_mean(closest(name, names)) +
+                             "; see templates/README.md)");
+                continue;  // its content is reported as its parent's would be: once is enough
+            }
+            for (pugi::xml_attribute a : n.attributes()) {
+                const std::string attribute = a.name();
+                if (std::find(known->second.begin(), known->second.end(), attribute) != known->second.end()) continue;
+                attribute_error(n, a, "<" + name + "> ไม่มีแอตทริบิวต์ " + attribute + " (unknown attribute " +
+                                          attribute + " of <" + name + ">" +
+                                          did_you_mean(closest(attribute, known->second)) + ")");
+            }
+            check_vocabulary(n);
+        }
     }
 
     // --- diagnostics ----------------------------------------------------------------------------------------
-    void error_at(std::ptrdiff_t offset, const std::string& message) {
+    // file:line:column of a byte offset in this template.
+    model::CellRef location(std::ptrdiff_t offset) const {
         auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), std::size_t(std::max<std::ptrdiff_t>(offset, 0)));
         int line = int(it - line_starts_.begin());  // line_starts_ holds the starts of lines 2, 3, …
         std::size_t line_start = line == 0 ? 0 : line_starts_[line - 1];
@@ -115,11 +214,30 @@ public:
         int col = 1;
         for (std::size_t i = line_start; i < std::size_t(offset) && i < xml_.size(); ++i)
             if ((static_cast<unsigned char>(xml_[i]) & 0xC0) != 0x80) ++col;
-        result_.diagnostics.push_back({Severity::error, {source_, "", line + 1, col}, message});
+        return {source_, "", line + 1, col};
+    }
+    void error_at(std::ptrdiff_t offset, const std::string& message) {
+        result_.diagnostics.push_back({Severity::error, location(offset), message});
     }
     // pugixml gives an element's offset at its name; an editor's column is that of its "<".
     void error(pugi::xml_node node, const std::string& message) {
         error_at(node.offset_debug() - (node.type() == pugi::node_element ? 1 : 0), message);
+    }
+
+    // A known element in a place it cannot be; an unknown one was already reported by check_vocabulary.
+    void misplaced(pugi::xml_node node, const std::string& message) {
+        if (vocabulary().count(node.name())) error(node, message);
+    }
+
+    // An attribute's column: pugixml keeps no offsets for attributes, so the attribute is looked for in the
+    // element's start tag.
+    void attribute_error(pugi::xml_node node, pugi::xml_attribute attribute, const std::string& message) {
+        const std::ptrdiff_t start = node.offset_debug();
+        std::size_t end = xml_.find('>', std::size_t(std::max<std::ptrdiff_t>(start, 0)));
+        const std::string needle = std::string(attribute.name()) + "=";
+        std::size_t at = xml_.find(needle, std::size_t(std::max<std::ptrdiff_t>(start, 0)));
+        if (start < 0 || at == std::string::npos || at > end) return error(node, message);
+        error_at(std::ptrdiff_t(at), message);
     }
 
     // --- values ---------------------------------------------------------------------------------------------
@@ -140,9 +258,35 @@ public:
             return nullptr;
         }
         if (const TemplateValue* v = find(name)) return v;
-        const std::string quoted = "\"" + std::string(name) + "\"";
-        error(node, "ไม่รู้จักชื่อ " + quoted + " (unknown name " + quoted + "; see templates/README.md)");
+        unknown_name(node, name);
         return nullptr;
+    }
+
+    // A name no scope holds: a typo of a name saraban computes or of an item's own name is the template's error;
+    // any other name is a value the input lacks (when the caller said which names it computes).
+    void unknown_name(pugi::xml_node node, std::string_view name) {
+        std::vector<std::string_view> in_scope;
+        for (const TemplateRecord* scope : scopes_)
+            for (const auto& [key, value] : *scope) in_scope.push_back(key);
+        const std::string suggestion = closest(name, in_scope);
+        const std::string quoted = "\"" + std::string(name) + "\"";
+        const auto* computed = options_.computed_names;
+        bool typo = !computed;
+        if (computed && !suggestion.empty()) {
+            const bool inner = scopes_.size() > 1 && std::any_of(scopes_.begin() + 1, scopes_.end(), [&](const auto* s) {
+                return s->count(suggestion) > 0;
+            });
+            typo = inner || computed->count(suggestion) > 0;
+        }
+        if (computed && !typo && closest(name, *computed).size()) typo = true;  // a computed name absent here
+        if (typo) {
+            const std::string guess = suggestion.empty() && computed ? closest(name, *computed) : suggestion;
+            error(node, "ไม่รู้จักชื่อ " + quoted + " (unknown name " + quoted + did_you_mean(guess) +
+                            "; see templates/README.md)");
+            return;
+        }
+        const std::ptrdiff_t offset = node.offset_debug() - 1;
+        result_.missing.push_back({std::string(name), location(offset), suggestion});
     }
 
     // Runs f inside each record of the list the node names.
@@ -188,9 +332,20 @@ public:
         if (!a) return fallback;
         double v = fallback;
         if (!parse_length(a.value(), v))
-            error(node, std::string("ความยาว \"") + a.value() + "\" ไม่ถูกต้อง (bad length for " + attribute +
-                            "; write e.g. 2.5cm, 10mm or 6pt)");
+            attribute_error(node, a, std::string("ความยาว \"") + a.value() + "\" ไม่ถูกต้อง ต้องมีหน่วย cm mm หรือ pt "
+                                     "(bad length for " + attribute + ": write e.g. 2.5cm, 10mm or 6pt)");
         return v;
+    }
+
+    // size="14" or "14pt": a text size is in points, as every word processor writes it.
+    double text_size(pugi::xml_node node, double fallback) {
+        pugi::xml_attribute a = node.attribute("size");
+        if (!a) return fallback;
+        char* end = nullptr;
+        const double v = std::strtod(a.value(), &end);
+        if (end != a.value() && v > 0 && (std::string_view(end).empty() || std::string_view(end) == "pt")) return v;
+        attribute_error(node, a, std::string("ขนาดอักษร \"") + a.value() + "\" ไม่ถูกต้อง (bad text size: write e.g. 14 or 14pt)");
+        return fallback;
     }
 
     // --- inline content -------------------------------------------------------------------------------------
@@ -216,7 +371,7 @@ public:
             } else if (name == "each") {
                 each(n, [&] { inline_content(n, style, out); });
             } else {
-                error(n, "<" + name + "> ใช้ในข้อความไม่ได้ (not allowed inside text; allowed: v, b, u, i, if, each)");
+                misplaced(n, "<" + name + "> ใช้ในข้อความไม่ได้ (not allowed inside text; allowed: v, b, u, i, if, each)");
             }
         }
     }
@@ -266,7 +421,7 @@ public:
 
     model::Paragraph paragraph(pugi::xml_node node, model::ParagraphStyle style, double size) {
         model::Paragraph p;
-        size = length(node, "size", size);
+        size = text_size(node, size);
         std::vector<model::TextSpan> spans;
         inline_content(node, {false, false, false, size}, spans);
         p.spans = tidy(std::move(spans));
@@ -318,7 +473,7 @@ public:
             } else if (name == "each") {
                 each(n, [&] { blocks(n); });
             } else {
-                error(n, "ไม่รู้จัก <" + name + "> (unknown element; allowed here: p, header, table, signature, space, page, "
+                misplaced(n, "<" + name + "> ใช้ที่นี่ไม่ได้ (not allowed here; allowed here: p, header, table, signature, space, page, "
                             "bookmark, attachment, if, each)");
             }
         }
@@ -402,7 +557,7 @@ public:
                 for (pugi::xml_node f : c.children("field")) fields.push_back(field(f));
                 h.lines.push_back(std::move(fields));
             } else {
-                error(c, "ใน <header> ใช้ได้เฉพาะ <field> และ <line> (only field and line are allowed in a header)");
+                misplaced(c, "ใน <header> ใช้ได้เฉพาะ <field> และ <line> (only field and line are allowed in a header)");
             }
         }
         doc_->blocks.emplace_back(std::in_place_type<model::FormHeader>, std::move(h));
@@ -419,7 +574,7 @@ public:
         if (t.column_widths_pt.empty()) error(n, "<table> ต้องมี columns=\"…\" (needs column widths)");
         t.header_rows = n.attribute("header-rows").as_int(0);
         t.space_before_pt = length(n, "space-before", t.space_before_pt);
-        const double size = length(n, "size", kBodySize);
+        const double size = text_size(n, kBodySize);
         rows(n, t, size);
         doc_->blocks.emplace_back(std::in_place_type<model::Table>, std::move(t));
     }
@@ -434,7 +589,7 @@ public:
                 for (pugi::xml_node c : r.children()) {
                     if (c.type() != pugi::node_element) continue;
                     if (std::string(c.name()) != "cell") {
-                        error(c, "ใน <row> ใช้ได้เฉพาะ <cell> (only cell is allowed in a row)");
+                        misplaced(c, "ใน <row> ใช้ได้เฉพาะ <cell> (only cell is allowed in a row)");
                         continue;
                     }
                     model::TableCell cell;
@@ -443,14 +598,15 @@ public:
                     model::ParagraphStyle style;
                     style.align = is_header ? model::Align::center : model::Align::left;
                     bool bold = std::string(c.attribute("bold").as_string()) == "yes";
-                    const double cell_size = length(c, "size", size);
+                    const double cell_size = text_size(c, size);
                     if (c.child("p") || c.child("each")) {
                         cell_paragraphs(c, style, cell_size, cell.paragraphs);  // several paragraphs
                     } else {
                         cell.paragraphs.push_back(paragraph(c, style, size));
                     }
-                    if (bold)
-                        for (auto& s : cell.paragraphs.back().spans) s.style.bold = true;
+                    if (bold)  // every paragraph of the cell; none when an <each> in it was empty
+                        for (auto& p : cell.paragraphs)
+                            for (auto& s : p.spans) s.style.bold = true;
                     row.cells.push_back(std::move(cell));
                 }
                 t.rows.push_back(std::move(row));
@@ -459,7 +615,7 @@ public:
             } else if (name == "if") {
                 if (condition(r)) rows(r, t, size);
             } else {
-                error(r, "ใน <table> ใช้ได้เฉพาะ <row>, <each>, <if> (only row, each and if are allowed in a table)");
+                misplaced(r, "ใน <table> ใช้ได้เฉพาะ <row>, <each>, <if> (only row, each and if are allowed in a table)");
             }
         }
     }
@@ -479,7 +635,7 @@ public:
             else if (name == "each") each(n, [&] { cell_paragraphs(n, style, size, out); });
             else if (name == "if") {
                 if (condition(n)) cell_paragraphs(n, style, size, out);
-            } else error(n, "ในช่องใช้ได้เฉพาะ <p>, <each>, <if> (only p, each and if are allowed among a cell's paragraphs)");
+            } else misplaced(n, "ในช่องใช้ได้เฉพาะ <p>, <each>, <if> (only p, each and if are allowed among a cell's paragraphs)");
         }
     }
 
@@ -494,7 +650,7 @@ public:
 
     const std::string& xml_;
     std::string source_;
-    const TemplateFiles* files_ = nullptr;
+    ExpandOptions options_;
     std::vector<std::size_t> line_starts_;
     std::vector<const TemplateRecord*> scopes_;
     TemplateResult result_;
@@ -505,19 +661,19 @@ public:
 }  // namespace
 
 TemplateResult expand_template_text(const std::string& xml, const std::string& source_name,
-                                    const TemplateRecord& values) {
-    return Expander(xml, source_name, values).run();
+                                    const TemplateRecord& values, const ExpandOptions& options) {
+    return Expander(xml, source_name, values, options).run();
 }
 
 TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values,
-                               const TemplateFiles* files) {
-    const std::optional<std::string> xml = template_text(template_path, files);
+                               const ExpandOptions& options) {
+    const std::optional<std::string> xml = template_text(template_path, options.files);
     if (!xml) {
         TemplateResult r;
         r.diagnostics.push_back({Severity::error, {template_path, "", 0, 0}, "ไม่พบแม่แบบ (template not found)"});
         return r;
     }
-    return Expander(*xml, template_path, values, files).run();
+    return Expander(*xml, template_path, values, options).run();
 }
 
 TemplateFiles TemplateFiles::read_folder(const std::string& dir) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,22 @@ struct TemplateValue {
     bool truthy() const;
 };
 
+// A name the template needs that no scope holds and that saraban itself never computes: a value the input was
+// expected to carry (a ตัวแปร variable, an optional column). The caller knows the input and reports it there.
+struct MissingValue {
+    std::string name;
+    model::CellRef needed_at;  // the template's file:line:column of the <v> or <each>
+    std::string suggestion;    // a name in scope spelt nearly the same ("" when none): for "did you mean …"
+};
+
 struct TemplateResult {
     model::Document document;
     std::vector<model::Diagnostic> diagnostics;  // each names template file:line:column
+    // Filled only when the expansion was given the names saraban computes (ExpandOptions::computed_names); else
+    // these are template errors in diagnostics. An input's missing values are errors too: see operator bool.
+    std::vector<MissingValue> missing;
 
-    explicit operator bool() const { return !model::has_error(diagnostics); }
+    explicit operator bool() const { return !model::has_error(diagnostics) && missing.empty(); }
 };
 
 // Template files read once: a batch reads its templates folder when it starts, so that every agency is composed
@@ -51,13 +63,24 @@ private:
     std::map<std::string, std::string> texts_;
 };
 
-// Expands the template file with values. A name that no scope holds is an error at its <v>, <each> or <if>.
-// Files are taken from files when it has them (the template and its attachments), else read.
+// How an expansion tells a template's typo from an input's missing value.
+struct ExpandOptions {
+    const TemplateFiles* files = nullptr;  // the template and its attachments, when already read
+    // The names saraban computes whatever the input (memo_names()). When given, a <v> or <each> name that no scope
+    // holds is a template error only if it is spelt nearly like one of these or like a name in an inner scope (a
+    // typo: "did you mean …"); otherwise it is a MissingValue, for the caller to report against the input.
+    // Without it, every name that no scope holds is a template error.
+    const std::set<std::string, std::less<>>* computed_names = nullptr;
+};
+
+// Expands the template file with values. A name that no scope holds is an error at its <v> or <each>; <if> on it
+// is false. Before expanding, every element and attribute of the file is checked against the vocabulary
+// (templates/README.md), in every branch, so that a misspelt attribute is an error even where an <if> is false.
 TemplateResult expand_template(const std::string& template_path, const TemplateRecord& values,
-                               const TemplateFiles* files = nullptr);
+                               const ExpandOptions& options = {});
 
 // The same for a template held in memory; source_name is used in diagnostics.
 TemplateResult expand_template_text(const std::string& xml, const std::string& source_name,
-                                    const TemplateRecord& values);
+                                    const TemplateRecord& values, const ExpandOptions& options = {});
 
 }  // namespace saraban::compose

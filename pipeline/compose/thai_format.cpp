@@ -30,17 +30,6 @@ namespace {
 // The Thai fiscal year is named after the Buddhist-era year it ends in (ICU does the B.E. conversion for dates).
 constexpr int kBuddhistEraOffset = 543;
 constexpr int kFiscalYearFirstMonth = 10;  // October
-// In "17/9/2564", a year above this is B.E. (2400 B.E. = 1857 C.E.); written with a Thai month, it must be.
-constexpr int kLastYearNotBuddhistEra = 2400;
-
-// Excel's serial number of 1970-01-01 (the Unix epoch) in the 1900 date system.
-constexpr double kExcelSerialOfUnixEpoch = 25569;
-// Day 0 of the 1904 date system (1904-01-01) as a 1900-system serial.
-constexpr double kExcel1904Offset = 1462;
-// The phantom 29 February 1900 that Excel's 1900 system counts (Lotus 1-2-3's leap-year bug).
-constexpr double kExcelPhantomLeapDay = 60;
-constexpr double kExcelLastSerial = 2958465;  // 9999-12-31
-
 const char* const kThaiDigitsNumberLocale = "th_TH@numbers=thai";
 const char* const kAsciiDigitsNumberLocale = "th_TH@numbers=latn";
 const char* const kThaiDigitsDateLocale = "th_TH@calendar=buddhist;numbers=thai";
@@ -61,10 +50,6 @@ std::string to_utf8(const icu::UnicodeString& text) {
     std::string out;
     text.toUTF8String(out);
     return out;
-}
-
-icu::UnicodeString from_utf8(std::string_view text) {
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 }
 
 // ---- numbers ----
@@ -169,117 +154,12 @@ UDate to_udate_or_throw(const model::Date& date) {
     return *when;
 }
 
-// The Gregorian date of a UDate (GMT).
-model::Date to_gregorian_date(UDate when) {
-    icu::Calendar& calendar = strict_calendar(false);
-    UErrorCode status = U_ZERO_ERROR;
-    calendar.setTime(when, status);
-    model::Date date;
-    date.year = calendar.get(UCAL_EXTENDED_YEAR, status);
-    date.month = calendar.get(UCAL_MONTH, status) + 1;
-    date.day = calendar.get(UCAL_DATE, status);
-    check(status, "GregorianCalendar::get");
-    return date;
-}
-
 std::string format_date(DatePattern pattern, UDate when, NumberStyle style) {
     icu::UnicodeString out;
     UErrorCode status = U_ZERO_ERROR;
     date_format(pattern, style).format(when, out, nullptr, status);
     check(status, "SimpleDateFormat::format");
     return to_utf8(out);
-}
-
-// ---- parsing ----
-
-std::string_view trim(std::string_view text) {
-    const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-// Splits "17/9/2564" on separator into ASCII-digit numbers; nothing if any part is empty or not all digits.
-std::optional<std::vector<int>> split_numbers(std::string_view text, char separator) {
-    std::vector<int> numbers;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t end = std::min(text.find(separator, start), text.size());
-        const std::string_view part = text.substr(start, end - start);
-        if (part.empty() || part.size() > 6) return std::nullopt;
-        int value = 0;
-        for (char c : part) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + (c - '0');
-        }
-        numbers.push_back(value);
-        if (end == text.size()) return numbers;
-        start = end + 1;
-    }
-}
-
-bool set_if_valid(int year, int month, int day, bool buddhist_era, model::Date& out) {
-    const auto when = to_udate(year, month, day, buddhist_era);
-    if (!when) return false;
-    out = to_gregorian_date(*when);
-    return true;
-}
-
-// "2021-09-17" (Gregorian).
-bool parse_iso_date(std::string_view text, model::Date& out) {
-    const auto parts = split_numbers(text, '-');
-    if (!parts || parts->size() != 3 || text.find('-') != 4) return false;
-    return set_if_valid((*parts)[0], (*parts)[1], (*parts)[2], false, out);
-}
-
-// "17/9/2564" (B.E.) or "17/9/2021" (C.E.).
-bool parse_day_month_year(std::string_view text, model::Date& out) {
-    const auto parts = split_numbers(text, '/');
-    if (!parts || parts->size() != 3) return false;
-    const int year = (*parts)[2];
-    if (year < 1000) return false;  // two-digit years are ambiguous here
-    return set_if_valid(year, (*parts)[1], (*parts)[0], year > kLastYearNotBuddhistEra, out);
-}
-
-// This thread's parsers for written Thai dates: full month, "พ.ศ." before the year, abbreviated month. Strict
-// about the calendar (no 31 February) and about numeric months; lenient about spaces and month-name width.
-const std::vector<std::unique_ptr<icu::SimpleDateFormat>>& thai_date_parsers() {
-    thread_local std::vector<std::unique_ptr<icu::SimpleDateFormat>> parsers;
-    if (parsers.empty()) {
-        for (const char16_t* pattern : {u"d MMMM y", u"d MMMM G y", u"d MMM y"}) {
-            UErrorCode status = U_ZERO_ERROR;
-            auto parser = std::make_unique<icu::SimpleDateFormat>(pattern, icu::Locale(kAsciiDigitsDateLocale), status);
-            check(status, "SimpleDateFormat(" + to_utf8(pattern) + ")");
-            parser->setTimeZone(*icu::TimeZone::getGMT());
-            parser->setCalendarLenient(false);
-            parser->setBooleanAttribute(UDAT_PARSE_ALLOW_NUMERIC, false, status);
-            parser->setBooleanAttribute(UDAT_PARSE_PARTIAL_LITERAL_MATCH, false, status);
-            check(status, "SimpleDateFormat::setBooleanAttribute");
-            parsers.push_back(std::move(parser));
-        }
-    }
-    return parsers;
-}
-
-// "17 กันยายน 2564", "17 ก.ย. 2564", "17 กันยายน พ.ศ. 2564" (digits already ASCII, B.E. year).
-bool parse_thai_date(std::string_view text, model::Date& out) {
-    const icu::UnicodeString unicode = from_utf8(text);
-    icu::Calendar& buddhist = strict_calendar(true);
-    for (const auto& parser : thai_date_parsers()) {
-        icu::ParsePosition position(0);
-        buddhist.clear();
-        parser->parse(unicode, buddhist, position);
-        if (position.getErrorIndex() >= 0 || position.getIndex() != unicode.length()) continue;
-        UErrorCode status = U_ZERO_ERROR;
-        const UDate when = buddhist.getTime(status);
-        // A year of 2400 or less is no B.E. year of a memo (2021 would be 1478 C.E.): refuse rather than guess.
-        if (U_FAILURE(status) || buddhist.get(UCAL_YEAR, status) <= kLastYearNotBuddhistEra || U_FAILURE(status)) {
-            return false;
-        }
-        out = to_gregorian_date(when);
-        return true;
-    }
-    return false;
 }
 
 // ---- words ----
@@ -429,27 +309,6 @@ std::string baht_in_words(double amount) {
     if (satang == 0) return words + spell_out(baht) + "บาทถ้วน";
     if (baht != 0) words += spell_out(baht) + "บาท";
     return words + spell_out(satang) + "สตางค์";
-}
-
-bool parse_date(std::string_view text, model::Date& out) {
-    const std::string ascii = ascii_digits(trim(text));
-    if (ascii.empty()) return false;
-    return parse_iso_date(ascii, out) || parse_day_month_year(ascii, out) || parse_thai_date(ascii, out);
-}
-
-bool date_from_excel_serial(double serial, bool date1904, model::Date& out) {
-    if (!std::isfinite(serial)) return false;
-    double day = std::floor(serial);  // the fraction is the time of day
-    if (date1904) {
-        if (day < 0) return false;
-        day += kExcel1904Offset;
-    } else {
-        if (day < 1 || day == kExcelPhantomLeapDay) return false;  // 29 Feb 1900 never existed
-        if (day < kExcelPhantomLeapDay) day += 1;  // before the phantom day, Excel's serials are one short
-    }
-    if (day > kExcelLastSerial) return false;
-    out = to_gregorian_date((day - kExcelSerialOfUnixEpoch) * U_MILLIS_PER_DAY);
-    return true;
 }
 
 }  // namespace saraban::compose

@@ -54,11 +54,4 @@ int fiscal_year_of(const model::Date& date);
 // 1250000 → "หนึ่งล้านสองแสนห้าหมื่นบาทถ้วน"; 12.50 → "สิบสองบาทห้าสิบสตางค์". Negative amounts get "ลบ".
 std::string baht_in_words(double amount);
 
-// Parses a date written as ISO "2021-09-17", Thai "๑๗ กันยายน ๒๕๖๔" (full or abbreviated month, B.E. year, Thai
-// or ASCII digits) or "17/9/2564" (d/m/y, B.E. when y > 2400). Returns false when it is none of these or invalid.
-bool parse_date(std::string_view text, model::Date& out);
-
-// Converts an Excel serial date (1900 or 1904 system) to a calendar date. Returns false when out of range.
-bool date_from_excel_serial(double serial, bool date1904, model::Date& out);
-
 }  // namespace saraban::compose

@@ -2,11 +2,13 @@
 // after normalisation (NFC, trimmed, single spaces, Latin lower case) in Thai or by the English alias; every
 // problem is reported with the exact cell, and reading goes on after a problem so that all of them are found.
 #include "ingest/report_reader.h"
+#include "model/input_contract.h"
 
 #include "ingest/csv_reader.h"
 #include "ingest/input_file.h"
 #include "ingest/lookalike.h"
 #include "ingest/text.h"
+#include "text/dates.h"
 
 #include <algorithm>
 #include <array>
@@ -35,43 +37,7 @@ using model::Status;
 constexpr std::uintmax_t max_input_file_bytes = 64ull << 20;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Dates: a date cell's serial number, ISO text, or Thai text ("๑๗ กันยายน ๒๕๖๔")
-
-int days_in_month(int year, int month) {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-std::optional<Date> make_date(int year, int month, int day) {
-    if (year > 2400) year -= 543;  // a Buddhist-era year
-    if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
-        return std::nullopt;
-    return Date{year, month, day};
-}
-
-// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-Date civil_from_days(long long z) {
-    z += 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    long long doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long long mp = (5 * doy + 2) / 153;
-    int day = int(doy - (153 * mp + 2) / 5 + 1);
-    int month = int(mp < 10 ? mp + 3 : mp - 9);
-    int year = int(yoe + era * 400 + (month <= 2 ? 1 : 0));
-    return Date{year, month, day};
-}
-
-std::optional<Date> date_from_serial(double serial, bool date1904) {
-    if (!(serial >= 1 && serial < 2958466)) return std::nullopt;  // up to 9999-12-31
-    long long days = static_cast<long long>(std::floor(serial));
-    if (date1904) return civil_from_days(days - 24107);  // 1904-01-01 is day -24107 from 1970
-    if (days == 60) return std::nullopt;                   // Excel's 1900-02-29, a day that never was
-    // 1899-12-30 is day -25569; serials before the phantom leap day are one day off.
-    return civil_from_days(days - (days < 60 ? 25568 : 25569));
-}
+// Numbers in item labels ("5.1")
 
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -83,71 +49,10 @@ int to_int(std::string_view s) {
     return v;
 }
 
-std::optional<Date> parse_iso_date(std::string_view s) {
-    // YYYY-MM-DD, optionally followed by a time ("2021-09-17T00:00:00").
-    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
-    std::string_view y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
-    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-    return make_date(to_int(y), to_int(m), to_int(d));
-}
-
-int thai_month(std::string_view word) {
-    static const std::vector<std::pair<std::string_view, std::string_view>> months = {
-        {"มกราคม", "ม.ค."},   {"กุมภาพันธ์", "ก.พ."}, {"มีนาคม", "มี.ค."},   {"เมษายน", "เม.ย."},
-        {"พฤษภาคม", "พ.ค."},  {"มิถุนายน", "มิ.ย."},  {"กรกฎาคม", "ก.ค."},  {"สิงหาคม", "ส.ค."},
-        {"กันยายน", "ก.ย."},  {"ตุลาคม", "ต.ค."},     {"พฤศจิกายน", "พ.ย."}, {"ธันวาคม", "ธ.ค."},
-    };
-    for (std::size_t i = 0; i < months.size(); ++i)
-        if (word == months[i].first || word == months[i].second) return int(i) + 1;
-    return 0;
-}
-
-std::vector<std::string> split_words(std::string_view s) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        std::size_t space = s.find(' ', start);
-        if (space == std::string_view::npos) space = s.size();
-        if (space > start) words.emplace_back(s.substr(start, space - start));
-        start = space + 1;
-    }
-    return words;
-}
-
-// "๑๗ กันยายน ๒๕๖๔", "วันที่ 17 ก.ย. พ.ศ. 2564", or "17/9/2564".
-std::optional<Date> parse_thai_date(std::string_view text) {
-    std::string s = arabic_digits(text);
-    std::vector<std::string> words = split_words(s);
-    std::erase_if(words, [](const std::string& w) { return w == "วันที่" || w == "พ.ศ." || w == "ค.ศ."; });
-    if (words.size() == 1) {  // d/m/yyyy
-        std::vector<std::string> parts;
-        std::size_t start = 0;
-        for (std::size_t slash; (slash = words[0].find('/', start)) != std::string::npos; start = slash + 1)
-            parts.push_back(words[0].substr(start, slash - start));
-        parts.push_back(words[0].substr(start));
-        if (parts.size() == 3 && all_digits(parts[0]) && all_digits(parts[1]) && all_digits(parts[2]) &&
-            parts[2].size() == 4)
-            return make_date(to_int(parts[2]), to_int(parts[1]), to_int(parts[0]));
-        return std::nullopt;
-    }
-    if (words.size() != 3 || !all_digits(words[0]) || !all_digits(words[2]) || words[0].size() > 2 ||
-        words[2].size() != 4)
-        return std::nullopt;
-    int month = thai_month(words[1]);
-    if (month == 0) return std::nullopt;
-    return make_date(to_int(words[2]), month, to_int(words[0]));
-}
-
-std::string iso_date(const Date& d) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buffer;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Names of sheets, keys and columns
 
+// A name of the contract (model/input_contract.h), with its spellings normalised once for matching.
 struct Name {
     Name(std::string_view key, std::string_view thai, std::vector<std::string_view> also = {}, bool required = false)
         : key(key), thai(thai), also(std::move(also)), required(required) {
@@ -155,6 +60,7 @@ struct Name {
         spellings.push_back(name_key(thai));
         for (std::string_view a : this->also) spellings.push_back(name_key(a));
     }
+    Name(const model::contract::Name& n) : Name(n.key, n.thai, n.also, n.required) {}
 
     std::string_view key;                // canonical English key: "fiscal_year"
     std::string_view thai;               // the Thai name: "ปีงบประมาณ"
@@ -195,70 +101,33 @@ bool matches(const Written& written, const Name& name) {
 
 bool matches(std::string_view written, const Name& name) { return matches(Written(written), name); }
 
-const Name memo_sheet{"memo", "หนังสือ"};
-const Name scores_sheet{"scores", "คะแนน"};
-const Name measures_sheet{"measures", "มาตรการ"};
-const Name variables_sheet{"variables", "ตัวแปร"};
-const Name indicators_sheet{"indicators", "ตัวชี้วัด"};
+const Name memo_sheet{model::contract::memo_sheet};
+const Name scores_sheet{model::contract::scores_sheet};
+const Name measures_sheet{model::contract::measures_sheet};
+const Name variables_sheet{model::contract::variables_sheet};
+const Name indicators_sheet{model::contract::indicators_sheet};
 
-const std::vector<Name> memo_keys = {
-    {"agency", "หน่วยงาน", {}, true},
-    {"agency_abbr", "ชื่อย่อ", {"ชื่อย่อหน่วยงาน"}, true},
-    {"division", "ส่วนราชการ", {}, true},
-    {"phone", "โทร", {"โทร.", "โทรศัพท์", "tel"}, false},
-    {"ref", "ที่", {"เลขที่หนังสือ"}, true},
-    {"date", "วันที่", {"ลงวันที่"}, true},
-    {"subject", "เรื่อง", {}, true},
-    {"to", "เรียน", {}, true},
-    {"via", "ผ่าน", {}, false},
-    {"signer", "ผู้ลงนาม", {}, true},
-    {"signer_title", "ตำแหน่ง", {"ตำแหน่งผู้ลงนาม"}, true},
-    {"fiscal_year", "ปีงบประมาณ", {}, true},
-    {"round", "รอบรายงาน", {"รอบ"}, true},
-    {"template", "แม่แบบ", {}, false},
-};
+std::vector<Name> names_of(const std::vector<model::contract::Name>& table) {
+    return std::vector<Name>(table.begin(), table.end());
+}
 
-const std::vector<Name> score_columns = {
-    {"fiscal_year", "ปีงบประมาณ", {"ปี"}, true},
-    {"iit", "IIT", {"คะแนน IIT"}, true},
-    {"eit", "EIT", {"คะแนน EIT"}, true},
-    {"oit", "OIT", {"คะแนน OIT"}, true},
-    {"ita", "ITA", {"คะแนน ITA", "คะแนน ITA (ร้อยละ)"}, true},
-    {"level", "ระดับ", {"ระดับผลการประเมิน"}, true},
-    {"iit_respondents", "ผู้ตอบ IIT", {}, false},
-    {"eit_respondents", "ผู้ตอบ EIT", {}, false},
-    {"eit_population", "ผู้มีส่วนได้ส่วนเสียภายนอก", {}, false},
-};
-
-const std::vector<Name> measure_columns = {
-    {"no", "ลำดับ", {"ข้อ"}, true},
-    {"item", "มาตรการ/ขั้นตอน", {"มาตรการ", "ขั้นตอน", "ขั้นตอน/วิธีการปฏิบัติ", "มาตรการ/แนวทาง"}, true},
-    {"target_group", "กลุ่มเป้าหมาย", {}, false},
-    {"indicator", "ตัวชี้วัด", {}, false},
-    {"owner", "ผู้รับผิดชอบ", {}, false},
-    {"monitoring", "การกำกับติดตาม", {}, false},
-    {"status", "สถานะ", {}, false},
-    {"progress", "ความคืบหน้า", {"รายละเอียดความคืบหน้า"}, false},
-    {"due", "กำหนดแล้วเสร็จ", {"กำหนดเสร็จ"}, false},
-};
+const std::vector<Name> memo_keys = names_of(model::contract::memo_keys());
+const std::vector<Name> score_columns = names_of(model::contract::score_columns());
+const std::vector<Name> measure_columns = names_of(model::contract::measure_columns());
+const std::vector<Name> indicator_columns = names_of(model::contract::indicator_columns());
 
 // The three statuses; their names are also the headers of the three-column form.
 const std::vector<std::pair<Name, Status>> statuses = {
-    {{"done", "ดำเนินการแล้ว", {"ดำเนินการแล้วเสร็จ", "แล้วเสร็จ", "เสร็จแล้ว", "เสร็จสิ้น", "completed", "complete"}},
-     Status::done},
-    {{"in_progress", "อยู่ระหว่างดำเนินการ",
-      {"อยู่ระหว่างการดำเนินการ", "ระหว่างดำเนินการ", "กำลังดำเนินการ", "in progress", "ongoing"}},
-     Status::in_progress},
-    {{"not_started", "ยังไม่ได้ดำเนินการ", {"ยังไม่ดำเนินการ", "ยังไม่เริ่ม", "ยังไม่เริ่มดำเนินการ", "not started"}},
-     Status::not_started},
+    {model::contract::status_names()[0], Status::done},
+    {model::contract::status_names()[1], Status::in_progress},
+    {model::contract::status_names()[2], Status::not_started},
 };
 
-const std::vector<Name> indicator_columns = {
-    {"fiscal_year", "ปีงบประมาณ", {"ปี"}, true},
-    {"indicator_no", "ตัวชี้วัด", {"ตัวชี้วัดที่"}, true},
-    {"name", "ชื่อ", {"ชื่อตัวชี้วัด"}, false},
-    {"score", "คะแนน", {}, true},
-};
+// An example row of the blank workbook (`saraban init`): its first cell starts with ตัวอย่าง or "example".
+bool is_example_row(std::string_view first_cell) {
+    const std::string key = name_key(first_cell);
+    return key.starts_with(model::contract::example_marker) || key.starts_with("example");
+}
 
 std::optional<Status> parse_status(std::string_view text) {
     Written written(text);
@@ -419,12 +288,9 @@ public:
     std::optional<Date> date(int row, int col, const Name& what) {
         const Cell* cell = grid_.at(row, col);
         std::optional<Date> d;
-        if (cell && cell->kind == Cell::Kind::number) d = date_from_serial(cell->number, date1904_);
-        if (cell && cell->kind == Cell::Kind::text) {
-            std::string s = clean_text(cell->text);
-            d = parse_iso_date(s);
-            if (!d) d = parse_thai_date(s);
-        }
+        // One rule for dates (text/dates.h): a date cell (its year may be B.E.), or any written form.
+        if (cell && cell->kind == Cell::Kind::number) d = text::date_from_excel_serial(cell->number, date1904_);
+        if (cell && cell->kind == Cell::Kind::text) d = text::parse_date(cell->text);
         if (!d) {
             std::string written = grid_.text(cell);
             error(row, col, "ไม่ใช่วันที่: \"" + written + "\" ใน " + what.label() +
@@ -437,7 +303,7 @@ public:
     // A date cell as ISO text, anything else as written: for values offered to templates.
     std::string value_text(const Cell* cell) const {
         if (cell && cell->kind == Cell::Kind::number && cell->is_date)
-            if (auto d = date_from_serial(cell->number, date1904_)) return iso_date(*d);
+            if (auto d = text::date_from_excel_serial(cell->number, date1904_)) return text::iso_date(*d);
         return grid_.text(cell);
     }
 
@@ -511,6 +377,11 @@ bool row_is_empty(const Grid& grid, int row) {
                                                   [&](const auto& c) { return grid.text(c.second).empty(); });
 }
 
+// A row with nothing to read: empty, or an example the blank workbook shows (its first cell "ตัวอย่าง …").
+bool row_is_skipped(const Grid& grid, int row) {
+    return row_is_empty(grid, row) || is_example_row(grid.text(grid.at(row, grid.first_column())));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sheet หนังสือ [memo] and ตัวแปร [variables]: key | value rows
 
@@ -537,7 +408,7 @@ std::vector<KeyValue> key_value_rows(const Grid& grid) {
         const Cell* value = grid.at(row, key_col + 1);
         bool header = first && is_key_value_header(key, grid.text(value));
         first = false;
-        if (header || key.empty()) continue;
+        if (header || key.empty() || is_example_row(key)) continue;
         out.push_back({key, row, key_col, value});
     }
     return out;
@@ -545,20 +416,18 @@ std::vector<KeyValue> key_value_rows(const Grid& grid) {
 
 void read_memo(SheetReader& sheet, model::Report& report) {
     model::MemoHeader& memo = report.memo;
-    static const std::map<std::string_view, std::string model::MemoHeader::*> text_fields = {
-        {"agency", &model::MemoHeader::agency},   {"agency_abbr", &model::MemoHeader::agency_abbr},
-        {"division", &model::MemoHeader::division}, {"phone", &model::MemoHeader::phone},
-        {"ref", &model::MemoHeader::ref},         {"subject", &model::MemoHeader::subject},
-        {"to", &model::MemoHeader::to},           {"via", &model::MemoHeader::via},
-        {"signer", &model::MemoHeader::signer},   {"signer_title", &model::MemoHeader::signer_title},
-        {"template", &model::MemoHeader::template_name},
-    };
+    static const std::map<std::string_view, std::string model::MemoHeader::*> text_fields = [] {
+        std::map<std::string_view, std::string model::MemoHeader::*> out;
+        for (const auto& [key, field] : model::memo_text_fields()) out[key] = field;
+        return out;
+    }();
     std::set<std::string_view> seen;
     for (const KeyValue& kv : key_value_rows(sheet.grid())) {
         Written key(kv.key);
         auto name = std::find_if(memo_keys.begin(), memo_keys.end(), [&](const Name& n) { return matches(key, n); });
         if (name == memo_keys.end()) {  // unknown keys are offered to the templates
             report.variables[kv.key] = sheet.value_text(kv.value);
+            report.variable_at[kv.key] = sheet.ref(kv.row, kv.key_col + 1);
             continue;
         }
         int col = kv.key_col + 1;
@@ -602,6 +471,7 @@ void read_variables(SheetReader& sheet, model::Report& report) {
             continue;
         }
         report.variables[kv.key] = sheet.value_text(kv.value);
+        report.variable_at[kv.key] = sheet.ref(kv.row, kv.key_col + 1);
     }
 }
 
@@ -613,7 +483,7 @@ void read_scores(SheetReader& sheet, model::Report& report) {
     if (!columns) return;
     const Grid& grid = sheet.grid();
     for (const auto& [row, cells] : grid.rows()) {
-        if (row < columns->first_data_row || row_is_empty(grid, row)) continue;
+        if (row < columns->first_data_row || row_is_skipped(grid, row)) continue;
         model::ScoreRow score;
         score.at = sheet.ref(row, 0);
         score.field_at = columns->cells_of_row(sheet, row);
@@ -724,7 +594,7 @@ public:
         const Grid& grid = sheet_.grid();
         int continues_until = 0;  // the last row of the current item's merged ลำดับ cell
         for (const auto& [row, cells] : grid.rows()) {
-            if (row < columns_.first_data_row || row_is_empty(grid, row)) continue;
+            if (row < columns_.first_data_row || row_is_skipped(grid, row)) continue;
             int no_col = columns_["no"];
             if (row <= continues_until && grid.text(grid.at(row, no_col)).empty()) {
                 continue_item(row);
@@ -997,7 +867,7 @@ void read_indicators(SheetReader& sheet, model::Report& report) {
     if (!columns || !(*columns)["fiscal_year"] || !(*columns)["indicator_no"] || !(*columns)["score"]) return;
     const Grid& grid = sheet.grid();
     for (const auto& [row, cells] : grid.rows()) {
-        if (row < columns->first_data_row || row_is_empty(grid, row)) continue;
+        if (row < columns->first_data_row || row_is_skipped(grid, row)) continue;
         auto year = sheet.whole_number(row, (*columns)["fiscal_year"], indicator_columns[0]);
         std::string no = arabic_digits(grid.text(grid.at(row, (*columns)["indicator_no"])));
         auto score = sheet.number(row, (*columns)["score"], indicator_columns[3]);
@@ -1035,6 +905,17 @@ const Sheet* find_sheet(const Workbook& workbook, const Name& name, std::string_
         found = &sheet;
     }
     return found;
+}
+
+// Where a sheet is, or where the user would add it: the sheet of the workbook, or its CSV file beside a CSV
+// agency's other files.
+CellRef sheet_location(const Workbook& workbook, const Sheet* sheet, const Name& name, std::string_view file) {
+    if (sheet) return {sheet->source.empty() ? std::string(file) : sheet->source, sheet->name, 0, 0};
+    for (const Sheet& other : workbook.sheets)
+        if (!other.source.empty())
+            return {(std::filesystem::path(other.source).parent_path() / (std::string(name.thai) + ".csv")).string(),
+                    "", 0, 0};
+    return {std::string(file), std::string(name.thai), 0, 0};
 }
 
 ReportResult refuse(const std::string& path, std::string message) {
@@ -1109,8 +990,11 @@ ReportResult read_report(const Workbook& workbook, std::string_view file_name) {
         warn_lookalikes(reader);
     };
     // Variables first, so that an unknown memo key of the same name (read later) is what the memo says.
-    with_sheet(find_sheet(workbook, variables_sheet, file_name, diagnostics),
-               [&](SheetReader& r) { read_variables(r, result.report); });
+    const Sheet* variables = find_sheet(workbook, variables_sheet, file_name, diagnostics);
+    for (const auto& [sheet, name] : {std::pair{memo, &memo_sheet}, {scores, &scores_sheet}, {measures, &measures_sheet},
+                                      {variables, &variables_sheet}})
+        result.report.sheet_at[std::string(name->key)] = sheet_location(workbook, sheet, *name, file_name);
+    with_sheet(variables, [&](SheetReader& r) { read_variables(r, result.report); });
     with_sheet(find_sheet(workbook, indicators_sheet, file_name, diagnostics),
                [&](SheetReader& r) { read_indicators(r, result.report); });
     with_sheet(memo, [&](SheetReader& r) { read_memo(r, result.report); });
@@ -1138,19 +1022,60 @@ ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::strin
     return report_from(read_xlsx(bytes, path), path);
 }
 
-std::vector<std::string> find_agency_inputs(const std::string& given_folder) {
+namespace {
+
+// Why an entry of an input folder that looks like an agency's input is not one, or "" when it is not worth a word
+// (a PDF, a README). Said so that no workbook is skipped in silence.
+std::string skip_reason(const std::filesystem::path& entry, bool folder_is_csv_agency) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string name = entry.filename().string();
+    const std::string ext = lower_extension(entry);
+    const bool workbook_name = ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".xlsb" || ext == ".ods";
+    const fs::file_status status = fs::status(entry, ec);
+    if (fs::is_symlink(fs::symlink_status(entry, ec)) && !fs::exists(status))
+        return "ข้าม: ลิงก์ที่ชี้ไปยังไฟล์ที่ไม่มีอยู่ (skipped: a broken symbolic link, or a loop of them)";
+    if (name.starts_with("~$") || name.starts_with(".~lock."))
+        return "ข้าม: ไฟล์ล็อกที่ Excel หรือ LibreOffice สร้างขณะเปิดสมุดงาน (skipped: a lock file Excel or LibreOffice "
+               "keeps while the workbook is open)";
+    if (name.starts_with(".") && workbook_name)
+        return "ข้าม: ไฟล์ซ่อน (skipped: a hidden file; rename it without the leading dot to read it)";
+    if (fs::is_regular_file(status) && (ext == ".csv" || ext == ".tsv") && !folder_is_csv_agency)
+        return "ข้าม: ไฟล์ CSV หนึ่งไฟล์คือชีตเดียว ให้ใส่ชีตของหน่วยงานไว้ในโฟลเดอร์ของหน่วยงานนั้น (skipped: one CSV file "
+               "is one sheet; put หนังสือ.csv, คะแนน.csv and มาตรการ.csv in a folder of their own)";
+    if (fs::is_directory(status) && !holds_ita_csv(entry.string())) {
+        for (const auto& inner : fs::directory_iterator(entry, ec))
+            if (is_spreadsheet_file(inner.path()))
+                return "ข้าม: โฟลเดอร์ย่อยที่มีสมุดงาน saraban อ่านลึกเพียงชั้นเดียว ให้ระบุโฟลเดอร์นี้เอง (skipped: a folder "
+                       "of workbooks inside the input folder; saraban reads one level: give this folder as an input)";
+    }
+    if (!fs::exists(status) && ec)
+        return "ข้าม: อ่านไม่ได้ (skipped: cannot be read: " + ec.message() + ")";
+    return "";
+}
+
+}  // namespace
+
+std::vector<std::string> find_agency_inputs(const std::string& given_folder, std::vector<Diagnostic>* skipped) {
     const std::string folder = without_trailing_slash(given_folder);
     std::vector<std::string> inputs;
-    if (holds_ita_csv(folder)) inputs.push_back(folder);
+    const bool folder_is_csv_agency = holds_ita_csv(folder);
+    if (folder_is_csv_agency) inputs.push_back(folder);
     std::vector<std::filesystem::path> entries;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) entries.push_back(entry.path());
+    if (ec && skipped)
+        skipped->push_back({Severity::warning, {folder, "", 0, 0},
+                            "อ่านโฟลเดอร์ไม่ได้ครบ (cannot list the folder: " + ec.message() + ")"});
     std::sort(entries.begin(), entries.end());
     for (const auto& entry : entries) {
         if (std::filesystem::is_regular_file(entry, ec) && is_spreadsheet_file(entry))
             inputs.push_back(entry.string());
         else if (std::filesystem::is_directory(entry, ec) && holds_ita_csv(entry.string()))
             inputs.push_back(entry.string());
+        else if (skipped)
+            if (std::string why = skip_reason(entry, folder_is_csv_agency); !why.empty())
+                skipped->push_back({Severity::warning, {entry.string(), "", 0, 0}, std::move(why)});
     }
     return inputs;
 }

@@ -45,6 +45,9 @@ ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::strin
 // read_report_file refuses with "save it as .xlsx", so that they are not skipped in silence), and its subfolders
 // that are CSV agencies. Not recursive beyond that one level. A trailing "/" is dropped, so that "inputs/sbn/" gives
 // "inputs/sbn" (whose output is sbn.pdf).
-std::vector<std::string> find_agency_inputs(const std::string& folder);
+// Entries that look like an agency's input and are not read (a lock file, a broken link, a hidden workbook, a lone
+// CSV file, a subfolder of workbooks) are added to skipped, one warning each, when it is given.
+std::vector<std::string> find_agency_inputs(const std::string& folder,
+                                            std::vector<model::Diagnostic>* skipped = nullptr);
 
 }  // namespace saraban::ingest

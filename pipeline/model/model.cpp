@@ -6,6 +6,19 @@
 
 namespace saraban::model {
 
+const std::vector<MemoTextField>& memo_text_fields() {
+    static const std::vector<MemoTextField> fields = {
+        {"agency", &MemoHeader::agency},   {"agency_abbr", &MemoHeader::agency_abbr},
+        {"division", &MemoHeader::division}, {"sender", &MemoHeader::sender},
+        {"sender_abbr", &MemoHeader::sender_abbr}, {"phone", &MemoHeader::phone},
+        {"ref", &MemoHeader::ref},         {"subject", &MemoHeader::subject},
+        {"to", &MemoHeader::to},           {"via", &MemoHeader::via},
+        {"signer", &MemoHeader::signer},   {"signer_title", &MemoHeader::signer_title},
+        {"template", &MemoHeader::template_name},
+    };
+    return fields;
+}
+
 std::string cell_name(int row, int col) {
     if (row <= 0) return "";
     if (col <= 0) return std::to_string(row);

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/cell_ref.h"
@@ -25,9 +26,11 @@ struct MemoHeader {
     std::string agency;        // หน่วยงาน: สำนักงานบริหารหนี้สาธารณะ
     std::string agency_abbr;   // ชื่อย่อ: สบน.
     std::string division;      // ส่วนราชการ: สำนักงานเลขาธิการกรม ส่วนอำนวยการ
+    std::string sender;        // หน่วยงานผู้เสนอ (optional): the unit that writes "… ขอเรียน ดังนี้"; default division
+    std::string sender_abbr;   // ชื่อย่อผู้เสนอ (optional): สลก.
     std::string phone;         // โทร (optional), as written
-    std::string ref;           // ที่: กค ๐๙๐๑/สลก./๙๔๒
-    Date date;                 // วันที่
+    std::string ref;           // ที่ (optional: left for the register to fill): กค ๐๙๐๑/สลก./๙๔๒
+    Date date;                 // วันที่ (optional, year 0 when absent: left for the register to fill)
     std::string subject;       // เรื่อง
     std::string to;            // เรียน
     std::string via;           // ผ่าน (optional)
@@ -102,7 +105,22 @@ struct Report {
     std::vector<ScoreRow> scores;     // in input order (normally by fiscal year)
     std::vector<Measure> measures;    // in input order
     std::map<std::string, std::string> variables;  // sheet ตัวแปร [variables]: key → value
+    // Where each sheet is, by its English name ("memo", "scores", "measures", "variables"), or where it would be
+    // added when the input has none (the sheet ตัวแปร of the workbook, or the file ตัวแปร.csv of a CSV folder):
+    // findings about a value the templates need and the input lacks point there.
+    std::map<std::string, CellRef> sheet_at;
+    // Where each variable was read, by key.
+    std::map<std::string, CellRef> variable_at;
 };
+
+// The text fields of the memo header, by their key in the input contract ("agency", "sender", …; the date, fiscal
+// year and round are not text): one list for every stage that walks them (reading, the tracking workbook, finding
+// a character's cell).
+struct MemoTextField {
+    std::string_view key;
+    std::string MemoHeader::*field;
+};
+const std::vector<MemoTextField>& memo_text_fields();
 
 // The status of a measure, derived from its steps: done when all are done, not started when none has begun,
 // otherwise in progress. A measure without steps counts as not started.

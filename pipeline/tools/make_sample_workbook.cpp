@@ -51,6 +51,9 @@ const std::vector<KeyValue> memo = {
     {"ตำแหน่ง [signer_title]", "เลขานุการกรม"},
     {"ปีงบประมาณ [fiscal_year]", nullptr},
     {"รอบรายงาน [round]", nullptr},
+    // The unit that writes the memo, as its sentences name it ("สำนักงานเลขาธิการกรม (สลก.) ขอเรียน ดังนี้").
+    {"หน่วยงานผู้เสนอ [sender]", "สำนักงานเลขาธิการกรม"},
+    {"ชื่อย่อผู้เสนอ [sender_abbr]", "สลก."},
 };
 const lxw_datetime memo_date = {2021, 9, 17, 0, 0, 0};
 const int fiscal_year = 2564;
@@ -199,6 +202,9 @@ const std::vector<KeyValue> variables = {
     {"eit_collection_period", "เมษายน - พฤษภาคม ๒๕๖๔"},
     {"oit_collection_period", "วันที่ ๑ มีนาคม ๒๕๖๔ – ๑๔ พฤษภาคม ๒๕๖๔"},
     {"min_sample", "๓๐"},
+    // The unit that helped with the website, and the OIT criterion the analysis memo quotes (2564's numbering).
+    {"website_partner", "ศูนย์เทคโนโลยีสารสนเทศ"},
+    {"oit_criterion", "ตัวชี้วัดย่อยที่ ๑๐.๒ มาตรการภายในเพื่อป้องกันการทุจริต ข้อ ๐๔๒"},
     // The approver, who writes a note on the memo (the seed: "ทราบ … (นางแพทรีเซีย มงคลวนิช)").
     {"approver", "นางแพทรีเซีย มงคลวนิช"},
     {"approver_title", "ผู้อำนวยการสำนักงานบริหารหนี้สาธารณะ"},

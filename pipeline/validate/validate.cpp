@@ -1,5 +1,7 @@
 #include "validate/validate.h"
 
+#include "text/dates.h"
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -202,8 +204,8 @@ private:
         };
         const Required required[] = {
             {"agency", "หน่วยงาน", &memo.agency},        {"agency_abbr", "ชื่อย่อ", &memo.agency_abbr},
-            {"division", "ส่วนราชการ", &memo.division},  {"ref", "ที่", &memo.ref},
-            {"subject", "เรื่อง", &memo.subject},         {"to", "เรียน", &memo.to},
+            {"division", "ส่วนราชการ", &memo.division},  {"subject", "เรื่อง", &memo.subject},
+            {"to", "เรียน", &memo.to},
             {"signer", "ผู้ลงนาม", &memo.signer},         {"signer_title", "ตำแหน่ง", &memo.signer_title},
         };
         for (const Required& r : required)
@@ -222,6 +224,7 @@ private:
 
     void check_date() {
         const model::Date& d = report_.memo.date;
+        if (d == model::Date{}) return;  // left empty, for the register or the e-Saraban system to fill
         if (!is_real_date(d)) {
             error(memo_cell("date"), "วันที่ของหนังสือไม่ถูกต้อง (the memo's date " + std::to_string(d.year) + "-" +
                                          std::to_string(d.month) + "-" + std::to_string(d.day) +
@@ -240,12 +243,8 @@ private:
                                            ": a typing slip in the date or the year?)");
     }
 
-    static bool is_real_date(const model::Date& d) {
-        static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        if (d.year < 1900 || d.year > 2200 || d.month < 1 || d.month > 12 || d.day < 1) return false;
-        bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-        return d.day <= (d.month == 2 && !leap ? 28 : days[d.month - 1]);
-    }
+    // A day that exists, in the years a memo can be dated.
+    static bool is_real_date(const model::Date& d) { return text::is_real_date(d) && d.year <= 2200; }
 
     const model::Report& report_;
     const Rules* rules_;  // nullptr: no level or total check

@@ -103,6 +103,107 @@ BOOST_AUTO_TEST_CASE(unknown_element_and_bad_length_are_errors) {
     BOOST_TEST(model::to_string(r.diagnostics[0]).rfind("t.xml:1:7: error: ไม่รู้จัก <para>", 0) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_misspelt_attribute_is_an_error_at_its_column_even_in_a_branch_not_taken) {
+    auto r = expand("<memo>\n<if name=\"via\"><p indnet=\"5cm\">ก</p></if>\n<p indent=\"0\">ข</p>\n</memo>");
+    BOOST_REQUIRE_EQUAL(r.diagnostics.size(), 1u);
+    BOOST_TEST(model::to_string(r.diagnostics[0]) ==
+               "t.xml:2:19: error: <p> ไม่มีแอตทริบิวต์ indnet (unknown attribute indnet of <p>; did you mean "
+               "\"indent\"?)");
+    auto element = expand("<memo><paragraph>ก</paragraph></memo>");
+    BOOST_REQUIRE_EQUAL(element.diagnostics.size(), 1u);
+    BOOST_TEST(model::to_string(element.diagnostics[0]).find("did you mean \"paragraph\"") == std::string::npos);
+    auto sig = expand("<memo><signatur center=\"9cm\"/></memo>");
+    BOOST_TEST(model::to_string(sig.diagnostics.at(0)).find("did you mean \"signature\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_length_without_a_unit_is_an_error_and_a_text_size_is_in_points) {
+    auto r = expand("<memo><p indent=\"2.5\">ก</p></memo>");
+    BOOST_REQUIRE_EQUAL(r.diagnostics.size(), 1u);
+    BOOST_TEST(model::to_string(r.diagnostics[0]).rfind("t.xml:1:10: error: ความยาว \"2.5\"", 0) == 0,
+               model::to_string(r.diagnostics[0]));
+    auto sizes = expand("<memo><p indent=\"0\" size=\"14\">ก</p><p size=\"12pt\">ข</p></memo>");
+    BOOST_REQUIRE(bool(sizes));
+    BOOST_TEST(std::get<model::Paragraph>(sizes.document.blocks[0]).spans[0].style.size_pt == 14);
+    BOOST_TEST(std::get<model::Paragraph>(sizes.document.blocks[1]).spans[0].style.size_pt == 12);
+    BOOST_TEST(!bool(expand("<memo><p size=\"big\">ก</p></memo>")));
+}
+
+BOOST_AUTO_TEST_CASE(a_bold_cell_around_an_empty_list_is_empty_not_a_crash) {
+    TemplateRecord v = values();
+    v["none"] = std::vector<TemplateRecord>{};
+    auto r = compose::expand_template_text(
+        "<memo><table columns=\"3cm\"><row><cell bold=\"yes\"><each name=\"none\"><p>ก</p></each></cell></row>"
+        "</table></memo>", "t.xml", v);
+    BOOST_REQUIRE(bool(r));
+    BOOST_TEST(std::get<model::Table>(r.document.blocks[0]).rows[0].cells[0].paragraphs.empty());
+}
+
+// With the names saraban computes, a name that is not one of them nor spelt like one is the input's missing value;
+// a misspelling of a computed name stays the template's error.
+BOOST_AUTO_TEST_CASE(a_name_the_input_lacks_is_a_missing_value_and_a_typo_is_a_template_error) {
+    const std::set<std::string, std::less<>> computed = {"agency_abbr", "via", "measures"};
+    TemplateRecord v = values();
+    v["analysis_date"] = "๑๑ กุมภาพันธ์ ๒๕๖๔";
+    const compose::ExpandOptions options{.computed_names = &computed};
+    auto r = compose::expand_template_text(
+        "<memo>\n<p><v name=\"circular_ref\"/> <v name=\"analysis_dat\"/></p>\n<p><v name=\"agncy_abbr\"/></p>\n"
+        "<each name=\"measures\"><p><v name=\"nmber\"/></p></each></memo>", "t.xml", v, options);
+    BOOST_TEST(!bool(r));
+    BOOST_REQUIRE_EQUAL(r.missing.size(), 2u);
+    BOOST_TEST(r.missing[0].name == "circular_ref");
+    BOOST_TEST(model::to_string(r.missing[0].needed_at) == "t.xml:2:4");
+    BOOST_TEST(r.missing[0].suggestion == "");
+    BOOST_TEST(r.missing[1].name == "analysis_dat");
+    BOOST_TEST(r.missing[1].suggestion == "analysis_date");
+    std::string errors;
+    for (const auto& d : r.diagnostics) errors += model::to_string(d) + "\n";
+    BOOST_TEST(errors ==
+               "t.xml:3:4: error: ไม่รู้จักชื่อ \"agncy_abbr\" (unknown name \"agncy_abbr\"; did you mean "
+               "\"agency_abbr\"?; see templates/README.md)\n"
+               "t.xml:4:26: error: ไม่รู้จักชื่อ \"nmber\" (unknown name \"nmber\"; did you mean \"number\"?; see "
+               "templates/README.md)\n"
+               "t.xml:4:26: error: ไม่รู้จักชื่อ \"nmber\" (unknown name \"nmber\"; did you mean \"number\"?; see "
+               "templates/README.md)\n");
+    // Without the computed names every unknown name is the template's error.
+    auto plain = compose::expand_template_text("<memo><p><v name=\"circular_ref\"/></p></memo>", "t.xml", v);
+    BOOST_TEST(plain.missing.empty());
+    BOOST_TEST(plain.diagnostics.size() == 1u);
+}
+
+// A date in ตัวแปร comes out as the memo writes dates, whatever form it was typed in.
+BOOST_AUTO_TEST_CASE(dates_in_variables_are_printed_as_the_memo_prints_dates) {
+    model::Report report;
+    report.memo.fiscal_year_be = 2564;
+    report.memo.round_months = 12;
+    report.variables = {{"measures_approved_date", "16/2/2564"}, {"analysis_date", "๑๑ ก.พ. ๖๔"},
+                        {"from_a_cell", "2021-02-16"}, {"note", "16/2/2564"}, {"bad_date", "ไม่ทราบ"}};
+    const auto v = compose::memo_values(report);
+    BOOST_TEST(v.at("measures_approved_date").text == "๑๖ กุมภาพันธ์ ๒๕๖๔");
+    BOOST_TEST(v.at("analysis_date").text == "๑๑ กุมภาพันธ์ ๒๕๖๔");
+    BOOST_TEST(v.at("from_a_cell").text == "๑๖ กุมภาพันธ์ ๒๕๖๔");
+    BOOST_TEST(v.at("note").text == "16/2/2564");  // not a date key: as written
+    BOOST_TEST(v.at("bad_date").text == "ไม่ทราบ");
+}
+
+// Through compose_memo the missing value is reported where the user adds it: the input's ตัวแปร sheet.
+BOOST_AUTO_TEST_CASE(compose_reports_a_missing_value_at_the_variables_sheet) {
+    model::Report report;
+    report.source = "inputs/x.xlsx";
+    report.memo.fiscal_year_be = 2567;
+    report.memo.round_months = 12;
+    report.sheet_at["variables"] = {"inputs/x.xlsx", "ตัวแปร", 0, 0};
+    const std::string dir = std::filesystem::temp_directory_path() / "saraban-missing-value";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/t.xml") << "<memo>\n<p><v name=\"circular_ref\"/> <v name=\"circular_ref\"/></p></memo>";
+    auto r = compose::compose_memo(report, dir + "/t.xml");
+    std::filesystem::remove_all(dir);
+    BOOST_REQUIRE_EQUAL(r.diagnostics.size(), 1u);
+    BOOST_TEST(model::to_string(r.diagnostics[0]) ==
+               "inputs/x.xlsx: sheet ตัวแปร: error: ไม่มีค่า \"circular_ref\" ที่แม่แบบต้องใช้ (" + dir + "/t.xml:2:4, " +
+                   dir + "/t.xml:2:29) ให้เพิ่มในชีตตัวแปร (missing value \"circular_ref\", needed by " + dir +
+                   "/t.xml:2:4, " + dir + "/t.xml:2:29: add it as a key of sheet ตัวแปร [variables])");
+}
+
 BOOST_AUTO_TEST_CASE(the_shipped_template_expands_with_memo_values) {
     model::Report report;
     report.memo.agency = "สำนักงานบริหารหนี้สาธารณะ";
@@ -229,7 +330,7 @@ BOOST_AUTO_TEST_CASE(template_files_read_once_are_used_whatever_the_disk_holds_l
     write("memo.xml", "<memo><p>แก้แล้ว</p></memo>");
     std::filesystem::remove(dir + "/plan.xml");
 
-    auto r = compose::expand_template(dir + "/memo.xml", values(), &files);
+    auto r = compose::expand_template(dir + "/memo.xml", values(), {.files = &files});
     BOOST_REQUIRE_MESSAGE(bool(r), (r.diagnostics.empty() ? std::string() : r.diagnostics[0].message));
     BOOST_TEST(text_of(std::get<model::Paragraph>(r.document.blocks[0])) == "ของ สบน.");
     BOOST_REQUIRE_EQUAL(r.document.attachments.size(), 1u);

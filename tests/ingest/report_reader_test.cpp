@@ -163,6 +163,16 @@ BOOST_AUTO_TEST_CASE(names_match_after_normalisation_and_by_alias) {
     BOOST_TEST(result.report.scores.size() == 2u);
 }
 
+// A date cell typed with its Buddhist-era year in a Gregorian spreadsheet (17/9/2564) holds the serial of 2564 C.E.:
+// it is read as 17 September 2564 B.E.
+BOOST_AUTO_TEST_CASE(a_date_cell_with_a_buddhist_era_year_is_read_as_that_date) {
+    Rows memo = memo_rows();
+    memo[5][1] = "n:242783";  // 2564-09-17 as Excel counts days
+    auto result = read(memo, score_rows(), measure_rows());
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST((result.report.memo.date == model::Date{2021, 9, 17}));
+}
+
 BOOST_AUTO_TEST_CASE(sara_am_copied_from_a_pdf_reads_as_sara_am) {
     // ำ written ◌ํ + า (U+0E4D U+0E32), as text copied from a PDF has it: it looks the same, so it reads the same.
     auto as_in_pdf = [](std::string s) {

@@ -2,6 +2,10 @@
 // sheet (where the workbook came from). Keys are written "Thai [alias]", as inputs/sample.xlsx does; ingest
 // matches either part.
 #include <filesystem>
+#include <map>
+#include <string_view>
+
+#include "model/input_contract.h"
 
 #include "render/xlsx/detail/sheets.h"
 #include "render/xlsx/tracking_workbook.h"
@@ -27,30 +31,25 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     Sheet sheet = book.add_sheet(memo_sheet_name);
     const Formats& f = book.formats();
     const model::MemoHeader& m = report.memo;
-    // Every key of the contract, optional ones too (empty), so that staff see where to write them.
+    // Every key of the contract (model/input_contract.h), optional ones too (empty), so that staff see where to
+    // write them; in the contract's order, labelled as the contract labels them.
     enum class Kind { text, date, integer };
     struct Field {
-        const char* key;
+        std::string key;
         Kind kind;
         const std::string* text;
         int number;
     };
-    const Field fields[] = {
-        {"หน่วยงาน [agency]", Kind::text, &m.agency, 0},
-        {"ชื่อย่อ [agency_abbr]", Kind::text, &m.agency_abbr, 0},
-        {"ส่วนราชการ [division]", Kind::text, &m.division, 0},
-        {"โทร [phone]", Kind::text, &m.phone, 0},
-        {"ที่ [ref]", Kind::text, &m.ref, 0},
-        {"วันที่ [date]", Kind::date, nullptr, 0},
-        {"เรื่อง [subject]", Kind::text, &m.subject, 0},
-        {"เรียน [to]", Kind::text, &m.to, 0},
-        {"ผ่าน [via]", Kind::text, &m.via, 0},
-        {"ผู้ลงนาม [signer]", Kind::text, &m.signer, 0},
-        {"ตำแหน่ง [signer_title]", Kind::text, &m.signer_title, 0},
-        {"ปีงบประมาณ [fiscal_year]", Kind::integer, nullptr, m.fiscal_year_be},
-        {"รอบรายงาน [round]", Kind::integer, nullptr, m.round_months},
-        {"แม่แบบ [template]", Kind::text, &m.template_name, 0},
-    };
+    std::map<std::string_view, const std::string*> texts;
+    for (const auto& [key, field] : model::memo_text_fields()) texts[key] = &(m.*field);
+    std::vector<Field> fields;
+    for (const model::contract::Name& name : model::contract::memo_keys()) {
+        const std::string key = model::contract::label(name);
+        if (name.key == "date") fields.push_back({key, Kind::date, nullptr, 0});
+        else if (name.key == "fiscal_year") fields.push_back({key, Kind::integer, nullptr, m.fiscal_year_be});
+        else if (name.key == "round") fields.push_back({key, Kind::integer, nullptr, m.round_months});
+        else fields.push_back({key, Kind::text, texts.at(name.key), 0});
+    }
     std::vector<std::string> keys;
     for (const Field& field : fields) keys.emplace_back(field.key);
     start_key_value_sheet(sheet, keys, 90);

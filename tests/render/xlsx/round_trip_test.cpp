@@ -87,6 +87,9 @@ BOOST_AUTO_TEST_CASE(libreoffice_saved_workbook_is_valid_input) {
     const model::Report& back = r.read.report;
     const model::Report& sample = sample_report();
     BOOST_TEST(back.memo.agency == sample.memo.agency);
+    BOOST_TEST(!sample.memo.sender_abbr.empty());
+    BOOST_TEST(back.memo.sender == sample.memo.sender);
+    BOOST_TEST(back.memo.sender_abbr == sample.memo.sender_abbr);
     BOOST_TEST((back.memo.date == sample.memo.date));
     BOOST_TEST(back.memo.fiscal_year_be == 2564);
     BOOST_TEST(back.memo.round_months == 12);

@@ -1,5 +1,7 @@
 #include "render/xlsx/detail/book.h"
 
+#include "text/dates.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -227,20 +229,7 @@ std::optional<double> exact_number(const std::string& text) {
     return value;
 }
 
-std::optional<model::Date> iso_date(const std::string& text) {
-    int year = 0, month = 0, day = 0;
-    char rest = 0;
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3) return std::nullopt;
-    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > days[month - 1] ||
-        (month == 2 && day == 29 && !leap))
-        return std::nullopt;
-    return model::Date{year, month, day};
-}
+std::optional<model::Date> iso_date(const std::string& text) { return text::parse_iso_date(text); }
 
 std::time_t creation_time(const model::Date& d) {
     if (d.year < 1971 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
