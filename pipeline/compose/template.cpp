@@ -265,28 +265,26 @@ public:
     // A name no scope holds: a typo of a name saraban computes or of an item's own name is the template's error;
     // any other name is a value the input lacks (when the caller said which names it computes).
     void unknown_name(pugi::xml_node node, std::string_view name) {
-        std::vector<std::string_view> in_scope;
-        for (const TemplateRecord* scope : scopes_)
-            for (const auto& [key, value] : *scope) in_scope.push_back(key);
-        const std::string suggestion = closest(name, in_scope);
+        auto names_of = [](auto first, auto last) {
+            std::vector<std::string_view> names;
+            for (; first != last; ++first)
+                for (const auto& [key, value] : **first) names.push_back(key);
+            return names;
+        };
         const std::string quoted = "\"" + std::string(name) + "\"";
         const auto* computed = options_.computed_names;
-        bool typo = !computed;
-        if (computed && !suggestion.empty()) {
-            const bool inner = scopes_.size() > 1 && std::any_of(scopes_.begin() + 1, scopes_.end(), [&](const auto* s) {
-                return s->count(suggestion) > 0;
-            });
-            typo = inner || computed->count(suggestion) > 0;
-        }
-        if (computed && !typo && closest(name, *computed).size()) typo = true;  // a computed name absent here
-        if (typo) {
-            const std::string guess = suggestion.empty() && computed ? closest(name, *computed) : suggestion;
+        // Spelt nearly like an item's own name (inside <each>) or like a name saraban computes: the template's typo.
+        std::string guess = closest(name, names_of(scopes_.begin() + 1, scopes_.end()));
+        if (guess.empty() && computed) guess = closest(name, *computed);
+        if (!computed || !guess.empty()) {
+            if (guess.empty()) guess = closest(name, names_of(scopes_.begin(), scopes_.end()));
             error(node, "ไม่รู้จักชื่อ " + quoted + " (unknown name " + quoted + did_you_mean(guess) +
                             "; see templates/README.md)");
             return;
         }
-        const std::ptrdiff_t offset = node.offset_debug() - 1;
-        result_.missing.push_back({std::string(name), location(offset), suggestion});
+        // Any other name is a value the input lacks; one of the input's own names spelt nearly so is a hint.
+        const std::string hint = closest(name, names_of(scopes_.begin(), scopes_.begin() + 1));
+        result_.missing.push_back({std::string(name), location(node.offset_debug() - 1), hint});
     }
 
     // Runs f inside each record of the list the node names.
