@@ -70,7 +70,9 @@ private:
         out_.push_back({Severity::warning, at, std::move(message)});
     }
     CellRef file_ref() const { return CellRef{report_.source, "", 0, 0}; }
-    CellRef memo_cell(const std::string& key) const { return cell_of(report_.memo.at, key, file_ref()); }
+    // A sheet's place as ingest recorded it (so that a finding there and ingest's are seen as one), else the file.
+    CellRef sheet_ref(const std::string& key) const { return cell_of(report_.sheet_at, key, file_ref()); }
+    CellRef memo_cell(const std::string& key) const { return cell_of(report_.memo.at, key, sheet_ref("memo")); }
 
     // ---- sheet คะแนน
 
@@ -147,9 +149,9 @@ private:
 
     void check_presence() {
         if (report_.scores.empty())
-            error(file_ref(), "ไม่มีคะแนน ITA (sheet คะแนน [scores] has no rows)");
+            error(sheet_ref("scores"), "ไม่มีคะแนน ITA (sheet คะแนน [scores] has no rows)");
         if (report_.measures.empty())
-            error(file_ref(), "ไม่มีมาตรการ (sheet มาตรการ [measures] has no rows)");
+            error(sheet_ref("measures"), "ไม่มีมาตรการ (sheet มาตรการ [measures] has no rows)");
         // The year's own scores come out near its end: the 12-month report quotes them, the 6-month one cannot.
         bool year_found = false;
         for (const auto& row : report_.scores) year_found = year_found || row.fiscal_year_be == report_.memo.fiscal_year_be;

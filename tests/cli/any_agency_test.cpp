@@ -149,6 +149,18 @@ BOOST_AUTO_TEST_CASE(a_value_the_template_needs_is_reported_at_the_input_with_ev
     BOOST_TEST(!fs::exists(dir / "out" / "kss.pdf"));
 }
 
+BOOST_AUTO_TEST_CASE(a_missing_required_key_is_said_once) {
+    TempDir dir;
+    std::string memo = memo_csv(12);
+    memo.erase(memo.find("ผู้ลงนาม,"), std::string("ผู้ลงนาม,นายสมมติ ทดสอบดี\n").size());
+    const fs::path agency = write_agency(dir, "kss", memo);
+    const Result r = run_saraban({"run", agency.string(), "-o", (dir / "out").string()});
+    BOOST_TEST(r.status == 1);
+    std::size_t lines = 0;
+    for (std::size_t at = r.err.find("[signer]"); at != std::string::npos; at = r.err.find("[signer]", at + 1)) ++lines;
+    BOOST_TEST(lines == 1u, r.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_template_name_the_folder_lacks_is_an_error_at_its_cell) {
     TempDir dir;
     const fs::path agency = write_agency(dir, "kss", memo_csv(12, "แม่แบบ,progres-report\n"));
