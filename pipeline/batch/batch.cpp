@@ -1,6 +1,7 @@
 #include "batch/batch.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sched.h>
 #include <signal.h>
 #include <time.h>
@@ -152,6 +153,11 @@ public:
         if (fd_ >= 0) ::close(fd_);
     }
     bool ok() const { return fd_ >= 0; }
+    // The first write that failed ("" when none): a journal with a hole cannot resume what it lost.
+    std::string error() const {
+        std::lock_guard lock(mutex_);
+        return error_;
+    }
     void append(const AgencyRecord& r) {
         const std::string line = to_journal_line(r);
         std::lock_guard lock(mutex_);
@@ -160,7 +166,10 @@ public:
         while (done < line.size()) {
             const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return;
+            if (n <= 0) {
+                if (error_.empty()) error_ = path_ + ": " + std::strerror(n < 0 ? errno : ENOSPC);
+                return;
+            }
             done += std::size_t(n);
         }
     }
@@ -174,8 +183,47 @@ public:
 private:
     std::string path_;
     int fd_ = -1;
-    std::mutex mutex_;
+    std::string error_;
+    mutable std::mutex mutex_;
 };
+
+// ".manifest.json.lock" beside "manifest.json": hidden, and kept (removing it could let two runs lock two files).
+std::string hidden_lock_path(const std::string& manifest_path) {
+    const fs::path p(manifest_path);
+    return (p.parent_path() / ("." + p.filename().string() + ".lock")).string();
+}
+
+// One run per output folder and shard: an advisory lock on ".<manifest>.lock", which the kernel releases if the
+// process dies, so that a second run into the same folder is refused at once instead of truncating the first
+// run's journal. Shards of one batch lock different files and may share the folder.
+class RunLock {
+public:
+    explicit RunLock(const std::string& manifest_path) : path_(hidden_lock_path(manifest_path)) {
+        fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+        error_ = path_ + ": " +
+                 (fd_ >= 0 && errno == EWOULDBLOCK
+                      ? std::string("ชุดงานอื่นกำลังเขียนโฟลเดอร์นี้อยู่ (another saraban run is writing this output "
+                                    "folder; wait for it, or give another -o)")
+                      : std::string(std::strerror(errno)));
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+    ~RunLock() {
+        if (fd_ >= 0) ::close(fd_);  // the lock goes with the descriptor; the file stays, harmless
+    }
+    RunLock(const RunLock&) = delete;
+    RunLock& operator=(const RunLock&) = delete;
+    const std::string& error() const { return error_; }
+
+private:
+    std::string path_;
+    int fd_ = -1;
+    std::string error_;
+};
+
+// Set by request_stop() (a signal handler): workers take no new agency once it is non-zero.
+std::atomic<int> stop_signal{0};
 
 // Temporary files a killed run left beside our outputs ("x.pdf.tmp1234" whose process is gone).
 void remove_stale_temporaries(const fs::path& dir, const std::set<std::string>& names) {
@@ -618,6 +666,12 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         remove_stale_temporaries(out_dir, our_names);
     }
 
+    const RunLock lock(manifest_path);
+    if (!lock.error().empty()) {
+        log << "saraban: " << lock.error() << "\n";
+        summary.busy = true;
+        return summary;
+    }
     std::optional<Manifest> previous;
     if (options.resume) {
         std::string error;
@@ -650,12 +704,16 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
                   [](const auto& a, const auto& b) { return a.id < b.id; });
     }
     if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {
-        log << error << "\n";
+        log << "saraban: " << error << "\n";
+        summary.run_errors.push_back(error);
         summary.documents_failed = summary.inputs;
         return summary;
     }
     Journal journal(journal_path(manifest_path));  // truncates: the manifest now holds what it held
-    if (!journal.ok()) log << journal_path(manifest_path) << ": " << std::strerror(errno) << "\n";
+    if (!journal.ok()) {
+        summary.run_errors.push_back(journal_path(manifest_path) + ": " + std::strerror(errno));
+        log << "saraban: " << summary.run_errors.back() << "\n";
+    }
 
     FontCache fonts(font_search_path(options));
     const std::string family = options.font_family.empty() ? layout::kDefaultFamily : options.font_family;
@@ -706,7 +764,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         WorkerState state;
-        for (std::size_t i; (i = next.fetch_add(1)) < plans.size();) {
+        for (std::size_t i; stop_signal.load() == 0 && (i = next.fetch_add(1)) < plans.size();) {
             auto r = std::make_unique<WorkerResult>();
             try {
                 *r = process(plans[i], shared, state);
@@ -728,28 +786,40 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     }
     commit.finish();
     progress.close();
+    // Stopped by a signal: the agencies not begun stay pending in the manifest, for --resume.
+    summary.stopped_by = stop_signal.load();
+    std::vector<render::AgencyRow> made_rows;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        if (i < next.load() || summary.stopped_by == 0) made_rows.push_back(std::move(overview_rows[i]));
+        else ++summary.not_started;
+    }
+    overview_rows = {};
+    // What the run itself writes: a failure here is the run's, and the exit status says so.
+    auto run_file = [&](std::string error) {
+        if (error.empty()) return true;
+        log << "saraban: " << error << "\n";
+        summary.run_errors.push_back(std::move(error));
+        return false;
+    };
 
     // The head of the secretariat's overview: one row per agency of this run (or shard), in input order.
-    if (std::string error = write_atomically_with((out_dir / overview_name).string(), [&](const std::string& temp) {
-            return render::write_overview_workbook(overview_rows, temp);
-        });
-        !error.empty())
-        log << error << "\n";
-    overview_rows = {};
+    run_file(write_atomically_with((out_dir / overview_name).string(), [&](const std::string& temp) {
+        return render::write_overview_workbook(made_rows, temp);
+    }));
+    made_rows = {};
     std::string findings_report;  // every finding of the run, in input order, also written beside the outputs
     for (const auto& line : input_findings) findings_report += line + "\n";
     for (const auto& lines : finding_lines) findings_report += lines;
     finding_lines = {};
-    if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {
-        log << error << "\n";
-    } else {
-        journal.remove();
-    }
+    // The journal is removed only when the manifest holds everything it held.
+    run_file(journal.error());
+    if (run_file(write_atomically(manifest_path, to_json(manifest))) && journal.error().empty()) journal.remove();
     // The findings of the whole run, one line each, beside the outputs ("" when there were none).
-    if (std::string error = write_atomically((out_dir / findings_name).string(), findings_report); !error.empty())
-        log << error << "\n";
+    run_file(write_atomically((out_dir / findings_name).string(), findings_report));
     return summary;
 }
+
+bool request_stop(int signal_number) { return stop_signal.exchange(signal_number) != 0; }
 
 std::vector<std::string> font_search_path(const RunOptions& options) {
     std::vector<std::string> path = options.extra_fonts_dirs;

@@ -61,6 +61,10 @@ struct RunSummary {
     int documents_failed = 0;    // agencies whose documents could not be produced
     int warnings = 0;
     bool usage_error = false;    // an input path does not exist, or nothing to do
+    bool busy = false;           // another run holds this output folder (and shard): nothing was done
+    std::vector<std::string> run_errors;  // the run's own files (manifest, journal, overview, findings) not written
+    int stopped_by = 0;          // the signal that stopped the run (request_stop), 0 if it ran to the end
+    int not_started = 0;         // agencies left pending by the stop, for --resume
     int jobs = 0;                // workers used
     double setup_seconds = 0;    // wall time before the first agency (tables, fonts, hashes of the environment)
     StageTimes stages;
@@ -91,6 +95,11 @@ std::vector<FileHash> input_hashes(const std::string& input, const std::string& 
 // …) are added to skipped when it is given.
 std::vector<AgencySource> collect_agencies(const std::vector<std::string>& inputs, std::ostream& log,
                                            bool& usage_error, std::vector<model::Diagnostic>* skipped = nullptr);
+
+// Asks a running batch to stop: no new agency is begun; those in flight finish, and the manifest, overview and
+// findings are written as at a normal end, the others pending. Async-signal-safe (for a SIGTERM/SIGINT handler).
+// Returns whether a stop had already been asked for (a second signal: the caller may then end the process).
+bool request_stop(int signal_number);
 
 // Runs the batch. Findings and errors go to log, one line each ("inputs/x.xlsx: sheet คะแนน, cell C5: …").
 RunSummary run(const RunOptions& options, std::ostream& log);

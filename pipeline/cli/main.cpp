@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include <signal.h>
+
 #include "batch/batch.h"
 #include "batch/bench.h"
 #include "batch/init_input.h"
@@ -59,7 +61,8 @@ const char* const kUsage =
     "(run, typeset; may be repeated) looks in DIR first, then in fonts/, whose DejaVu Sans stays the fallback for\n"
     "what the family lacks; a character no font can draw is an error. --progress bar|lines|none overrides the\n"
     "default (a bar on a terminal, else a line per agency).\n"
-    "Exit status: 0 every document produced, 1 some failed, 2 usage error.\n";
+    "Exit status: 0 every document produced, 1 some failed or a file of the run not written, 2 usage error,\n"
+    "75 another run is writing the output folder, 143/130 stopped by SIGTERM/SIGINT (run again with --resume).\n";
 
 int usage_error(const std::string& message) {
     std::cerr << "saraban: " << message << "\n" << kUsage;
@@ -151,6 +154,16 @@ int run_command(const std::vector<std::string>& args) {
     options.fonts_dir = saraban::batch::find_resource_dir("fonts");  // after --fonts: its fallback stays on the path
     if (options.templates_dir.empty()) options.templates_dir = saraban::batch::find_resource_dir("templates");
     options.version = SARABAN_VERSION;
+    // SIGTERM (what Kubernetes and Slurm send first) and SIGINT stop the run cleanly: see batch::request_stop.
+    struct sigaction stop = {};
+    stop.sa_handler = [](int signal_number) {
+        if (!saraban::batch::request_stop(signal_number)) return;
+        ::signal(signal_number, SIG_DFL);  // a second signal ends the process at once, as the user means it to
+        ::raise(signal_number);
+    };
+    sigemptyset(&stop.sa_mask);
+    ::sigaction(SIGTERM, &stop, nullptr);
+    ::sigaction(SIGINT, &stop, nullptr);
     const auto summary = saraban::batch::run(options, std::cerr);
     std::cerr << "saraban: " << summary.inputs << " input(s)";
     if (!options.shard.whole())
@@ -158,9 +171,16 @@ int run_command(const std::vector<std::string>& args) {
                   << summary.batch_agencies << ")";
     std::cerr << ", " << summary.documents_written << " document(s) written to " << options.output_dir;
     if (options.resume) std::cerr << ", " << summary.skipped << " unchanged";
-    std::cerr << ", " << summary.documents_failed << " failed, " << summary.warnings << " warning(s)\n";
+    std::cerr << ", " << summary.documents_failed << " failed, " << summary.warnings << " warning(s)";
+    if (summary.stopped_by)
+        std::cerr << "; stopped by signal " << summary.stopped_by << ", " << summary.not_started
+                  << " not started (run again with --resume)";
+    if (!summary.run_errors.empty()) std::cerr << "; " << summary.run_errors.size() << " file(s) of the run not written";
+    std::cerr << "\n";
     if (summary.usage_error) return 2;
-    return summary.documents_failed > 0 ? 1 : 0;
+    if (summary.busy) return 75;  // EX_TEMPFAIL: try again when the other run is done
+    if (summary.stopped_by) return 128 + summary.stopped_by;
+    return summary.documents_failed > 0 || !summary.run_errors.empty() ? 1 : 0;
 }
 
 int merge_command(const std::vector<std::string>& args) {
