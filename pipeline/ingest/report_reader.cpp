@@ -7,6 +7,7 @@
 #include "ingest/csv_reader.h"
 #include "ingest/input_file.h"
 #include "ingest/lookalike.h"
+#include "ingest/ods_reader.h"
 #include "ingest/text.h"
 #include "text/dates.h"
 
@@ -1015,6 +1016,8 @@ ReportResult read_report_file(const std::string& given_path) {
     std::vector<Diagnostic> diagnostics;
     auto bytes = read_input_file(path, max_input_file_bytes, diagnostics);
     if (!bytes) return refuse(path, diagnostics.front().message);
+    // An .ods by its name, or by its signature when it was renamed .xlsx.
+    if (ext == ".ods" || looks_like_ods(*bytes)) return report_from(read_ods(*bytes, path), path);
     return read_report_xlsx(*bytes, path);
 }
 

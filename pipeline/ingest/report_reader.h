@@ -31,9 +31,10 @@ struct ReportResult {
 // fields, and a status on them that differs from the step's is an error at that cell.
 ReportResult read_report(const Workbook& workbook, std::string_view file_name);
 
-// Reads one agency's input from disk into a report: an .xlsx workbook (read_xlsx then read_report) or a folder of
-// CSV files, one per sheet (read_csv_folder then read_report; diagnostics name the CSV file). A path that cannot
-// be opened, or a file of another format (.xls, .ods, a lone .csv), gives an error diagnostic naming it.
+// Reads one agency's input from disk into a report: an .xlsx workbook (read_xlsx then read_report), an .ods
+// (read_ods; also when it was renamed .xlsx) or a folder of CSV files, one per sheet (read_csv_folder then
+// read_report; diagnostics name the CSV file). A path that cannot be opened, or a file of another format (.xls,
+// .xlsb, a lone .csv), gives an error diagnostic naming it.
 ReportResult read_report_file(const std::string& path);
 
 // Reads an .xlsx workbook already in memory (read_xlsx then read_report), path naming it in the diagnostics.
@@ -41,7 +42,7 @@ ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::strin
 
 // The agency inputs a folder holds, each one to give read_report_file, in name order: the folder itself when it is
 // a CSV agency (it holds หนังสือ.csv, คะแนน.csv or มาตรการ.csv, or their English aliases memo.csv, scores.csv,
-// measures.csv), then its .xlsx/.xlsm workbooks (not Office lock files ~$x.xlsx), its .xls/.xlsb/.ods files (which
+// measures.csv), then its .xlsx/.xlsm/.ods workbooks (not Office lock files ~$x.xlsx), its .xls/.xlsb files (which
 // read_report_file refuses with "save it as .xlsx", so that they are not skipped in silence), and its subfolders
 // that are CSV agencies. Not recursive beyond that one level. A trailing "/" is dropped, so that "inputs/sbn/" gives
 // "inputs/sbn" (whose output is sbn.pdf).

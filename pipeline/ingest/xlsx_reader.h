@@ -71,8 +71,8 @@ struct XlsxResult {
     explicit operator bool() const { return !model::has_error(diagnostics); }
 };
 
-// Reads the workbook. file_name is used only in diagnostics. Never throws for bad input: an .xls, .ods, encrypted
-// or broken file gives an error diagnostic naming the file (and the part or cell where reading stopped).
+// Reads the workbook. file_name is used only in diagnostics. Never throws for bad input: an .xls, .ods (read_ods
+// reads those), encrypted or broken file gives an error diagnostic naming the file (and the part or cell where reading stopped).
 XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const XlsxLimits& limits = {});
 
 }  // namespace saraban::ingest
