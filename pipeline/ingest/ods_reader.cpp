@@ -1,16 +1,13 @@
 // Reads an .ods (OpenDocument spreadsheet) into the grid read_xlsx gives. Like xlsx_reader.cpp, everything here
-// assumes the file is hostile: sizes in zip headers are not trusted, XML with DTDs is refused, every limit is
-// checked while reading, and a repeat is expanded only when its cells hold a value: LibreOffice pads each sheet
-// with 1048576 empty rows of 16384 empty columns, which must cost nothing.
+// assumes the file is hostile: sizes in zip headers are not trusted, XML with DTDs is refused (both in
+// detail/zip_package.cpp, shared with read_xlsx), every limit is checked while reading, and a repeat is expanded
+// only when its cells hold a value: LibreOffice pads each sheet with 1048576 empty rows of 16384 empty columns,
+// which must cost nothing.
 #include "ingest/ods_reader.h"
 
-#include <zip.h>
-
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +16,8 @@
 
 #include <pugixml.hpp>
 
+#include "ingest/detail/numbers.h"
+#include "ingest/detail/zip_package.h"
 #include "ingest/text.h"
 
 namespace saraban::ingest {
@@ -26,6 +25,10 @@ namespace {
 
 using model::Diagnostic;
 using model::Severity;
+using detail::child_named;
+using detail::is_named;
+using detail::parse_double;
+using detail::within_shown_precision;
 
 constexpr std::string_view spreadsheet_mimetype = "application/vnd.oasis.opendocument.spreadsheet";
 constexpr std::string_view template_mimetype = "application/vnd.oasis.opendocument.spreadsheet-template";
@@ -34,44 +37,13 @@ constexpr std::string_view save_again =
     "เปิดใน LibreOffice แล้วบันทึกเป็น .ods หรือ .xlsx อีกครั้ง (open it in LibreOffice and save it as .ods or .xlsx "
     "again)";
 
+// Whitespace-only text is kept: the space between two spans ("<text:span>a</text:span> <text:span>…") is the
+// cell's.
+const detail::PackageFormat ods_package = {".ods", save_again, "ไฟล์อาจเสียหาย (damaged)", false, "&#xFFFF;",
+                                           pugi::parse_default | pugi::parse_ws_pcdata};
+
 // ---------------------------------------------------------------------------------------------------------------
-// Small helpers (as in xlsx_reader.cpp)
-
-std::string_view local_name(std::string_view qualified) {
-    auto colon = qualified.find(':');
-    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
-bool is_named(const pugi::xml_node& node, std::string_view name) {
-    return node.type() == pugi::node_element && local_name(node.name()) == name;
-}
-
-pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) {
-    for (pugi::xml_node child : parent.children())
-        if (is_named(child, name)) return child;
-    return {};
-}
-
-bool parse_double(std::string_view s, double& value) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    if (s.empty()) return false;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    return ec == std::errc() && end == s.data() + s.size();
-}
-
-// Whether a number written as v is already what to_shown_precision makes of it (at most 15 plain digits).
-bool within_shown_precision(std::string_view v) {
-    if (v.starts_with('-')) v.remove_prefix(1);
-    bool point = false;
-    int digits = 0;
-    for (char c : v) {
-        if (c == '.' && !point) point = true;
-        else if (c >= '0' && c <= '9') ++digits;
-        else return false;
-    }
-    return digits <= 15;
-}
+// Small helpers
 
 // A repeat or span count: 1 when absent or not a positive number. Capped at 2^31, more than any sheet has, so
 // that positions summed over a whole file cannot overflow.
@@ -233,14 +205,8 @@ public:
     OdsReader(std::string_view file_name, const OdsLimits& limits, XlsxResult& result)
         : file_name_(file_name), limits_(limits), result_(result) {}
 
-    ~OdsReader() {
-        if (archive_) zip_discard(archive_);
-    }
-    OdsReader(const OdsReader&) = delete;
-    OdsReader& operator=(const OdsReader&) = delete;
-
     void read(std::span<const std::byte> bytes) {
-        if (!check_signature(bytes) || !open_archive(bytes) || !check_package()) return;
+        if (!check_signature(bytes) || !package_.open(bytes) || !check_package()) return;
         read_content();
     }
 
@@ -248,103 +214,36 @@ private:
     // ---- diagnostics
 
     void fail(std::string_view part, const std::string& message, model::CellRef at = {}) {
-        at.file = std::string(file_name_);
-        std::string text = message;
-        if (!part.empty()) text = "ส่วน " + std::string(part) + " (part " + std::string(part) + "): " + message;
-        result_.diagnostics.push_back(Diagnostic{Severity::error, std::move(at), std::move(text)});
-        failed_ = true;
+        diagnostics_.fail(part, message, std::move(at));
     }
 
-    void warn(const std::string& message, model::CellRef at = {}) {
-        at.file = std::string(file_name_);
-        result_.diagnostics.push_back(Diagnostic{Severity::warning, std::move(at), message});
-    }
+    void warn(const std::string& message, model::CellRef at = {}) { diagnostics_.warn(message, std::move(at)); }
 
     // ---- the container
 
     bool check_signature(std::span<const std::byte> bytes) {
-        auto starts_with = [&](std::initializer_list<unsigned char> magic) {
-            if (bytes.size() < magic.size()) return false;
-            return std::equal(magic.begin(), magic.end(), bytes.begin(),
-                              [](unsigned char m, std::byte b) { return m == std::to_integer<unsigned char>(b); });
-        };
-        if (bytes.empty()) {
-            fail("", "ไฟล์ว่าง (empty file); " + std::string(save_again));
-        } else if (starts_with({0xD0, 0xCF, 0x11, 0xE0})) {
-            fail("", "เป็นไฟล์ .xls แบบเก่าหรือสมุดงานที่ตั้งรหัสผ่าน ไม่ใช่ .ods (an old .xls or a password-protected "
-                     "workbook, not an .ods); " + std::string(save_again) + " without a password");
-        } else if (!starts_with({'P', 'K', 0x03, 0x04}) && !starts_with({'P', 'K', 0x05, 0x06})) {
-            fail("", "ไม่ใช่ไฟล์ .ods (not an .ods file: no zip signature); " + std::string(save_again));
-        }
-        return !failed_;
-    }
-
-    bool open_archive(std::span<const std::byte> bytes) {
-        zip_error_t error;
-        zip_error_init(&error);
-        zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-        if (source) {
-            archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
-            if (!archive_) zip_source_free(source);
-        }
-        if (!archive_) {
-            fail("", "ไฟล์ .ods เสียหาย อ่านไฟล์ zip ไม่ได้ (a damaged .ods: the zip cannot be read: " +
-                         std::string(zip_error_strerror(&error)) + "); " + std::string(save_again));
-            zip_error_fini(&error);
-            return false;
-        }
-        zip_error_fini(&error);
-        zip_int64_t entries = zip_get_num_entries(archive_, 0);
-        if (entries < 0 || entries > limits_.max_entries) {
-            fail("", "ไฟล์ zip มีรายการมากเกินไป (too many zip entries: " + std::to_string(entries) +
-                         ", at most " + std::to_string(limits_.max_entries) + ")");
-            return false;
-        }
-        for (zip_int64_t i = 0; i < entries; ++i)
-            if (const char* name = zip_get_name(archive_, zip_uint64_t(i), ZIP_FL_ENC_RAW))
-                entry_index_.emplace(name, zip_uint64_t(i));
-        return true;
-    }
-
-    bool has_part(const std::string& part) const { return entry_index_.count(part) != 0; }
-
-    // Reads one part in chunks, stopping as soon as the per-part or total limit is passed: the sizes in the zip
-    // headers are not trusted. ODF part names are exact ("content.xml"), unlike OPC's.
-    std::optional<std::string> read_part(const std::string& part) {
-        auto index = entry_index_.find(part);
-        if (index == entry_index_.end()) return std::nullopt;
-        zip_file_t* file = zip_fopen_index(archive_, index->second, 0);
-        if (!file) {
-            fail(part, "เปิดอ่านไม่ได้ (cannot be opened: " + std::string(zip_strerror(archive_)) +
-                           "); ไฟล์อาจเสียหาย (damaged)");
-            return std::nullopt;
-        }
-        std::string content;
-        std::array<char, 64 * 1024> chunk;
-        for (zip_int64_t n; (n = zip_fread(file, chunk.data(), chunk.size())) != 0;) {
-            if (n < 0) {
-                fail(part, "อ่านไม่ได้ ข้อมูลเสียหาย (cannot be read: " + std::string(zip_file_strerror(file)) + ")");
+        switch (detail::signature_of(bytes)) {
+            case detail::Signature::empty:
+                fail("", "ไฟล์ว่าง (empty file); " + std::string(save_again));
                 break;
-            }
-            content.append(chunk.data(), std::size_t(n));
-            total_read_ += std::uint64_t(n);
-            if (content.size() > limits_.max_part_uncompressed || total_read_ > limits_.max_total_uncompressed) {
-                fail(part, "ขยายแล้วใหญ่เกินกำหนด อาจเป็น zip bomb (too large when uncompressed: over " +
-                               std::to_string(content.size() > limits_.max_part_uncompressed
-                                                  ? limits_.max_part_uncompressed
-                                                  : limits_.max_total_uncompressed) +
-                               " bytes)");
+            case detail::Signature::ole:
+                fail("", "เป็นไฟล์ .xls แบบเก่าหรือสมุดงานที่ตั้งรหัสผ่าน ไม่ใช่ .ods (an old .xls or a "
+                         "password-protected workbook, not an .ods); " +
+                             std::string(save_again) + " without a password");
                 break;
-            }
+            case detail::Signature::other:
+                fail("", "ไม่ใช่ไฟล์ .ods (not an .ods file: no zip signature); " + std::string(save_again));
+                break;
+            case detail::Signature::zip:
+                break;
         }
-        zip_fclose(file);
-        return failed_ ? std::nullopt : std::optional(std::move(content));
+        return !diagnostics_.failed;
     }
 
     // A spreadsheet's mimetype (when the file has one: ODF makes it optional), a content.xml, no encryption.
     bool check_package() {
-        if (has_part("mimetype")) {
-            auto mimetype = read_part("mimetype");
+        if (package_.has("mimetype")) {
+            auto mimetype = package_.read("mimetype");
             if (!mimetype) return false;
             std::string_view m = *mimetype;
             while (!m.empty() && (m.back() == '\n' || m.back() == '\r' || m.back() == ' ')) m.remove_suffix(1);
@@ -355,8 +254,8 @@ private:
                 return false;
             }
         }
-        if (!has_part(std::string(content_part))) {
-            if (has_part("xl/workbook.xml"))
+        if (!package_.has(content_part)) {
+            if (package_.has("xl/workbook.xml"))
                 fail("", "เป็นสมุดงาน .xlsx ที่ตั้งชื่อเป็น .ods ให้เปลี่ยนนามสกุลเป็น .xlsx (an .xlsx workbook named "
                          ".ods: rename it .xlsx)");
             else
@@ -365,102 +264,25 @@ private:
             return false;
         }
         // An encrypted package keeps its names and encrypts each part: content.xml would read as garbage.
-        auto manifest = read_part("META-INF/manifest.xml");
+        auto manifest = package_.read("META-INF/manifest.xml");
         if (manifest && manifest->find("encryption-data") != std::string::npos)
             fail("", "สมุดงานตั้งรหัสผ่าน (a password-protected workbook); " + std::string(save_again) +
                          " without a password");
-        return !failed_;
+        return !diagnostics_.failed;
     }
 
-    // ---- XML
-
-    struct XmlPart {
-        std::string text;  // pugixml parses in place: the text must live as long as the document
-        pugi::xml_document document;
-    };
-
-    std::unique_ptr<XmlPart> parse_part(const std::string& part) {
-        auto content = read_part(part);
-        if (!content) {
-            if (!failed_) fail(part, "ไม่พบในไฟล์ (missing from the file)");
-            return nullptr;
-        }
-        // Billion laughs and external entities live in the DTD. ODF never has one, so refuse any.
-        if (declares_dtd(*content)) {
-            fail(part, "มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต (has a DOCTYPE or entity declaration, which .ods "
-                       "never needs: refused)");
-            return nullptr;
-        }
-        auto xml = std::make_unique<XmlPart>();
-        xml->text = mark_nul_references(std::move(*content));
-        // Whitespace-only text is kept: the space between two spans ("<text:span>a</text:span> <text:span>…") is
-        // the cell's.
-        auto parsed = xml->document.load_buffer_inplace(xml->text.data(), xml->text.size(),
-                                                        pugi::parse_default | pugi::parse_ws_pcdata);
-        if (!parsed) {
-            fail(part, "XML เสียหาย (malformed XML at byte " + std::to_string(parsed.offset) + ": " +
-                           parsed.description() + ")");
-            return nullptr;
-        }
-        if (too_deep(xml->document)) {
-            fail(part, "XML ซ้อนลึกเกินกำหนด (XML nested deeper than " + std::to_string(limits_.max_xml_depth) +
-                           " elements)");
-            return nullptr;
-        }
-        return xml;
-    }
-
-    // pugixml decodes "&#0;" to a NUL, which ends the text it is in: the rest of the cell would vanish in silence.
-    // Such references become U+FFFF (a noncharacter no text holds), made a NUL again in the cell's text
-    // (restore_nul), which is then refused for it, as read_xlsx refuses it.
-    std::string mark_nul_references(std::string xml) {
-        std::string out;
-        std::size_t copied = 0;
-        for (std::size_t at = xml.find("&#"); at != std::string::npos; at = xml.find("&#", at + 2)) {
-            std::size_t i = at + 2;
-            if (i < xml.size() && (xml[i] == 'x' || xml[i] == 'X')) ++i;
-            const std::size_t digits = i;
-            while (i < xml.size() && xml[i] == '0') ++i;
-            if (i == digits || i == xml.size() || xml[i] != ';') continue;
-            out.append(xml, copied, at - copied).append("&#xFFFF;");
-            copied = i + 1;
-            nul_references_ = true;
-        }
-        if (!nul_references_) return xml;
-        return out.append(xml, copied);
-    }
-
+    // pugixml's "&#0;", written as U+FFFF (a noncharacter no text holds) by the package, made a NUL again in the
+    // cell's text, which is then refused for it, as read_xlsx refuses it.
     void restore_nul(std::string& text) const {
-        if (!nul_references_) return;
+        if (!package_.had_nul_references()) return;
         for (std::size_t at = text.find("\xEF\xBF\xBF"); at != std::string::npos; at = text.find("\xEF\xBF\xBF", at))
             text.replace(at, 3, 1, '\0');
-    }
-
-    // Whether the XML holds "<!DOCTYPE" or "<!ENTITY". Looked for by the rare "!", not the "<" of every tag.
-    static bool declares_dtd(std::string_view xml) {
-        for (auto bang = xml.find('!'); bang != std::string_view::npos; bang = xml.find('!', bang + 1)) {
-            if (bang == 0 || xml[bang - 1] != '<') continue;
-            std::string_view rest = xml.substr(bang + 1);
-            if (rest.starts_with("DOCTYPE") || rest.starts_with("ENTITY")) return true;
-        }
-        return false;
-    }
-
-    // Whether the XML nests deeper than the limit (pugixml's walk needs no recursion). Below the limit, the
-    // recursive walks of this file (row groups, spans in a paragraph) are safe.
-    bool too_deep(pugi::xml_document& document) const {
-        struct Walker : pugi::xml_tree_walker {
-            int limit = 0;
-            bool for_each(pugi::xml_node&) override { return depth() < limit; }
-        } walker;
-        walker.limit = limits_.max_xml_depth;
-        return !document.traverse(walker);
     }
 
     // ---- the spreadsheet
 
     void read_content() {
-        auto xml = parse_part(std::string(content_part));
+        auto xml = package_.parse(content_part, true);
         if (!xml) return;
         pugi::xml_node root = xml->document.document_element();
         pugi::xml_node spreadsheet = child_named(child_named(root, "body"), "spreadsheet");
@@ -478,7 +300,7 @@ private:
             sheet.hidden = hidden_styles_.count(table.attribute(names_.table_style_name.c_str()).value()) != 0;
             std::int64_t row = 1;
             read_rows(table, sheet, row);
-            if (failed_) return;
+            if (diagnostics_.failed) return;
             result_.workbook.sheets.push_back(std::move(sheet));
         }
     }
@@ -498,7 +320,7 @@ private:
     // Rows, also those a table wraps in header rows and (nested) row groups.
     void read_rows(const pugi::xml_node& container, Sheet& sheet, std::int64_t& row) {
         for (pugi::xml_node node : container.children()) {
-            if (failed_) return;
+            if (diagnostics_.failed) return;
             if (is_named(node, "table-row"))
                 read_row(node, sheet, row);
             else if (is_named(node, "table-header-rows") || is_named(node, "table-rows") ||
@@ -515,7 +337,7 @@ private:
         row += repeat;
         const int shown_row = int(std::min<std::int64_t>(first, limits_.max_rows + 1LL));
         RowContent content = read_row_content(node, sheet, shown_row);
-        if (failed_ || content.empty()) return;
+        if (diagnostics_.failed || content.empty()) return;
         for (std::int64_t r = first; r < first + repeat; ++r) {
             if (r > limits_.max_rows) {
                 // Merged regions of empty cells lose nothing when cut off; a value would be lost.
@@ -539,7 +361,7 @@ private:
             const int shown_col = int(std::min<std::int64_t>(first, limits_.max_cols + 1LL));
             add_spans(node, first, repeat, content);
             std::optional<Cell> cell = read_cell(node, sheet, row, shown_col);
-            if (failed_) return content;
+            if (diagnostics_.failed) return content;
             if (!cell) continue;
             if (row > limits_.max_rows || first + repeat - 1 > limits_.max_cols) {  // at the first cell past them
                 fail_beyond(sheet, row, row > limits_.max_rows ? shown_col : limits_.max_cols + 1);
@@ -747,11 +569,8 @@ private:
     std::string_view file_name_;
     const OdsLimits& limits_;
     XlsxResult& result_;
-    zip_t* archive_ = nullptr;
-    std::uint64_t total_read_ = 0;
-    bool failed_ = false;
-    bool nul_references_ = false;        // content.xml had "&#0;", now U+FFFF (mark_nul_references)
-    std::map<std::string, zip_uint64_t, std::less<>> entry_index_;
+    detail::Diagnostics diagnostics_{file_name_, result_.diagnostics};
+    detail::ZipPackage package_{ods_package, limits_, diagnostics_};
     OdfNames names_;
     std::set<std::string, std::less<>> hidden_styles_;  // table styles with table:display="false"
     std::int64_t cells_ = 0;              // cells added, all sheets
@@ -775,19 +594,8 @@ bool looks_like_ods(std::span<const std::byte> bytes) {
 }
 
 XlsxResult read_ods(std::span<const std::byte> bytes, std::string_view file_name, const OdsLimits& limits) {
-    XlsxResult result;
-    try {
-        OdsReader reader(file_name, limits, result);
-        reader.read(bytes);
-    } catch (const std::bad_alloc&) {
-        result.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name), "", 0, 0},
-                                                "หน่วยความจำไม่พอ (out of memory while reading)"});
-    } catch (const std::exception& e) {
-        result.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name), "", 0, 0},
-                                                std::string("อ่านไฟล์ไม่สำเร็จ (cannot read: ") + e.what() + ")"});
-    }
-    if (model::has_error(result.diagnostics)) result.workbook = {};
-    return result;
+    return detail::read_guarded(file_name,
+                                [&](XlsxResult& result) { OdsReader(file_name, limits, result).read(bytes); });
 }
 
 }  // namespace saraban::ingest

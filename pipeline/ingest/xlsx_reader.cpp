@@ -1,16 +1,12 @@
 // Reads an .xlsx (Office Open XML zip) into a plain grid of cells. Everything here assumes the file is hostile:
-// sizes in zip headers are not trusted, XML with DTDs is refused, and every limit in XlsxLimits is checked while
-// reading, not after.
+// sizes in zip headers are not trusted, XML with DTDs is refused (both in detail/zip_package.cpp, shared with
+// read_ods), and every limit in XlsxLimits is checked while reading, not after.
 #include "ingest/xlsx_reader.h"
 
-#include <zip.h>
-
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstring>
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +14,8 @@
 
 #include <pugixml.hpp>
 
+#include "ingest/detail/numbers.h"
+#include "ingest/detail/zip_package.h"
 #include "ingest/text.h"
 
 namespace saraban::ingest {
@@ -25,26 +23,20 @@ namespace {
 
 using model::Diagnostic;
 using model::Severity;
+using detail::child_named;
+using detail::is_named;
+using detail::parse_double;
+using detail::within_shown_precision;
 
 constexpr std::string_view save_as_xlsx = "บันทึกเป็น .xlsx แล้วลองใหม่ (save it as .xlsx)";
 
+// "&#0;" becomes the OOXML escape _x0000_, which decode_ooxml_escapes makes a NUL in the cell's text.
+const detail::PackageFormat xlsx_package = {
+    ".xlsx", save_as_xlsx, "ไฟล์อาจเสียหายหรือตั้งรหัสผ่าน (damaged or encrypted)", true, "_x0000_",
+    pugi::parse_default | pugi::parse_ws_pcdata_single};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Small string helpers
-
-std::string_view local_name(std::string_view qualified) {
-    auto colon = qualified.find(':');
-    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
-bool is_named(const pugi::xml_node& node, std::string_view name) {
-    return node.type() == pugi::node_element && local_name(node.name()) == name;
-}
-
-pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) {
-    for (pugi::xml_node child : parent.children())
-        if (is_named(child, name)) return child;
-    return {};
-}
 
 // An attribute by local name, so that "r:id" and "x:r" are found whatever the prefix.
 pugi::xml_attribute attribute_named(const pugi::xml_node& node, const char* name, bool prefixed = false) {
@@ -138,28 +130,6 @@ bool parse_positive_int(std::string_view s, int& value) {
     return true;
 }
 
-bool parse_double(std::string_view s, double& value) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    if (s.empty()) return false;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    return ec == std::errc() && end == s.data() + s.size();
-}
-
-// Whether a number written as v is already what to_shown_precision makes of it: plain digits, at most 15 of them
-// (DBL_DIG), come back from a double as they went in. Most numbers in a workbook ("2564", "96.29") need no rounding.
-bool within_shown_precision(std::string_view v) {
-    if (v.starts_with('-')) v.remove_prefix(1);
-    bool point = false;
-    int digits = 0;
-    for (char c : v) {
-        if (c == '.' && !point) point = true;
-        else if (c >= '0' && c <= '9') ++digits;
-        else return false;
-    }
-    return digits <= 15;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Package paths (OPC part names)
 
@@ -251,15 +221,9 @@ public:
     XlsxReader(std::string_view file_name, const XlsxLimits& limits, XlsxResult& result)
         : file_name_(file_name), limits_(limits), result_(result) {}
 
-    ~XlsxReader() {
-        if (archive_) zip_discard(archive_);
-    }
-    XlsxReader(const XlsxReader&) = delete;
-    XlsxReader& operator=(const XlsxReader&) = delete;
-
     void read(std::span<const std::byte> bytes) {
         if (!check_signature(bytes)) return;
-        if (!open_archive(bytes)) return;
+        if (!package_.open(bytes)) return;
         if (is_opendocument()) {
             fail("", "เป็นไฟล์ OpenDocument (.ods) ไม่ใช่ .xlsx (an OpenDocument spreadsheet, not an .xlsx); " +
                          std::string(save_as_xlsx));
@@ -274,213 +238,43 @@ private:
     // ---- diagnostics
 
     void fail(std::string_view part, const std::string& message, model::CellRef at = {}) {
-        at.file = std::string(file_name_);
-        std::string text = message;
-        if (!part.empty()) text = "ส่วน " + std::string(part) + " (part " + std::string(part) + "): " + message;
-        result_.diagnostics.push_back(Diagnostic{Severity::error, std::move(at), std::move(text)});
-        failed_ = true;
+        diagnostics_.fail(part, message, std::move(at));
     }
 
-    void warn(const std::string& message, model::CellRef at = {}) {
-        at.file = std::string(file_name_);
-        result_.diagnostics.push_back(Diagnostic{Severity::warning, std::move(at), message});
-    }
+    void warn(const std::string& message, model::CellRef at = {}) { diagnostics_.warn(message, std::move(at)); }
 
     // ---- the container
 
     bool check_signature(std::span<const std::byte> bytes) {
-        auto starts_with = [&](std::initializer_list<unsigned char> magic) {
-            if (bytes.size() < magic.size()) return false;
-            return std::equal(magic.begin(), magic.end(), bytes.begin(),
-                              [](unsigned char m, std::byte b) { return m == std::to_integer<unsigned char>(b); });
-        };
-        if (bytes.empty()) {
-            fail("", "ไฟล์ว่าง (empty file); " + std::string(save_as_xlsx));
-            return false;
-        }
-        if (starts_with({0xD0, 0xCF, 0x11, 0xE0})) {
-            fail("", "เป็นไฟล์ .xls แบบเก่าหรือไฟล์ .xlsx ที่ตั้งรหัสผ่าน (an old .xls or a password-protected "
-                     "workbook); " + std::string(save_as_xlsx) + " without a password");
-            return false;
-        }
-        if (!starts_with({'P', 'K', 0x03, 0x04}) && !starts_with({'P', 'K', 0x05, 0x06})) {
-            fail("", "ไม่ใช่ไฟล์ .xlsx (not an .xlsx file: no zip signature); " + std::string(save_as_xlsx));
-            return false;
+        switch (detail::signature_of(bytes)) {
+            case detail::Signature::empty:
+                fail("", "ไฟล์ว่าง (empty file); " + std::string(save_as_xlsx));
+                return false;
+            case detail::Signature::ole:
+                fail("", "เป็นไฟล์ .xls แบบเก่าหรือไฟล์ .xlsx ที่ตั้งรหัสผ่าน (an old .xls or a password-protected "
+                         "workbook); " + std::string(save_as_xlsx) + " without a password");
+                return false;
+            case detail::Signature::other:
+                fail("", "ไม่ใช่ไฟล์ .xlsx (not an .xlsx file: no zip signature); " + std::string(save_as_xlsx));
+                return false;
+            case detail::Signature::zip:
+                break;
         }
         return true;
-    }
-
-    bool open_archive(std::span<const std::byte> bytes) {
-        zip_error_t error;
-        zip_error_init(&error);
-        zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-        if (source) {
-            archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
-            if (!archive_) zip_source_free(source);
-        }
-        if (!archive_) {
-            fail("", "ไฟล์ .xlsx เสียหาย อ่านไฟล์ zip ไม่ได้ (a damaged .xlsx: the zip cannot be read: " +
-                         std::string(zip_error_strerror(&error)) + "); " + std::string(save_as_xlsx));
-            zip_error_fini(&error);
-            return false;
-        }
-        zip_error_fini(&error);
-        zip_int64_t entries = zip_get_num_entries(archive_, 0);
-        if (entries < 0 || entries > limits_.max_entries) {
-            fail("", "ไฟล์ zip มีรายการมากเกินไป (too many zip entries: " + std::to_string(entries) +
-                         ", at most " + std::to_string(limits_.max_entries) + ")");
-            return false;
-        }
-        index_entries(entries);
-        return true;
-    }
-
-    // OPC part names are case-insensitive, and some writers store "xl\workbook.xml": index entries by a
-    // normalised name. (Entry names are only ever compared, never used as file paths.)
-    static std::string entry_key(std::string_view name) {
-        std::string key;
-        for (char c : name) key += c == '\\' ? '/' : (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-        if (key.starts_with('/')) key.erase(0, 1);
-        return key;
-    }
-
-    void index_entries(zip_int64_t entries) {
-        for (zip_int64_t i = 0; i < entries; ++i)
-            if (const char* name = zip_get_name(archive_, zip_uint64_t(i), ZIP_FL_ENC_RAW))
-                entry_index_.emplace(entry_key(name), zip_uint64_t(i));
-    }
-
-    std::optional<zip_uint64_t> find_entry(const std::string& part) const {
-        auto it = entry_index_.find(entry_key(part));
-        return it == entry_index_.end() ? std::nullopt : std::optional(it->second);
-    }
-
-    bool has_part(const std::string& part) const { return find_entry(part).has_value(); }
-
-    // Reads one part in chunks, stopping as soon as the per-part or total limit is passed: the sizes in the zip
-    // headers are not trusted. Returns nullopt (with a diagnostic when required) if missing or refused.
-    std::optional<std::string> read_part(const std::string& part, bool required) {
-        std::optional<zip_uint64_t> index = find_entry(part);
-        if (!index) {
-            if (required) fail(part, "ไม่พบในไฟล์ (missing from the file)");
-            return std::nullopt;
-        }
-        zip_file_t* file = zip_fopen_index(archive_, *index, 0);
-        if (!file) {
-            fail(part, "เปิดอ่านไม่ได้ (cannot be opened: " + std::string(zip_strerror(archive_)) +
-                           "); ไฟล์อาจเสียหายหรือตั้งรหัสผ่าน (damaged or encrypted)");
-            return std::nullopt;
-        }
-        std::string content;
-        std::array<char, 64 * 1024> chunk;
-        for (;;) {
-            zip_int64_t n = zip_fread(file, chunk.data(), chunk.size());
-            if (n < 0) {
-                fail(part, "อ่านไม่ได้ ข้อมูลเสียหาย (cannot be read: " + std::string(zip_file_strerror(file)) + ")");
-                zip_fclose(file);
-                return std::nullopt;
-            }
-            if (n == 0) break;
-            content.append(chunk.data(), std::size_t(n));
-            total_read_ += std::uint64_t(n);
-            if (content.size() > limits_.max_part_uncompressed || total_read_ > limits_.max_total_uncompressed) {
-                fail(part, "ขยายแล้วใหญ่เกินกำหนด อาจเป็น zip bomb (too large when uncompressed: over " +
-                               std::to_string(content.size() > limits_.max_part_uncompressed
-                                                  ? limits_.max_part_uncompressed
-                                                  : limits_.max_total_uncompressed) +
-                               " bytes)");
-                zip_fclose(file);
-                return std::nullopt;
-            }
-        }
-        zip_fclose(file);
-        return content;
     }
 
     bool is_opendocument() {
-        if (!has_part("mimetype")) return false;
-        auto mimetype = read_part("mimetype", false);
+        if (!package_.has("mimetype")) return false;
+        auto mimetype = package_.read("mimetype");
         return mimetype && mimetype->starts_with("application/vnd.oasis.opendocument");
     }
 
-    // ---- XML
-
-    struct XmlPart {
-        std::string text;  // pugixml parses in place: the text must live as long as the document
-        pugi::xml_document document;
-    };
-
-    std::unique_ptr<XmlPart> parse_part(const std::string& part, bool required) {
-        auto content = read_part(part, required);
-        if (!content) return nullptr;
-        // Billion laughs and external entities live in the DTD. OOXML never has one, so refuse any.
-        if (declares_dtd(*content)) {
-            fail(part, "มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต (has a DOCTYPE or entity declaration, which .xlsx "
-                       "never needs: refused)");
-            return nullptr;
-        }
-        auto xml = std::make_unique<XmlPart>();
-        xml->text = escape_nul_references(std::move(*content));
-        auto parsed = xml->document.load_buffer_inplace(xml->text.data(), xml->text.size(),
-                                                        pugi::parse_default | pugi::parse_ws_pcdata_single);
-        if (!parsed) {
-            fail(part, "XML เสียหาย (malformed XML at byte " + std::to_string(parsed.offset) + ": " +
-                           parsed.description() + ")");
-            return nullptr;
-        }
-        if (too_deep(xml->document)) {
-            fail(part, "XML ซ้อนลึกเกินกำหนด (XML nested deeper than " + std::to_string(limits_.max_xml_depth) +
-                           " elements)");
-            return nullptr;
-        }
-        return xml;
-    }
-
-    // pugixml decodes "&#0;" ("&#x00;", …) to a NUL, which ends the text it is in: the rest of the cell would vanish
-    // in silence. Written as the OOXML escape _x0000_ instead, it reaches the cell's text, which is refused for it.
-    static std::string escape_nul_references(std::string xml) {
-        std::string out;
-        std::size_t copied = 0;
-        bool found = false;
-        for (std::size_t at = xml.find("&#"); at != std::string::npos; at = xml.find("&#", at + 2)) {
-            std::size_t i = at + 2;
-            if (i < xml.size() && (xml[i] == 'x' || xml[i] == 'X')) ++i;
-            const std::size_t digits = i;
-            while (i < xml.size() && xml[i] == '0') ++i;
-            if (i == digits || i == xml.size() || xml[i] != ';') continue;
-            out.append(xml, copied, at - copied).append("_x0000_");
-            copied = i + 1;
-            found = true;
-        }
-        if (!found) return xml;
-        return out.append(xml, copied);
-    }
-
-    // Whether the XML holds "<!DOCTYPE" or "<!ENTITY". Looked for by the rare "!", not the "<" of every tag.
-    static bool declares_dtd(std::string_view xml) {
-        for (auto bang = xml.find('!'); bang != std::string_view::npos; bang = xml.find('!', bang + 1)) {
-            if (bang == 0 || xml[bang - 1] != '<') continue;
-            std::string_view rest = xml.substr(bang + 1);
-            if (rest.starts_with("DOCTYPE") || rest.starts_with("ENTITY")) return true;
-        }
-        return false;
-    }
-
-    // Whether the XML nests deeper than the limit. pugixml's walk needs no recursion (a hostile file cannot blow the
-    // stack) and costs one call a node.
-    bool too_deep(pugi::xml_document& document) const {
-        struct Walker : pugi::xml_tree_walker {
-            int limit = 0;
-            bool for_each(pugi::xml_node&) override { return depth() < limit; }  // the node is depth() + 1 deep
-        } walker;
-        walker.limit = limits_.max_xml_depth;
-        return !document.traverse(walker);
-    }
+    // ---- relationships
 
     std::vector<Relationship> read_relationships(const std::string& source_part) {
         std::vector<Relationship> out;
         std::string rels = source_part.empty() ? "_rels/.rels" : rels_part_of(source_part);
-        auto xml = parse_part(rels, false);
+        auto xml = package_.parse(rels, false);
         if (!xml) return out;
         std::string folder = folder_of(source_part);
         for (pugi::xml_node r : child_named(xml->document, "Relationships").children()) {
@@ -502,9 +296,9 @@ private:
                 break;
             }
         }
-        if (failed_) return "";
-        if (part.empty() || !has_part(part)) part = "xl/workbook.xml";  // writers that omit or garble _rels/.rels
-        if (!has_part(part)) {
+        if (diagnostics_.failed) return "";
+        if (part.empty() || !package_.has(part)) part = "xl/workbook.xml";  // writers that omit or garble _rels/.rels
+        if (!package_.has(part)) {
             fail("", "ไม่พบ workbook.xml ไม่ใช่สมุดงาน Excel (missing workbook.xml: not an Excel workbook); " +
                          std::string(save_as_xlsx));
             return "";
@@ -514,7 +308,7 @@ private:
 
     void read_workbook(const std::string& workbook_part) {
         std::vector<Relationship> relationships = read_relationships(workbook_part);
-        if (failed_) return;
+        if (diagnostics_.failed) return;
         std::map<std::string, std::string> target_by_id;
         std::string shared_strings_part, styles_part;
         for (const Relationship& r : relationships) {
@@ -526,16 +320,16 @@ private:
         if (shared_strings_part.empty()) shared_strings_part = folder + "sharedStrings.xml";
         if (styles_part.empty()) styles_part = folder + "styles.xml";
 
-        auto workbook = parse_part(workbook_part, true);
+        auto workbook = package_.parse(workbook_part, true);
         if (!workbook) return;
         pugi::xml_node root = child_named(workbook->document, "workbook");
         std::string_view date1904 = attribute_named(child_named(root, "workbookPr"), "date1904").value();
         result_.workbook.date1904 = date1904 == "1" || date1904 == "true";
 
         read_shared_strings(shared_strings_part);
-        if (failed_) return;
+        if (diagnostics_.failed) return;
         read_styles(styles_part);
-        if (failed_) return;
+        if (diagnostics_.failed) return;
 
         for (pugi::xml_node sheet : child_named(root, "sheets").children()) {
             if (!is_named(sheet, "sheet")) continue;
@@ -551,7 +345,7 @@ private:
                 continue;
             }
             read_worksheet(target->second, out);
-            if (failed_) return;
+            if (diagnostics_.failed) return;
             result_.workbook.sheets.push_back(std::move(out));
         }
     }
@@ -585,7 +379,7 @@ private:
     // Strings with a bad character are kept empty, the character in bad_shared_strings_: each cell that shows one
     // is an error at that cell.
     void read_shared_strings(const std::string& part) {
-        auto xml = parse_part(part, false);
+        auto xml = package_.parse(part, false);
         if (!xml) return;
         for (pugi::xml_node si : child_named(xml->document, "sst").children()) {
             if (!is_named(si, "si") && !is_named(si, "sstItem")) continue;  // sstItem: Excel 2007 beta
@@ -600,7 +394,7 @@ private:
     }
 
     void read_styles(const std::string& part) {
-        auto xml = parse_part(part, false);
+        auto xml = package_.parse(part, false);
         if (!xml) return;
         pugi::xml_node root = child_named(xml->document, "styleSheet");
         std::map<int, bool> custom_is_date;
@@ -620,7 +414,7 @@ private:
     // ---- worksheets
 
     void read_worksheet(const std::string& part, Sheet& sheet) {
-        auto xml = parse_part(part, true);
+        auto xml = package_.parse(part, true);
         if (!xml) return;
         pugi::xml_node root = xml->document.document_element();
         pugi::xml_node data = child_named(root, "sheetData");  // absent in chart sheets: no cells
@@ -772,10 +566,8 @@ private:
     std::string_view file_name_;
     const XlsxLimits& limits_;
     XlsxResult& result_;
-    zip_t* archive_ = nullptr;
-    std::uint64_t total_read_ = 0;
-    bool failed_ = false;
-    std::map<std::string, zip_uint64_t> entry_index_;  // by entry_key()
+    detail::Diagnostics diagnostics_{file_name_, result_.diagnostics};
+    detail::ZipPackage package_{xlsx_package, limits_, diagnostics_};
     std::uint64_t cell_text_bytes_ = 0;  // text copied into cells, against shared-string amplification
     std::vector<std::string> shared_strings_;
     std::map<std::size_t, BadCharacter> bad_shared_strings_;  // by index into shared_strings_
@@ -785,19 +577,8 @@ private:
 }  // namespace
 
 XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const XlsxLimits& limits) {
-    XlsxResult result;
-    try {
-        XlsxReader reader(file_name, limits, result);
-        reader.read(bytes);
-    } catch (const std::bad_alloc&) {
-        result.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name), "", 0, 0},
-                                                "หน่วยความจำไม่พอ (out of memory while reading)"});
-    } catch (const std::exception& e) {
-        result.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name), "", 0, 0},
-                                                std::string("อ่านไฟล์ไม่สำเร็จ (cannot read: ") + e.what() + ")"});
-    }
-    if (model::has_error(result.diagnostics)) result.workbook = {};
-    return result;
+    return detail::read_guarded(file_name,
+                                [&](XlsxResult& result) { XlsxReader(file_name, limits, result).read(bytes); });
 }
 
 }  // namespace saraban::ingest

@@ -3,8 +3,6 @@
 // repeats and spans, huge empty repeats, refused characters, and files that are not an .ods.
 #include <boost/test/unit_test.hpp>
 
-#include <zip.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -29,33 +27,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string spreadsheet = "application/vnd.oasis.opendocument.spreadsheet";
-
-// The bytes of a zip of these parts, "mimetype" stored (uncompressed) and the others deflated, in the order given:
-// an .ods as LibreOffice writes it when "mimetype" comes first.
-std::vector<std::byte> zip_of(const std::vector<test::Part>& parts) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_t* archive = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
-    if (!archive) throw std::runtime_error("zip_of: cannot create the zip");
-    zip_source_keep(buffer);
-    for (const test::Part& p : parts) {
-        zip_source_t* s = zip_source_buffer(archive, p.content.data(), p.content.size(), 0);
-        zip_int64_t index = s ? zip_file_add(archive, p.name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
-        if (index < 0) throw std::runtime_error("zip_of: cannot add " + p.name);
-        zip_set_file_compression(archive, zip_uint64_t(index), p.name == "mimetype" ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
-    }
-    if (zip_close(archive) < 0) throw std::runtime_error("zip_of: cannot write the zip");
-    std::vector<std::byte> bytes;
-    zip_source_open(buffer);
-    zip_source_seek(buffer, 0, SEEK_END);
-    bytes.resize(std::size_t(zip_source_tell(buffer)));
-    zip_source_seek(buffer, 0, SEEK_SET);
-    zip_source_read(buffer, bytes.data(), bytes.size());
-    zip_source_close(buffer);
-    zip_source_free(buffer);
-    return bytes;
-}
 
 // content.xml with these tables (and table styles), the namespaces declared as LibreOffice declares them.
 std::string content_xml(const std::string& tables, const std::string& styles = "") {
@@ -94,7 +65,7 @@ std::string empty_cells(int count) {
 }
 
 std::vector<std::byte> ods_of(const std::string& content, const std::string& mimetype = spreadsheet) {
-    return zip_of({{"mimetype", mimetype}, {"content.xml", content}});
+    return test::make_zip({{"mimetype", mimetype}, {"content.xml", content}});
 }
 
 ingest::XlsxResult read(const std::string& content, const ingest::OdsLimits& limits = {}) {
@@ -520,16 +491,16 @@ BOOST_AUTO_TEST_CASE(what_is_not_an_ods_is_an_error_naming_the_file) {
     const std::vector<std::pair<std::string, std::vector<std::byte>>> files = {
         {"xlsx-inside.ods", test::make_zip(test::workbook_parts({"Sheet1"}, {test::worksheet_xml({{"x"}})}))},
         {"text.ods", ods_of(content_xml(""), "application/vnd.oasis.opendocument.text")},
-        {"no-content.ods", zip_of({{"mimetype", spreadsheet}, {"styles.xml", "<x/>"}})},
+        {"no-content.ods", test::make_zip({{"mimetype", spreadsheet}, {"styles.xml", "<x/>"}})},
         {"truncated.ods", truncated},
         {"empty.ods", {}},
         {"not-a-zip.ods", bytes_of("คีย์,ค่า\n")},
-        {"writer.ods", zip_of({{"content.xml", R"(<office:document-content xmlns:office="urn:oasis:names:tc:)"
-                                               R"(opendocument:xmlns:office:1.0"><office:body><office:text/>)"
-                                               R"(</office:body></office:document-content>)"}})},
+        {"writer.ods", test::make_zip({{"content.xml", R"(<office:document-content xmlns:office="urn:oasis:)"
+                                                      R"(names:tc:opendocument:xmlns:office:1.0"><office:body>)"
+                                                      R"(<office:text/></office:body></office:document-content>)"}})},
         {"dtd.ods", ods_of("<!DOCTYPE x [<!ENTITY a \"aaaa\">]>" + content_xml(""))},
-        {"encrypted.ods", zip_of({{"mimetype", spreadsheet}, {"content.xml", "\x01\x02garbage"},
-                                  {"META-INF/manifest.xml", "<manifest:encryption-data/>"}})},
+        {"encrypted.ods", test::make_zip({{"mimetype", spreadsheet}, {"content.xml", "\x01\x02garbage"},
+                                          {"META-INF/manifest.xml", "<manifest:encryption-data/>"}})},
     };
     const std::vector<std::string> lines = {
         "xlsx-inside.ods: error: เป็นสมุดงาน .xlsx ที่ตั้งชื่อเป็น .ods ให้เปลี่ยนนามสกุลเป็น .xlsx (an .xlsx workbook named "

@@ -65,7 +65,8 @@ inline zip_int64_t zero_source(void* userdata, void* data, zip_uint64_t len, zip
 
 }  // namespace detail
 
-// The bytes of a zip holding these parts (and the zero-filled ones, deflated).
+// The bytes of a zip holding these parts in the order given (and the zero-filled ones), deflated but for a
+// "mimetype", stored as ODF requires: an .ods as LibreOffice writes it when "mimetype" comes first.
 inline std::vector<std::byte> make_zip(const std::vector<Part>& parts, const std::vector<Zeros>& zeros = {}) {
     zip_error_t error;
     zip_error_init(&error);
@@ -75,8 +76,9 @@ inline std::vector<std::byte> make_zip(const std::vector<Part>& parts, const std
     zip_source_keep(buffer);
     for (const Part& p : parts) {
         zip_source_t* s = zip_source_buffer(archive, p.content.data(), p.content.size(), 0);
-        if (!s || zip_file_add(archive, p.name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0)
-            throw std::runtime_error("make_zip: cannot add " + p.name);
+        zip_int64_t index = s ? zip_file_add(archive, p.name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
+        if (index < 0) throw std::runtime_error("make_zip: cannot add " + p.name);
+        if (p.name == "mimetype") zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0);
     }
     for (const Zeros& z : zeros) {
         auto* state = new detail::ZeroState{z.size, z.size};

@@ -1,0 +1,232 @@
+#include "ingest/detail/zip_package.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <new>
+#include <stdexcept>
+#include <utility>
+
+namespace saraban::ingest::detail {
+namespace {
+
+using model::Diagnostic;
+using model::Severity;
+
+// Whether the XML holds "<!DOCTYPE" or "<!ENTITY". Looked for by the rare "!", not the "<" of every tag.
+bool declares_dtd(std::string_view xml) {
+    for (auto bang = xml.find('!'); bang != std::string_view::npos; bang = xml.find('!', bang + 1)) {
+        if (bang == 0 || xml[bang - 1] != '<') continue;
+        std::string_view rest = xml.substr(bang + 1);
+        if (rest.starts_with("DOCTYPE") || rest.starts_with("ENTITY")) return true;
+    }
+    return false;
+}
+
+// Whether the XML nests deeper than the limit. pugixml's walk needs no recursion (a hostile file cannot blow the
+// stack) and costs one call a node; below the limit, the readers' own recursive walks are safe.
+bool too_deep(pugi::xml_document& document, int limit) {
+    struct Walker : pugi::xml_tree_walker {
+        int limit = 0;
+        bool for_each(pugi::xml_node&) override { return depth() < limit; }  // the node is depth() + 1 deep
+    } walker;
+    walker.limit = limit;
+    return !document.traverse(walker);
+}
+
+}  // namespace
+
+void Diagnostics::fail(std::string_view part, const std::string& message, model::CellRef at) {
+    at.file = std::string(file_name);
+    std::string text = message;
+    if (!part.empty()) text = "ส่วน " + std::string(part) + " (part " + std::string(part) + "): " + message;
+    out.push_back(Diagnostic{Severity::error, std::move(at), std::move(text)});
+    failed = true;
+}
+
+void Diagnostics::warn(const std::string& message, model::CellRef at) {
+    at.file = std::string(file_name);
+    out.push_back(Diagnostic{Severity::warning, std::move(at), message});
+}
+
+XlsxResult read_guarded(std::string_view file_name, const std::function<void(XlsxResult&)>& read) {
+    XlsxResult result;
+    try {
+        read(result);
+    } catch (const std::bad_alloc&) {
+        result.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name), "", 0, 0},
+                                                "หน่วยความจำไม่พอ (out of memory while reading)"});
+    } catch (const std::exception& e) {
+        result.diagnostics.push_back(Diagnostic{Severity::error, {std::string(file_name), "", 0, 0},
+                                                std::string("อ่านไฟล์ไม่สำเร็จ (cannot read: ") + e.what() + ")"});
+    }
+    if (model::has_error(result.diagnostics)) result.workbook = {};
+    return result;
+}
+
+Signature signature_of(std::span<const std::byte> bytes) {
+    auto starts_with = [&](std::initializer_list<unsigned char> magic) {
+        if (bytes.size() < magic.size()) return false;
+        return std::equal(magic.begin(), magic.end(), bytes.begin(),
+                          [](unsigned char m, std::byte b) { return m == std::to_integer<unsigned char>(b); });
+    };
+    if (bytes.empty()) return Signature::empty;
+    if (starts_with({0xD0, 0xCF, 0x11, 0xE0})) return Signature::ole;
+    if (starts_with({'P', 'K', 0x03, 0x04}) || starts_with({'P', 'K', 0x05, 0x06})) return Signature::zip;
+    return Signature::other;
+}
+
+std::string_view local_name(std::string_view qualified) {
+    auto colon = qualified.find(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+bool is_named(const pugi::xml_node& node, std::string_view name) {
+    return node.type() == pugi::node_element && local_name(node.name()) == name;
+}
+
+pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name) {
+    for (pugi::xml_node child : parent.children())
+        if (is_named(child, name)) return child;
+    return {};
+}
+
+ZipPackage::~ZipPackage() {
+    if (archive_) zip_discard(archive_);
+}
+
+bool ZipPackage::open(std::span<const std::byte> bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source) {
+        archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+        if (!archive_) zip_source_free(source);
+    }
+    if (!archive_) {
+        const std::string extension(format_.extension);
+        diagnostics_.fail("", "ไฟล์ " + extension + " เสียหาย อ่านไฟล์ zip ไม่ได้ (a damaged " + extension +
+                                  ": the zip cannot be read: " + std::string(zip_error_strerror(&error)) + "); " +
+                                  std::string(format_.advice));
+        zip_error_fini(&error);
+        return false;
+    }
+    zip_error_fini(&error);
+    zip_int64_t entries = zip_get_num_entries(archive_, 0);
+    if (entries < 0 || entries > limits_.max_entries) {
+        diagnostics_.fail("", "ไฟล์ zip มีรายการมากเกินไป (too many zip entries: " + std::to_string(entries) +
+                                  ", at most " + std::to_string(limits_.max_entries) + ")");
+        return false;
+    }
+    for (zip_int64_t i = 0; i < entries; ++i)
+        if (const char* name = zip_get_name(archive_, zip_uint64_t(i), ZIP_FL_ENC_RAW))
+            entries_.emplace(key(name), zip_uint64_t(i));
+    return true;
+}
+
+// OPC part names are case-insensitive, and some writers store "xl\workbook.xml": such entries are indexed by a
+// normalised name. (Entry names are only ever compared, never used as file paths.)
+std::string ZipPackage::key(std::string_view name) const {
+    if (!format_.case_insensitive_names) return std::string(name);
+    std::string key;
+    for (char c : name) key += c == '\\' ? '/' : (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    if (key.starts_with('/')) key.erase(0, 1);
+    return key;
+}
+
+std::optional<std::uint64_t> ZipPackage::find(std::string_view part) const {
+    auto it = entries_.find(key(part));
+    return it == entries_.end() ? std::nullopt : std::optional(it->second);
+}
+
+bool ZipPackage::has(std::string_view part) const { return find(part).has_value(); }
+
+// Reads in chunks, stopping as soon as the per-part or total limit is passed: the sizes in the zip headers are
+// not trusted.
+std::optional<std::string> ZipPackage::read(std::string_view part) {
+    std::optional<std::uint64_t> index = find(part);
+    if (!index) return std::nullopt;
+    zip_file_t* file = zip_fopen_index(archive_, *index, 0);
+    if (!file) {
+        diagnostics_.fail(part, "เปิดอ่านไม่ได้ (cannot be opened: " + std::string(zip_strerror(archive_)) + "); " +
+                                    std::string(format_.open_failure));
+        return std::nullopt;
+    }
+    std::string content;
+    std::array<char, 64 * 1024> chunk;
+    for (zip_int64_t n; (n = zip_fread(file, chunk.data(), chunk.size())) != 0;) {
+        if (n < 0) {
+            const std::string reason = zip_file_strerror(file);
+            diagnostics_.fail(part, "อ่านไม่ได้ ข้อมูลเสียหาย (cannot be read: " + reason + ")");
+            zip_fclose(file);
+            return std::nullopt;
+        }
+        content.append(chunk.data(), std::size_t(n));
+        total_read_ += std::uint64_t(n);
+        if (content.size() > limits_.max_part_uncompressed || total_read_ > limits_.max_total_uncompressed) {
+            diagnostics_.fail(part, "ขยายแล้วใหญ่เกินกำหนด อาจเป็น zip bomb (too large when uncompressed: over " +
+                                        std::to_string(content.size() > limits_.max_part_uncompressed
+                                                           ? limits_.max_part_uncompressed
+                                                           : limits_.max_total_uncompressed) +
+                                        " bytes)");
+            zip_fclose(file);
+            return std::nullopt;
+        }
+    }
+    zip_fclose(file);
+    return content;
+}
+
+std::unique_ptr<XmlPart> ZipPackage::parse(std::string_view part, bool required) {
+    if (!has(part)) {
+        if (required) diagnostics_.fail(part, "ไม่พบในไฟล์ (missing from the file)");
+        return nullptr;
+    }
+    auto content = read(part);
+    if (!content) return nullptr;
+    // Billion laughs and external entities live in the DTD. Neither format ever has one, so refuse any.
+    if (declares_dtd(*content)) {
+        diagnostics_.fail(part, "มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต (has a DOCTYPE or entity declaration, "
+                                "which " + std::string(format_.extension) + " never needs: refused)");
+        return nullptr;
+    }
+    auto xml = std::make_unique<XmlPart>();
+    xml->text = replace_nul_references(std::move(*content));
+    auto parsed = xml->document.load_buffer_inplace(xml->text.data(), xml->text.size(), format_.parse_options);
+    if (!parsed) {
+        diagnostics_.fail(part, "XML เสียหาย (malformed XML at byte " + std::to_string(parsed.offset) + ": " +
+                                    parsed.description() + ")");
+        return nullptr;
+    }
+    if (too_deep(xml->document, limits_.max_xml_depth)) {
+        diagnostics_.fail(part, "XML ซ้อนลึกเกินกำหนด (XML nested deeper than " +
+                                    std::to_string(limits_.max_xml_depth) + " elements)");
+        return nullptr;
+    }
+    return xml;
+}
+
+// pugixml decodes "&#0;" ("&#x00;", …) to a NUL, which ends the text it is in: the rest of the cell would vanish in
+// silence. Each reader writes it as something that reaches the cell's text, which is then refused for it.
+std::string ZipPackage::replace_nul_references(std::string xml) {
+    std::string out;
+    std::size_t copied = 0;
+    bool found = false;
+    for (std::size_t at = xml.find("&#"); at != std::string::npos; at = xml.find("&#", at + 2)) {
+        std::size_t i = at + 2;
+        if (i < xml.size() && (xml[i] == 'x' || xml[i] == 'X')) ++i;
+        const std::size_t digits = i;
+        while (i < xml.size() && xml[i] == '0') ++i;
+        if (i == digits || i == xml.size() || xml[i] != ';') continue;
+        out.append(xml, copied, at - copied).append(format_.nul_reference);
+        copied = i + 1;
+        found = true;
+    }
+    if (!found) return xml;
+    nul_references_ = true;
+    return out.append(xml, copied);
+}
+
+}  // namespace saraban::ingest::detail
