@@ -455,6 +455,8 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         laps.to(&StageTimes::pdf);
     } catch (const layout::FontError& e) {
         pdf.error = e.what();
+    } catch (const layout::TextError& e) {  // text the shaper gave inconsistent clusters for: this agency's failure
+        pdf.error = e.what();
     }
     if (!pdf) {
         record.error = plan.source.input + ": " + pdf.error;

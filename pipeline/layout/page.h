@@ -27,12 +27,13 @@ struct PlacedGlyph {
     double baseline = 0;   // the run's baseline (y - baseline is the rise)
 };
 
-// Glyphs of one word (a run between spaces), in source order, with the word's text as the reader should get it
-// back (ActualText).
+// Glyphs of one word (a run between spaces), in source order (a right-to-left word's as drawn, left to right), with
+// the word's text as the reader should get it back, in logical order (a left-to-right word's ActualText).
 struct GlyphRun {
     double size_pt = 16;
     std::vector<PlacedGlyph> glyphs;
     std::string text;
+    bool right_to_left = false;  // a right-to-left word (Hebrew, Arabic): readers take its text from its glyphs
 };
 
 // A straight line: table borders, underlines, the dotted lines of the form.

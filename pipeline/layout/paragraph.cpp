@@ -1,9 +1,15 @@
 #include "layout/paragraph.h"
 
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
+#include <utility>
 
+#include "layout/bidi.h"
 #include "layout/detail/utf8.h"
 #include "layout/shaper.h"
 
@@ -24,6 +30,7 @@ struct Unit {
     bool is_space = false;   // spaces and line feeds: never drawn, never at a line's end
     bool hard_break = false; // a line feed: the line must end after it
     std::size_t style = 0;   // index into the paragraph's spans
+    std::uint8_t level = 0;  // bidi level: odd reads right to left
 };
 
 struct Candidate {
@@ -34,30 +41,42 @@ struct Candidate {
 
 struct Prepared {
     std::string text;
+    bool bidi = false;  // some text is not at level 0: lines are reordered when drawn
     std::vector<ShapedGlyph> glyphs;
     std::vector<std::size_t> glyph_style;
     std::vector<Unit> units;
     std::vector<double> prefix;  // prefix[k] = width of units [0, k)
 };
 
-Prepared prepare(const model::Paragraph& paragraph, const TextEngine& engine) {
-    Prepared p;
-    std::vector<std::size_t> span_begin;
+void shape_spans(const model::Paragraph& paragraph, const TextEngine& engine, Prepared& p) {
+    for (const auto& span : paragraph.spans) p.text += span.text;
+    const std::vector<std::uint8_t> levels = bidi_levels(p.text);
+    p.bidi = !levels.empty();
+    std::size_t begin = 0;
     for (std::size_t s = 0; s < paragraph.spans.size(); ++s) {
         const auto& span = paragraph.spans[s];
-        span_begin.push_back(p.text.size());
-        int face = engine.fonts.face(span.style.bold, span.style.italic);
-        auto glyphs = engine.shapes ? engine.shapes->shape(span.text, face, span.style.size_pt, engine.fonts, p.text.size())
-                                    : shape(span.text, face, span.style.size_pt, engine.fonts, p.text.size());
+        const int face = engine.fonts.face(span.style.bold, span.style.italic);
+        const std::span<const std::uint8_t> span_levels =
+            p.bidi ? std::span(levels).subspan(begin, span.text.size()) : std::span<const std::uint8_t>();
+        auto glyphs = engine.shapes
+                          ? engine.shapes->shape(span.text, face, span.style.size_pt, engine.fonts, begin, span_levels)
+                          : shape(span.text, face, span.style.size_pt, engine.fonts, begin, span_levels);
         p.glyph_style.insert(p.glyph_style.end(), glyphs.size(), s);
         p.glyphs.insert(p.glyphs.end(), glyphs.begin(), glyphs.end());
-        p.text += span.text;
+        begin += span.text.size();
     }
+    check_clusters(p.glyphs, p.text);
+}
+
+Prepared prepare(const model::Paragraph& paragraph, const TextEngine& engine) {
+    Prepared p;
+    shape_spans(paragraph, engine, p);
     for (std::size_t g = 0; g < p.glyphs.size();) {
         Unit u;
         u.byte_begin = p.glyphs[g].cluster;
         u.glyph_begin = g;
         u.style = p.glyph_style[g];
+        u.level = p.glyphs[g].level;
         while (g < p.glyphs.size() && p.glyphs[g].cluster == u.byte_begin) u.width += p.glyphs[g++].x_advance;
         u.glyph_end = g;
         u.byte_end = g < p.glyphs.size() ? p.glyphs[g].cluster : p.text.size();
@@ -214,6 +233,62 @@ void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& font
     }
 }
 
+// The letter a glyph of a right-to-left cluster stands for: its cmap character, a presentation form (a joining
+// form of Arabic such as U+FEE3 ﻣ, a Hebrew letter with its point) taken back to its letter (U+0645 م), so that
+// readers of glyph codes (poppler, pdf.js) get letters, not forms. 0 when the glyph has no character.
+std::uint32_t letter_of(std::uint32_t original) {
+    const bool form = (original >= 0xFB1D && original <= 0xFDFF) || (original >= 0xFE70 && original <= 0xFEFF);
+    // Lam with alef (ﻻ, the one ligature Arabic requires) keeps its code: the PDF writer gives it its two letters.
+    if (!form || (original >= 0xFEF5 && original <= 0xFEFC)) return original;
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2* nfkd = unorm2_getNFKDInstance(&status);
+    UChar decomposed[8];
+    const int32_t length =
+        U_SUCCESS(status) ? unorm2_getDecomposition(nfkd, UChar32(original), decomposed, 8, &status) : 0;
+    if (U_FAILURE(status) || length <= 0) return original;
+    UChar32 first = 0;
+    U16_GET(decomposed, 0, 0, length, first);
+    return std::uint32_t(first);
+}
+
+// Appends the glyphs of a right-to-left unit, which prepare() keeps in logical order, in the order HarfBuzz gave
+// them (the reverse), left to right from x: that is how they are drawn. Each carries the letter it stands for, or
+// the first of the cluster's characters no glyph has claimed (a joining form with no cmap entry).
+void append_right_to_left(const Prepared& p, const Unit& u, const FontSet& fonts, double x, double baseline,
+                          std::vector<PlacedGlyph>& out) {
+    thread_local std::vector<std::uint32_t> cps;
+    thread_local std::vector<char32_t> letters;
+    cps.clear();
+    const std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
+    for (std::size_t i = 0; i < piece.size();) cps.push_back(next_code_point(piece, i));
+    letters.assign(u.glyph_end - u.glyph_begin, 0);
+    for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
+        const std::uint32_t letter = letter_of(fonts.fonts[p.glyphs[g].font]->original_for(p.glyphs[g].gid));
+        const auto claimed = std::find(cps.begin(), cps.end(), letter ? letter : 0xFFFFFFFF);
+        if (claimed != cps.end()) *claimed = 0;  // one occurrence a glyph: the next such glyph takes the next
+        letters[g - u.glyph_begin] = letter;
+    }
+    for (char32_t& letter : letters) {
+        if (letter != 0) continue;
+        const auto unclaimed = std::find_if(cps.begin(), cps.end(), [](std::uint32_t c) { return c != 0; });
+        if (unclaimed != cps.end()) letter = std::exchange(*unclaimed, 0);
+    }
+    double pen = x;
+    for (std::size_t g = u.glyph_end; g-- > u.glyph_begin;) {
+        const ShapedGlyph& s = p.glyphs[g];
+        PlacedGlyph glyph;
+        glyph.font = s.font;
+        glyph.gid = s.gid;
+        glyph.code = fonts.fonts[s.font]->code_for(s.gid);
+        glyph.character = letters[g - u.glyph_begin] ? letters[g - u.glyph_begin] : 0xFFFD;
+        glyph.x = pen + s.x_offset;
+        glyph.y = baseline + s.y_offset;
+        glyph.baseline = baseline;
+        pen += s.x_advance;
+        if (s.gid != 0) out.push_back(glyph);  // .notdef: a character no font has, which note_undrawable names
+    }
+}
+
 // Adds to out (each once) the characters of u that its glyph 0 (.notdef) stands for: those the font of its run
 // lacks. The run is in the fallback font whenever that has the character, so neither font has it. Code points
 // below U+0020 are ingest's to refuse.
@@ -308,6 +383,72 @@ SharedLines set_paragraph(const model::Paragraph& paragraph, double width_pt, co
 
 namespace {
 
+// The units [begin, end) of a line in the order they are drawn, left to right (UAX #9, L2): its runs of one level
+// in visual order, a right-to-left run's units reversed. The line's trailing spaces are already trimmed (L1).
+std::vector<std::size_t> visual_units(const Prepared& p, std::size_t begin, std::size_t end) {
+    std::vector<std::size_t> order(end - begin);
+    std::iota(order.begin(), order.end(), begin);
+    if (!p.bidi) return order;
+    std::vector<std::uint8_t> levels;
+    std::vector<std::size_t> starts;
+    for (std::size_t k = begin; k < end; ++k) {
+        if (k > begin && p.units[k].level == p.units[k - 1].level) continue;
+        levels.push_back(p.units[k].level);
+        starts.push_back(k);
+    }
+    starts.push_back(end);
+    order.clear();
+    for (std::size_t r : visual_order(levels)) {
+        if (levels[r] % 2 == 0) {
+            for (std::size_t k = starts[r]; k < starts[r + 1]; ++k) order.push_back(k);
+        } else {
+            for (std::size_t k = starts[r + 1]; k-- > starts[r];) order.push_back(k);
+        }
+    }
+    return order;
+}
+
+// Draws the units of a line, given in the order drawn, from x0, adding extra_per_gap after each but the last (a
+// space's share that of space_weight gaps); gives where the pen ends. Each word (units between spaces, of one size
+// and one level) is a run; a right-to-left word is drawn from its logical end, so its text is built from the front.
+double draw_units(const Prepared& p, const model::Paragraph& paragraph, const FontSet& fonts,
+                  const std::vector<std::size_t>& order, double x0, double extra_per_gap, double space_weight,
+                  SetLine& line) {
+    double x = x0;
+    GlyphRun* run = nullptr;
+    std::uint8_t run_level = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Unit& u = p.units[order[i]];
+        const bool last = i + 1 == order.size();
+        const auto& style = paragraph.spans[u.style].style;
+        if (u.is_space) {
+            run = nullptr;
+        } else {
+            if (!run || run->size_pt != style.size_pt || run_level != u.level) {
+                line.runs.push_back(GlyphRun{style.size_pt, {}, {}, u.level % 2 != 0});
+                run = &line.runs.back();
+                run_level = u.level;
+            }
+            if (u.level % 2 == 0) {
+                append_source_ordered(p, u, fonts, x, 0, run->glyphs);
+                run->text.append(p.text, u.byte_begin, u.byte_end - u.byte_begin);
+            } else {
+                append_right_to_left(p, u, fonts, x, 0, run->glyphs);
+                run->text.insert(0, p.text, u.byte_begin, u.byte_end - u.byte_begin);
+            }
+            note_undrawable(p, u, fonts, line.undrawable);
+            if (style.underline) {
+                double y = -style.size_pt * 0.12;
+                line.rules.push_back(
+                    Rule{x, y, x + u.width + (last ? 0 : extra_per_gap), y, style.size_pt * 0.05, false});
+            }
+        }
+        x += u.width;
+        if (!last) x += extra_per_gap * (u.is_space ? space_weight : 1);
+    }
+    return x;
+}
+
 std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine) {
     const model::ParagraphStyle& ps = paragraph.style;
     const Prepared p = prepare(paragraph, engine);
@@ -347,7 +488,8 @@ std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_p
         line.descent = -size * regular.descender() / regular.units_per_em();
 
         // Extra space goes between clusters (Thai distributed), a space taking the share of six gaps, so that a loose line
-        // widens at its spaces first rather than letter-spacing its words.
+        // widens at its spaces first rather than letter-spacing its words; between them as drawn, left to right.
+        const std::vector<std::size_t> order = visual_units(p, span.begin, end);
         double x0 = indent, extra_per_gap = 0, space_weight = 6;
         model::Align align = ps.align;
         if (align == model::Align::justify && span.last) align = model::Align::left;
@@ -355,37 +497,16 @@ std::vector<SetLine> set_lines(const model::Paragraph& paragraph, double width_p
         if (align == model::Align::center) x0 = indent + (avail - natural) / 2;
         if (align == model::Align::justify && natural < avail) {
             double gaps = 0;
-            for (std::size_t k = span.begin; k + 1 < end; ++k) gaps += p.units[k].is_space ? space_weight : 1;
+            for (std::size_t i = 0; i + 1 < order.size(); ++i) gaps += p.units[order[i]].is_space ? space_weight : 1;
             if (gaps > 0) extra_per_gap = (avail - natural) / gaps;
         }
 
-        double x = x0;
-        GlyphRun* run = nullptr;
-        for (std::size_t k = span.begin; k < end; ++k) {
-            const Unit& u = p.units[k];
-            const auto& style = paragraph.spans[u.style].style;
-            if (u.is_space) {
-                run = nullptr;
-            } else {
-                if (!run || run->size_pt != style.size_pt) {
-                    line.runs.push_back(GlyphRun{style.size_pt, {}, {}});
-                    run = &line.runs.back();
-                }
-                append_source_ordered(p, u, engine.fonts, x, 0, run->glyphs);
-                note_undrawable(p, u, engine.fonts, line.undrawable);
-                run->text.append(p.text, u.byte_begin, u.byte_end - u.byte_begin);
-                if (style.underline) {
-                    double y = -style.size_pt * 0.12;
-                    line.rules.push_back(Rule{x, y, x + u.width + (k + 1 < end ? extra_per_gap : 0), y,
-                                              style.size_pt * 0.05, false});
-                }
-            }
-            x += u.width;
-            if (k + 1 < end) x += extra_per_gap * (u.is_space ? space_weight : 1);
-        }
+        const double x = draw_units(p, paragraph, engine.fonts, order, x0, extra_per_gap, space_weight, line);
         line.natural_width = indent + natural;
         line.right_edge = x;
-        line.text.assign(p.text, p.units[span.begin].byte_begin, p.units[end - 1].byte_end - p.units[span.begin].byte_begin);
+        if (end > span.begin)  // else a line of nothing but a line feed (a paragraph may start with one)
+            line.text.assign(p.text, p.units[span.begin].byte_begin,
+                             p.units[end - 1].byte_end - p.units[span.begin].byte_begin);
         out.push_back(std::move(line));
     }
     return out;

@@ -10,6 +10,7 @@
 #include "layout/font.h"
 #include "layout/line_breaker.h"
 #include "layout/page.h"
+#include "layout/shaper.h"
 #include "model/document.h"
 
 namespace saraban::layout {
@@ -34,7 +35,6 @@ struct SetLine {
 using SharedLines = std::shared_ptr<const std::vector<SetLine>>;
 
 class ParagraphCache;
-class ShapeCache;
 
 // Everything layout needs to set text: the fonts and the line breaker (both are costly to build; make them once).
 struct TextEngine {
@@ -65,6 +65,9 @@ private:
 
 // Sets the paragraph into lines no wider than width_pt (the box's width; the paragraph's own indents apply
 // inside it). A word wider than a line is cut between grapheme clusters. An empty paragraph gives one empty line.
+// Right-to-left text (Hebrew, a Jawi name) is shaped and broken in logical order, and each line drawn in visual
+// order (UAX #9): a right-to-left word's run has its glyphs left to right as drawn and its text in logical order.
+// Throws TextError (shaper.h) for text the shaper cannot give consistent clusters for.
 SharedLines set_paragraph(const model::Paragraph& paragraph, double width_pt, const TextEngine& engine);
 
 // The distance between baselines of single-spaced text at size_pt.

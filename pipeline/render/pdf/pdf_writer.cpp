@@ -242,6 +242,7 @@ std::string page_key(const layout::LaidOutDocument& doc, const layout::Page& p, 
     put(p.runs.size());
     for (const auto& run : p.runs) {
         put(run.size_pt);
+        key += run.right_to_left ? 'r' : 'l';
         put_text(run.text);
         put(run.glyphs.size());
         key.append(reinterpret_cast<const char*>(run.glyphs.data()), run.glyphs.size() * sizeof(layout::PlacedGlyph));
@@ -564,7 +565,13 @@ private:
                 append_hex4(cmap, entries[k].first);
                 cmap += "> <";
                 const char32_t c = entries[k].second;
-                if (c < 0x10000) {
+                if (c >= 0xFEF5 && c <= 0xFEFC) {
+                    // Lam with alef (ﻻ): both letters, in the order drawn (alef left), as readers reverse a
+                    // right-to-left word's glyph texts to read it.
+                    static constexpr std::uint32_t alef[] = {0x0622, 0x0623, 0x0625, 0x0627};
+                    append_hex4(cmap, alef[(c - 0xFEF5) / 2]);
+                    append_hex4(cmap, 0x0644);
+                } else if (c < 0x10000) {
                     append_hex4(cmap, c);
                 } else {  // a surrogate pair
                     append_hex4(cmap, 0xD800 | ((c - 0x10000) >> 10));
@@ -689,9 +696,10 @@ private:
         out += " Do Q\n";
     }
 
-    // Every word of the page: a Span with its ActualText around a move to the word's origin (Td, from the last
-    // word's) and its glyphs in TJ (both as literal strings of raw bytes), placed exactly by adjusting the pen from the widths written in /W, not
-    // HarfBuzz's advances. The font and size are set only when they change.
+    // Every word of the page: a Span with its ActualText (a left-to-right word's) around a move to the word's
+    // origin (Td, from the last word's) and its glyphs in TJ (both as literal strings of raw bytes), placed exactly
+    // by adjusting the pen from the widths written in /W, not HarfBuzz's advances. The font and size are set only
+    // when they change.
     // fonts_named gets the fonts the page names, in the order it first names them. False when libharu cannot add
     // a font to the page's resources.
     bool write_text(std::string& out, HPDF_Page page, const layout::Page& p, std::vector<int>& fonts_named) {
@@ -708,10 +716,15 @@ private:
             // The Span and the move: 21 + 4 + 8 bytes around the text (at most one UTF-16 unit, so 4 bytes, for
             // each byte of UTF-8), then two numbers and 5 bytes.
             w.room(33 + 4 * run.text.size() + 2 * 24 + 5);
-            w.put("/Span <</ActualText (");
-            w.literal_u16(0xFEFF);
-            for_each_utf16(run.text, [&w](unsigned u) { w.literal_u16(u); });
-            w.put(")>> BDC\n");
+            // A right-to-left word has none: poppler spreads an ActualText over the word's box left to right, then
+            // reverses right-to-left text as drawn, and so gave the word backwards. Its glyphs' letters, drawn
+            // right to left, come back in logical order from poppler and pdf.js alike.
+            if (!run.right_to_left) {
+                w.put("/Span <</ActualText (");
+                w.literal_u16(0xFEFF);
+                for_each_utf16(run.text, [&w](unsigned u) { w.literal_u16(u); });
+                w.put(")>> BDC\n");
+            }
             const long long x = milli(run.glyphs.front().x), y = milli(run.glyphs.front().baseline);
             w.milli(x - line_x);
             w.put(' ');
@@ -781,7 +794,7 @@ private:
             w.room(6 + 5 + 4);
             close_tj();
             if (rise != 0) w.put("0 Ts\n");
-            w.put("EMC\n");
+            if (!run.right_to_left) w.put("EMC\n");
         }
         w.room(3);
         w.put("ET\n");

@@ -1,7 +1,7 @@
 // Writes laid-out pages as PDF bytes with libharu: fonts embedded as hb-subset subsets addressed by glyph id
 // (CIDFontType2, Identity), each word's glyphs in one TJ with their exact positions, its source text as
-// ActualText, and a ToUnicode map that gives every glyph back as the Thai it stands for; title, author, /Lang and
-// the outline. No file I/O but reading the fonts and images named, no clock: the same pages give the same bytes.
+// ActualText (not a right-to-left word's: readers take that from its glyphs), and a ToUnicode map that gives every
+// glyph back as the Thai (or Hebrew, Arabic) it stands for; title, author, /Lang and the outline. No file I/O but reading the fonts and images named, no clock: the same pages give the same bytes.
 #pragma once
 
 #include <cstddef>
