@@ -5,28 +5,14 @@
 
 #include <sstream>
 
+#include "support/minimal_agency.h"
 #include "support/process.h"
 
 using namespace saraban::testing;
 
 namespace {
 
-// The required keys only: no phone, no ที่, no วันที่, no ผ่าน, no ตัวแปร sheet.
-std::string memo_csv(int round, const std::string& extra = "") {
-    return "คีย์,ค่า\n"
-           "หน่วยงาน,กรมส่งเสริมสหกรณ์\n"
-           "ชื่อย่อ,กสส.\n"
-           "ส่วนราชการ,กองการเจ้าหน้าที่ กลุ่มงานจริยธรรม\n"
-           "เรื่อง,รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส\n"
-           "เรียน,อธิบดีกรมส่งเสริมสหกรณ์\n"
-           "ผู้ลงนาม,นายสมมติ ทดสอบดี\n"
-           "ตำแหน่ง,ผู้อำนวยการกองการเจ้าหน้าที่\n"
-           "ปีงบประมาณ,2567\n"
-           "รอบรายงาน," + std::to_string(round) + "\n" + extra;
-}
-
-// One year of scores, the memo's own: 0.3 × 90 + 0.3 × 85 + 0.4 × 80 = 84.5, band B. No optional column.
-const char* scores_csv = "ปีงบประมาณ,IIT,EIT,OIT,ITA,ระดับ\n2567,90,85,80,84.5,B\n";
+std::string memo_csv(int round, const std::string& extra = "") { return minimal_memo_csv(round, extra); }
 
 const char* measures_csv =
     "ลำดับ,มาตรการ/ขั้นตอน,สถานะ\n"
@@ -37,12 +23,7 @@ const char* measures_csv =
     "2.1,ประกาศแผนจัดซื้อจัดจ้างประจำปี,ยังไม่ได้ดำเนินการ\n";
 
 fs::path write_agency(const TempDir& dir, const std::string& name, const std::string& memo) {
-    const fs::path folder = dir / name;
-    fs::create_directories(folder);
-    write_file(folder / "หนังสือ.csv", memo);
-    write_file(folder / "คะแนน.csv", scores_csv);
-    write_file(folder / "มาตรการ.csv", measures_csv);
-    return folder;
+    return write_csv_agency(dir.path(), name, memo, measures_csv);
 }
 
 bool has(const std::string& text, const std::string& phrase) { return text.find(strip_ws(phrase)) != std::string::npos; }

@@ -3,25 +3,12 @@
 // in logical order: poppler's pdftotext (both modes) and pdf.js.
 #include <boost/test/unit_test.hpp>
 
+#include "support/minimal_agency.h"
 #include "support/process.h"
 
 using namespace saraban::testing;
 
 namespace {
-
-const char* memo_csv =
-    "คีย์,ค่า\n"
-    "หน่วยงาน,กรมส่งเสริมสหกรณ์\n"
-    "ชื่อย่อ,กสส.\n"
-    "ส่วนราชการ,กองการเจ้าหน้าที่ กลุ่มงานจริยธรรม\n"
-    "เรื่อง,รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส\n"
-    "เรียน,อธิบดีกรมส่งเสริมสหกรณ์\n"
-    "ผู้ลงนาม,นายสมมติ ทดสอบดี\n"
-    "ตำแหน่ง,ผู้อำนวยการกองการเจ้าหน้าที่\n"
-    "ปีงบประมาณ,2567\n"
-    "รอบรายงาน,12\n";
-
-const char* scores_csv = "ปีงบประมาณ,IIT,EIT,OIT,ITA,ระดับ\n2567,90,85,80,84.5,B\n";
 
 // A Hebrew word in a step; a Jawi phrase, مسجد ڤتاني (Patani mosque), in a step and in a progress note, which the
 // memo quotes for a step not yet done, with a Hebrew phrase.
@@ -57,11 +44,7 @@ struct Memo {
     TempDir dir;
     fs::path pdf;
     Memo() {
-        const fs::path agency = dir / "jawi";
-        fs::create_directories(agency);
-        write_file(agency / "หนังสือ.csv", memo_csv);
-        write_file(agency / "คะแนน.csv", scores_csv);
-        write_file(agency / "มาตรการ.csv", measures_csv);
+        const fs::path agency = write_csv_agency(dir.path(), "jawi", minimal_memo_csv(), measures_csv);
         const Result r = run_saraban({"run", agency.string(), "-o", (dir / "out").string(), "--progress", "none"});
         BOOST_TEST_REQUIRE(r.status == 0, "exit " << r.status << ": " << r.out << r.err);
         pdf = dir / "out" / "jawi.pdf";
