@@ -1,5 +1,6 @@
 #include "batch/init_input.h"
 
+#include <cctype>
 #include <filesystem>
 
 #include "batch/output_file.h"
@@ -12,7 +13,9 @@ namespace saraban::batch {
 InitResult init_input(const std::string& path, bool csv) {
     InitResult result;
     std::error_code ec;
-    const bool names_workbook = !csv && fs::path(path).extension() == ".xlsx";
+    std::string extension = fs::path(path).extension().string();
+    for (char& c : extension) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const bool names_workbook = !csv && extension == ".xlsx";
     const fs::path folder = names_workbook ? fs::path(path).parent_path() : fs::path(path);
     if (!folder.empty() && !fs::is_directory(folder, ec) && !fs::create_directories(folder, ec)) {
         result.error = folder.string() + ": สร้างโฟลเดอร์ไม่ได้ (cannot make the folder: " + ec.message() + ")";

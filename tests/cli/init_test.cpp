@@ -78,6 +78,15 @@ BOOST_AUTO_TEST_CASE(the_csv_form_filled_in_gives_a_memo) {
     BOOST_TEST_REQUIRE(run_saraban({"init", folder.string(), "--csv"}).status == 0);
     for (const char* file : {"หนังสือ.csv", "คะแนน.csv", "มาตรการ.csv", "ตัวแปร.csv", "คำแนะนำ.txt"})
         BOOST_TEST(fs::exists(folder / file), file);
+    // A second init into the same folder writes nothing over it.
+    const std::string before = read_file(folder / "คะแนน.csv");
+    const Result again = run_saraban({"init", folder.string(), "--csv"});
+    BOOST_TEST(again.status == 1);
+    BOOST_TEST(again.err.find("already exists") != std::string::npos, again.err);
+    BOOST_TEST(read_file(folder / "คะแนน.csv") == before);
+    // A name in capitals is still a workbook name.
+    BOOST_TEST_REQUIRE(run_saraban({"init", (dir / "KTS.XLSX").string()}).status == 0);
+    BOOST_TEST(fs::is_regular_file(dir / "KTS.XLSX"));
     // Fill it as a text editor would: the values after each key, rows under the examples.
     std::string memo = read_file(folder / "หนังสือ.csv");
     const std::pair<const char*, const char*> values[] = {

@@ -196,6 +196,13 @@ std::string write_blank_input_workbook(const std::string& path) {
 
 std::string write_blank_input_csv(const std::string& folder) {
     const std::filesystem::path dir(folder);
+    // Nothing is written when any of the files is already there: no half-made folder.
+    for (const BlankSheet& sheet : blank_sheets()) {
+        const bool is_instructions = sheet.rows.front().kind == RowKind::title;
+        const std::filesystem::path file = dir / (sheet.name + (is_instructions ? ".txt" : ".csv"));
+        std::error_code ec;
+        if (std::filesystem::exists(file, ec)) return file.string() + ": มีอยู่แล้ว (already exists: not overwritten)";
+    }
     for (const BlankSheet& sheet : blank_sheets()) {
         std::string text;
         const bool is_instructions = sheet.rows.front().kind == RowKind::title;
