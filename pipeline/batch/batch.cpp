@@ -312,7 +312,7 @@ std::string choose_template(const model::Report& report, const Shared& shared,
     const std::string path = shared.options.templates_dir + "/" + name;
     const bool plain_name = name.find('/') == std::string::npos && name.find('\\') == std::string::npos;
     if (plain_name && shared.templates.find(path)) return path;
-    std::string known, suggestion;
+    std::string known;
     for (const auto& [file, text] : shared.templates.by_path()) {
         const std::string base = fs::path(file).filename().string();
         if (fs::path(base).extension() != ".xml") continue;
@@ -339,8 +339,8 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     const fs::path previous_path =
         shared.options.previous_dir.empty() ? fs::path() : fs::path(shared.options.previous_dir) / plan.xlsx_name;
     std::error_code ec;
-    if (!previous_path.empty() && fs::is_regular_file(previous_path, ec))
-        record.inputs.push_back({"previous/" + plan.xlsx_name, sha256_file(previous_path.string(), error)});
+    const bool has_previous = !previous_path.empty() && fs::is_regular_file(previous_path, ec);
+    if (has_previous) record.inputs.push_back({"previous/" + plan.xlsx_name, sha256_file(previous_path.string(), error)});
     if (shared.previous) {
         auto it = std::lower_bound(shared.previous->agencies.begin(), shared.previous->agencies.end(), record.id,
                                    [](const AgencyRecord& a, const std::string& id) { return a.id < id; });
@@ -382,11 +382,11 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     // Last round's tracking workbook of the same agency, when --previous names a folder holding one; a folder
     // without it is said, since the memo then lacks the comparison the user asked for.
     std::optional<ingest::ReportResult> previous_round;
-    if (read && !previous_path.empty() && !fs::is_regular_file(previous_path, ec))
+    if (read && !previous_path.empty() && !has_previous)
         findings.push_back({model::Severity::warning, {previous_path.string(), "", 0, 0},
                             "ไม่พบสมุดงานรอบก่อนของหน่วยงานนี้ จึงไม่เทียบกับรอบก่อน (no previous round's workbook for this "
                             "agency at this path: not compared with the previous round)"});
-    if (read && fs::is_regular_file(previous_path, ec)) {
+    if (read && has_previous) {
         auto prev = ingest::read_report_file(previous_path.string());
         const std::string mismatch = prev ? compose::rounds_mismatch(prev.report, read.report)
                                           : "อ่านไม่ได้ (cannot be read)";
@@ -399,10 +399,14 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     }
     const model::Report* previous = previous_round ? &previous_round->report : nullptr;
     laps.to(&StageTimes::validate);
-    for (const auto& d : findings) {
-        record.findings.push_back(finding_line(d, plan.source.input));
-        if (d.severity == model::Severity::warning) ++result.warnings;
-    }
+    // Each finding goes into the agency's record (findings.txt, the manifest) and the run's warning count.
+    auto record_findings = [&](const std::vector<model::Diagnostic>& found) {
+        for (const auto& d : found) {
+            record.findings.push_back(finding_line(d, plan.source.input));
+            if (d.severity == model::Severity::warning) ++result.warnings;
+        }
+    };
+    record_findings(findings);
     // Whatever happens next, the overview gets the agency's row.
     struct OverviewRow {
         WorkerResult& result;
@@ -427,10 +431,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
             if (!model::has_error(findings)) throw;
         }
     }
-    for (const auto& d : compose_findings) {
-        record.findings.push_back(finding_line(d, plan.source.input));
-        if (d.severity == model::Severity::warning) ++result.warnings;
-    }
+    record_findings(compose_findings);
     findings.insert(findings.end(), compose_findings.begin(), compose_findings.end());
     laps.to(&StageTimes::compose);
     if (model::has_error(findings)) return result;
@@ -444,11 +445,10 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         laps.to(&StageTimes::layout);
         // A character no font can draw is an error at the cell (or template) it came from, not a gap in the memo.
         if (!laid_out.missing_characters.empty()) {
-            for (auto& d : undrawable_findings(laid_out.missing_characters, read.report, template_path,
-                                               shared.templates.by_path())) {
-                record.findings.push_back(finding_line(d, plan.source.input));
-                findings.push_back(std::move(d));
-            }
+            const auto undrawable = undrawable_findings(laid_out.missing_characters, read.report, template_path,
+                                                        shared.templates.by_path());
+            record_findings(undrawable);
+            findings.insert(findings.end(), undrawable.begin(), undrawable.end());
             return result;
         }
         pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});

@@ -60,11 +60,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-// Whether written is plausibly a misspelling of known: one edit for short names, two for longer ones.
-bool nearly(std::string_view written, std::string_view known) {
-    const std::size_t limit = known.size() <= 4 ? 1 : 2;
-    return written != known && edit_distance(written, known) <= limit;
-}
 
 // The template vocabulary: each element and the attributes it takes (templates/README.md). Checked over the whole
 // file before expanding, so that a misspelt attribute in a branch this input does not take is still found.
@@ -92,14 +87,16 @@ const std::map<std::string_view, std::vector<std::string_view>>& vocabulary() {
     return elements;
 }
 
-// The closest of candidates to written, when it is nearly the same; "" otherwise.
+// The closest of candidates to written when it is plausibly a misspelling of it (one edit for names of up to four
+// letters, two for longer ones); "" otherwise.
 template <class Names>
 std::string closest(std::string_view written, const Names& candidates) {
     std::string best;
     std::size_t best_distance = SIZE_MAX;
     for (std::string_view c : candidates) {
-        if (!nearly(written, c)) continue;
+        if (c == written) continue;
         const std::size_t d = edit_distance(written, c);
+        if (d > (c.size() <= 4 ? 1u : 2u)) continue;
         if (d < best_distance || (d == best_distance && c < best)) best = c, best_distance = d;
     }
     return best;
@@ -596,11 +593,10 @@ public:
                     model::ParagraphStyle style;
                     style.align = is_header ? model::Align::center : model::Align::left;
                     bool bold = std::string(c.attribute("bold").as_string()) == "yes";
-                    const double cell_size = text_size(c, size);
-                    if (c.child("p") || c.child("each")) {
-                        cell_paragraphs(c, style, cell_size, cell.paragraphs);  // several paragraphs
+                    if (c.child("p") || c.child("each")) {  // several paragraphs, at the cell's size
+                        cell_paragraphs(c, style, text_size(c, size), cell.paragraphs);
                     } else {
-                        cell.paragraphs.push_back(paragraph(c, style, size));
+                        cell.paragraphs.push_back(paragraph(c, style, size));  // reads the cell's own size
                     }
                     if (bold)  // every paragraph of the cell; none when an <each> in it was empty
                         for (auto& p : cell.paragraphs)

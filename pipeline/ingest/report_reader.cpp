@@ -2,13 +2,13 @@
 // after normalisation (NFC, trimmed, single spaces, Latin lower case) in Thai or by the English alias; every
 // problem is reported with the exact cell, and reading goes on after a problem so that all of them are found.
 #include "ingest/report_reader.h"
-#include "model/input_contract.h"
 
 #include "ingest/csv_reader.h"
 #include "ingest/input_file.h"
 #include "ingest/lookalike.h"
 #include "ingest/ods_reader.h"
 #include "ingest/text.h"
+#include "model/input_contract.h"
 #include "text/dates.h"
 
 #include <algorithm>
@@ -291,7 +291,7 @@ public:
         std::optional<Date> d;
         // One rule for dates (text/dates.h): a date cell (its year may be B.E.), or any written form.
         if (cell && cell->kind == Cell::Kind::number) d = text::date_from_excel_serial(cell->number, date1904_);
-        if (cell && cell->kind == Cell::Kind::text) d = text::parse_date(cell->text);
+        if (cell && cell->kind == Cell::Kind::text) d = text::parse_date(grid_.text(cell));  // cleaned, as read
         if (!d) {
             std::string written = grid_.text(cell);
             error(row, col, "ไม่ใช่วันที่: \"" + written + "\" ใน " + what.label() +

@@ -1,5 +1,8 @@
 #include "validate/validate.h"
 
+#include <algorithm>
+
+#include "model/input_contract.h"
 #include "text/dates.h"
 
 #include <cmath>
@@ -199,21 +202,15 @@ private:
 
     void check_memo() {
         const model::MemoHeader& memo = report_.memo;
-        struct Required {
-            const char* key;
-            const char* thai;
-            const std::string* value;
-        };
-        const Required required[] = {
-            {"agency", "หน่วยงาน", &memo.agency},        {"agency_abbr", "ชื่อย่อ", &memo.agency_abbr},
-            {"division", "ส่วนราชการ", &memo.division},  {"subject", "เรื่อง", &memo.subject},
-            {"to", "เรียน", &memo.to},
-            {"signer", "ผู้ลงนาม", &memo.signer},         {"signer_title", "ตำแหน่ง", &memo.signer_title},
-        };
-        for (const Required& r : required)
-            if (r.value->empty())
-                error(memo_cell(r.key), std::string("ไม่มีค่า ") + r.thai + " [" + r.key + "] ในชีต หนังสือ (the memo's " +
-                                            r.key + " is required: sheet หนังสือ [memo])");
+        // The required text keys of the input contract (model/input_contract.h), in its order.
+        for (const auto& [key, field] : model::memo_text_fields()) {
+            const auto& keys = model::contract::memo_keys();
+            const auto name = std::find_if(keys.begin(), keys.end(), [&](const auto& n) { return n.key == key; });
+            if (name == keys.end() || !name->required || !(memo.*field).empty()) continue;
+            const std::string k(key);
+            error(memo_cell(k), "ไม่มีค่า " + std::string(name->thai) + " [" + k + "] ในชีต หนังสือ (the memo's " + k +
+                                    " is required: sheet หนังสือ [memo])");
+        }
         if (memo.fiscal_year_be < 2400)
             error(memo_cell("fiscal_year"), "ปีงบประมาณ " + std::to_string(memo.fiscal_year_be) +
                                                 " ต้องเป็น พ.ศ. (the memo's fiscal year must be a Buddhist-era year, "

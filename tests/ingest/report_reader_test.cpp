@@ -173,6 +173,16 @@ BOOST_AUTO_TEST_CASE(a_date_cell_with_a_buddhist_era_year_is_read_as_that_date) 
     BOOST_TEST((result.report.memo.date == model::Date{2021, 9, 17}));
 }
 
+// A written date is read from the cell's cleaned text, as every value is: a zero-width space typed between its
+// words (Thai keyboards make them) is a space.
+BOOST_AUTO_TEST_CASE(a_written_date_is_read_from_the_cleaned_text) {
+    Rows memo = memo_rows();
+    memo[5][1] = "๑๗\u200Bกันยายน ๒๕๖๔";
+    auto result = read(memo, score_rows(), measure_rows());
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST((result.report.memo.date == model::Date{2021, 9, 17}));
+}
+
 BOOST_AUTO_TEST_CASE(sara_am_copied_from_a_pdf_reads_as_sara_am) {
     // ำ written ◌ํ + า (U+0E4D U+0E32), as text copied from a PDF has it: it looks the same, so it reads the same.
     auto as_in_pdf = [](std::string s) {
