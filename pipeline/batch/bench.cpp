@@ -1,5 +1,7 @@
 #include "batch/bench.h"
 
+#include "text/digits.h"
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -22,12 +24,7 @@ namespace saraban::batch {
 
 namespace {
 
-std::string thai_digits(long n) {
-    static const char* const digits[] = {"๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"};
-    std::string out;
-    for (char c : std::to_string(n)) out += digits[c - '0'];
-    return out;
-}
+std::string thai_digits(long n) { return text::thai_digits(std::to_string(n)); }
 
 // Agency i of the benchmark: the sample with its names, reference number, respondent counts and every progress
 // note varied, so that each memo sets text no other agency has (other line breaks, other glyphs in the subsets)

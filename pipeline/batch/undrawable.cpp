@@ -1,5 +1,7 @@
 #include "batch/undrawable.h"
 
+#include "text/utf8.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -59,13 +61,6 @@ std::vector<Value> report_values(const model::Report& r) {
     return out;
 }
 
-std::string utf8(char32_t c) {
-    if (c < 0x80) return std::string(1, char(c));
-    if (c < 0x800) return {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
-    if (c < 0x10000) return {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
-    return {char(0xF0 | (c >> 18)), char(0x80 | ((c >> 12) & 0x3F)), char(0x80 | ((c >> 6) & 0x3F)),
-            char(0x80 | (c & 0x3F))};
-}
 
 // The value holding c: one quoted whole in a text c was in, else the first.
 const Value* value_holding(const std::vector<Value>& values, const std::string& c,
@@ -126,7 +121,8 @@ std::vector<model::Diagnostic> undrawable_findings(const std::vector<layout::Mis
         std::vector<const std::string*> texts;
         for (const auto& other : missing)
             if (other.code_point == m.code_point) texts.push_back(&other.text);
-        const std::string c = utf8(m.code_point);
+        std::string c;
+        text::append_utf8(c, m.code_point);
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", unsigned(m.code_point));
         std::string th = "ไม่มีฟอนต์ใดวาดอักษร \"" + c + "\" (" + code + ") ได้", en;

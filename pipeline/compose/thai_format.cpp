@@ -2,6 +2,8 @@
 // thread keeps its own, created on first use and reused afterwards.
 #include "compose/thai_format.h"
 
+#include "text/digits.h"
+
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
 #include <unicode/dcfmtsym.h>
@@ -34,11 +36,6 @@ const char* const kThaiDigitsNumberLocale = "th_TH@numbers=thai";
 const char* const kAsciiDigitsNumberLocale = "th_TH@numbers=latn";
 const char* const kThaiDigitsDateLocale = "th_TH@calendar=buddhist;numbers=thai";
 const char* const kAsciiDigitsDateLocale = "th_TH@calendar=buddhist;numbers=latn";
-
-// UTF-8 of the Thai digits ๐..๙ (U+0E50..U+0E59): E0 B9 90..99.
-constexpr unsigned char kThaiDigitLead0 = 0xE0;
-constexpr unsigned char kThaiDigitLead1 = 0xB9;
-constexpr unsigned char kThaiDigitZeroLast = 0x90;
 
 void check(UErrorCode status, const std::string& what) {
     if (U_FAILURE(status)) {
@@ -225,36 +222,10 @@ std::string format_plain_integer(long long value, NumberStyle style) {
 }
 
 std::string thai_digits(std::string_view utf8, NumberStyle style) {
-    if (!style.thai_digits) return std::string(utf8);
-    std::string out;
-    out.reserve(utf8.size() * 3);
-    for (char c : utf8) {
-        if (c >= '0' && c <= '9') {
-            out += static_cast<char>(kThaiDigitLead0);
-            out += static_cast<char>(kThaiDigitLead1);
-            out += static_cast<char>(kThaiDigitZeroLast + (c - '0'));
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return style.thai_digits ? text::thai_digits(utf8) : std::string(utf8);
 }
 
-std::string ascii_digits(std::string_view utf8) {
-    std::string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]); };
-        if (i + 2 < utf8.size() && byte(i) == kThaiDigitLead0 && byte(i + 1) == kThaiDigitLead1 &&
-            byte(i + 2) >= kThaiDigitZeroLast && byte(i + 2) <= kThaiDigitZeroLast + 9) {
-            out += static_cast<char>('0' + (byte(i + 2) - kThaiDigitZeroLast));
-            i += 2;
-        } else {
-            out += utf8[i];
-        }
-    }
-    return out;
-}
+std::string ascii_digits(std::string_view utf8) { return text::arabic_digits(utf8); }
 
 std::string format_date_full(const model::Date& date, NumberStyle style) {
     return format_date(DatePattern::full, to_udate_or_throw(date), style);

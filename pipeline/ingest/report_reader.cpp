@@ -10,6 +10,7 @@
 #include "ingest/text.h"
 #include "model/input_contract.h"
 #include "text/dates.h"
+#include "text/digits.h"
 
 #include <algorithm>
 #include <array>
@@ -533,7 +534,7 @@ struct ItemNumber {
 
 // "1", "๑", "1.", "1.1", "๑.๑".
 std::optional<ItemNumber> parse_item_number(std::string_view written) {
-    std::string s = arabic_digits(clean_text(written));
+    std::string s = text::arabic_digits(clean_text(written));
     if (!s.empty() && s.back() == '.') s.pop_back();
     auto dot = s.find('.');
     std::string first = s.substr(0, dot);
@@ -548,7 +549,7 @@ std::optional<ItemNumber> parse_item_number(std::string_view written) {
 // "มาตรการ/แนวทางที่ ๑. ทบทวน…" or "1.1 จัดโครงการ…" → the text after its number, when the number is this item's.
 std::string strip_number_prefix(const std::string& text, const ItemNumber& n) {
     std::string number = std::to_string(n.measure) + (n.step ? "." + std::to_string(n.step) : "");
-    const std::string digit_forms[] = {number, thai_digits(number)};
+    const std::string digit_forms[] = {number, text::thai_digits(number)};
     for (std::string_view lead : {"มาตรการ/แนวทางที่", "มาตรการ/แนวทาง", "มาตรการที่", "ข้อ", ""}) {
         if (!text.starts_with(lead)) continue;  // every prefix tried below starts with it
         for (const std::string& digits : digit_forms) {
@@ -870,7 +871,7 @@ void read_indicators(SheetReader& sheet, model::Report& report) {
     for (const auto& [row, cells] : grid.rows()) {
         if (row < columns->first_data_row || row_is_skipped(grid, row)) continue;
         auto year = sheet.whole_number(row, (*columns)["fiscal_year"], indicator_columns[0]);
-        std::string no = arabic_digits(grid.text(grid.at(row, (*columns)["indicator_no"])));
+        std::string no = text::arabic_digits(grid.text(grid.at(row, (*columns)["indicator_no"])));
         auto score = sheet.number(row, (*columns)["score"], indicator_columns[3]);
         if (!year || no.empty() || !score) continue;
         std::string prefix = "indicator." + std::to_string(*year) + "." + no;

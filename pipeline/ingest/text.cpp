@@ -1,5 +1,7 @@
 #include "ingest/text.h"
 
+#include "text/digits.h"
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -246,34 +248,9 @@ std::string name_key(std::string_view raw) {
     return changed ? clean_text(s) : s;  // clean_text of clean text is itself
 }
 
-// Thai digits are U+0E50–U+0E59, in UTF-8 E0 B9 90–99.
-std::string arabic_digits(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 2 < s.size() && s[i] == '\xE0' && s[i + 1] == '\xB9' && (unsigned char)s[i + 2] >= 0x90 &&
-            (unsigned char)s[i + 2] <= 0x99) {
-            out += char('0' + ((unsigned char)s[i + 2] - 0x90));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-std::string thai_digits(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c >= '0' && c <= '9') out += std::string("\xE0\xB9") + char(0x90 + (c - '0'));
-        else out += c;
-    }
-    return out;
-}
-
 std::optional<double> parse_number_text(std::string_view raw) {
     std::string s;
-    for (char c : arabic_digits(clean_text(raw)))
+    for (char c : text::arabic_digits(clean_text(raw)))
         if (c != ',' && c != ' ') s += c;
     if (s.empty() || s.find_first_not_of("0123456789.+-eE") != std::string::npos) return std::nullopt;
     if (s.front() == '+') s.erase(0, 1);

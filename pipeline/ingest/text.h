@@ -41,12 +41,6 @@ std::optional<BadCharacter> find_bad_character(std::string_view text);
 // after "ลำดับ": …)", or for a byte that is not UTF-8 "ข้อความไม่ใช่ UTF-8 … (invalid UTF-8: byte 0xFF at …)".
 std::string bad_character_message(const BadCharacter& bad);
 
-// Thai digits ๐–๙ to ASCII digits; everything else unchanged.
-std::string arabic_digits(std::string_view s);
-
-// ASCII digits to Thai digits ๐–๙; everything else unchanged.
-std::string thai_digits(std::string_view s);
-
 // A number written as text: Arabic or Thai digits, optional sign, decimal point and thousands commas.
 std::optional<double> parse_number_text(std::string_view raw);
 

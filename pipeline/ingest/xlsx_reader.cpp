@@ -17,6 +17,7 @@
 #include "ingest/detail/numbers.h"
 #include "ingest/detail/zip_package.h"
 #include "ingest/text.h"
+#include "text/utf8.h"
 
 namespace saraban::ingest {
 namespace {
@@ -53,24 +54,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 // The UTF-16 unit of an escape "_xHHHH_" at s[i], or -1.
 long escape_at(std::string_view s, std::size_t i) {
     if (i + 6 >= s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return -1;
@@ -95,10 +78,10 @@ std::string decode_ooxml_escapes(std::string s) {
         i += 6;
         long low = unit >= 0xD800 && unit <= 0xDBFF ? escape_at(s, i + 1) : -1;
         if (low >= 0xDC00 && low <= 0xDFFF) {
-            append_utf8(out, 0x10000 + ((unsigned(unit) - 0xD800) << 10) + (unsigned(low) - 0xDC00));
+            text::append_utf8(out, 0x10000 + ((unsigned(unit) - 0xD800) << 10) + (unsigned(low) - 0xDC00));
             i += 7;
         } else {
-            append_utf8(out, unsigned(unit));
+            text::append_utf8(out, unsigned(unit));
         }
     }
     return out;

@@ -7,13 +7,13 @@
 #include <stdexcept>
 #include <string>
 
-#include "layout/detail/utf8.h"
+#include "text/utf8.h"
 
 namespace saraban::layout {
 
 namespace {
 
-using detail::next_code_point;
+using text::next_code_point;
 
 struct BidiCloser {
     void operator()(UBiDi* bidi) const { ubidi_close(bidi); }

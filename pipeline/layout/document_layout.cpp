@@ -1,5 +1,7 @@
 #include "layout/document_layout.h"
 
+#include "text/digits.h"
+
 #include <algorithm>
 #include <map>
 #include <cmath>
@@ -10,14 +12,6 @@ namespace saraban::layout {
 namespace {
 
 using model::Align;
-
-// Page numbers and markers are generated text: their digits follow the document's digit setting.
-std::string with_thai_digits(const std::string& ascii) {
-    static const char* const thai[] = {"๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"};
-    std::string out;
-    for (char c : ascii) out += (c >= '0' && c <= '9') ? thai[c - '0'] : std::string(1, c);
-    return out;
-}
 
 model::Paragraph simple_paragraph(const std::string& text, double size, Align align, bool bold = false) {
     model::Paragraph p;
@@ -427,7 +421,7 @@ private:
             Page& pg = pages_[i];
             if (ps.page_numbers && i > 0) {
                 std::string number = "- " + std::to_string(i + 1) + " -";
-                if (ps.thai_digits) number = with_thai_digits(number);
+                if (ps.thai_digits) number = text::thai_digits(number);  // generated text follows the digit setting
                 auto lines = set_text(simple_paragraph(number, 16, Align::center), text_width_);
                 for (const SetLine& line : *lines) place_line(line, text_left_, page_h_ - ps.page_number_top_pt, pg);
             }

@@ -10,15 +10,15 @@
 #include <utility>
 
 #include "layout/bidi.h"
-#include "layout/detail/utf8.h"
+#include "text/utf8.h"
 #include "layout/shaper.h"
 
 namespace saraban::layout {
 
 namespace {
 
-using detail::append_utf8;
-using detail::next_code_point;
+using text::append_utf8;
+using text::next_code_point;
 
 constexpr std::uint32_t kNikhahit = 0x0E4D, kSaraAa = 0x0E32, kSaraAm = 0x0E33;
 

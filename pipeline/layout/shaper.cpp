@@ -2,7 +2,7 @@
 
 #include <hb.h>
 
-#include "layout/detail/utf8.h"
+#include "text/utf8.h"
 
 #include <cmath>
 #include <cstdio>
@@ -11,7 +11,7 @@ namespace saraban::layout {
 
 namespace {
 
-using detail::next_code_point;
+using text::next_code_point;
 
 // Characters that never start a font run of their own: they follow the run before them so that HarfBuzz sees
 // a base with its marks, and spaces do not split a run needlessly.

@@ -1,5 +1,7 @@
 #include "text/dates.h"
 
+#include "text/digits.h"
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -26,25 +28,17 @@ std::optional<model::Date> make_date(int year, int month, int day) {
 }
 
 // Thai digits to ASCII, runs of spaces (and NBSP) to one space, trimmed.
-std::string normalised(std::string_view text) {
+std::string normalised(std::string_view written) {
+    const std::string ascii = arabic_digits(written);
     std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        // ๐–๙ are U+0E50–U+0E59: E0 B9 90–99.
-        if (c == 0xE0 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xB9 &&
-            static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0x99) {
-            out += char('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90));
-            i += 3;
-            continue;
-        }
-        const bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-        if (c == ' ' || c == '\t' || nbsp) {
+    for (std::size_t i = 0; i < ascii.size();) {
+        const bool nbsp = ascii.compare(i, 2, "\xC2\xA0") == 0;
+        if (ascii[i] == ' ' || ascii[i] == '\t' || nbsp) {
             if (!out.empty() && out.back() != ' ') out += ' ';
             i += nbsp ? 2 : 1;
             continue;
         }
-        out += char(c);
-        ++i;
+        out += ascii[i++];
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;

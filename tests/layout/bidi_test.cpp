@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "layout/bidi.h"
-#include "layout/detail/utf8.h"
+#include "text/utf8.h"
 #include "layout/paragraph.h"
 #include "layout/shaper.h"
 #include "support/engine.h"
@@ -34,16 +34,16 @@ std::vector<std::string> run_texts(const layout::SetLine& line) {
 // The characters of a run's glyphs in the order they are drawn.
 std::string drawn(const layout::GlyphRun& run) {
     std::string out;
-    for (const auto& g : run.glyphs) layout::detail::append_utf8(out, g.character);
+    for (const auto& g : run.glyphs) saraban::text::append_utf8(out, g.character);
     return out;
 }
 
 // The code points of utf8, reversed, as UTF-8.
 std::string reversed(const std::string& utf8) {
     std::vector<std::uint32_t> cps;
-    for (std::size_t i = 0; i < utf8.size();) cps.push_back(layout::detail::next_code_point(utf8, i));
+    for (std::size_t i = 0; i < utf8.size();) cps.push_back(saraban::text::next_code_point(utf8, i));
     std::string out;
-    for (auto it = cps.rbegin(); it != cps.rend(); ++it) layout::detail::append_utf8(out, *it);
+    for (auto it = cps.rbegin(); it != cps.rend(); ++it) saraban::text::append_utf8(out, *it);
     return out;
 }
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "layout/detail/utf8.h"
+#include "text/utf8.h"
 #include "layout/paragraph.h"
 #include "layout/shaper.h"
 #include "support/engine.h"
@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(glyphs_carry_their_text_in_source_order) {
     BOOST_REQUIRE_EQUAL(lines[0].runs.size(), 5u);
     for (const auto& run : lines[0].runs) {
         std::string spelled;
-        for (const auto& g : run.glyphs) layout::detail::append_utf8(spelled, g.character);
+        for (const auto& g : run.glyphs) saraban::text::append_utf8(spelled, g.character);
         BOOST_TEST(spelled == run.text);
     }
     // น้ำ is drawn with the ำ glyph, not ◌ํ + า.
@@ -174,7 +174,7 @@ std::string describe(const std::vector<layout::SetLine>& lines) {
             for (const auto& g : run.glyphs) {
                 std::snprintf(buf, sizeof buf, "%d:%u@%.4f,%.4f ", g.font, g.gid, g.x, g.y);
                 out += buf;
-                layout::detail::append_utf8(out, g.character);
+                saraban::text::append_utf8(out, g.character);
             }
         for (const auto& r : line.rules) {
             std::snprintf(buf, sizeof buf, "rule %.4f %.4f %.4f\n", r.x1, r.x2, r.y1);

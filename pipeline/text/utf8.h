@@ -1,4 +1,4 @@
-// UTF-8 code points, for the layout stage's own loops (not part of its public API).
+// UTF-8 code points, one way for every stage: decoding for layout's loops, encoding wherever a code point is written.
 #pragma once
 
 #include <cstddef>
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace saraban::layout::detail {
+namespace saraban::text {
 
 // Decodes the code point at s[i] and moves i past it; an invalid or cut-off sequence decodes as U+FFFD, one byte.
 inline std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
@@ -40,4 +40,4 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
     }
 }
 
-}  // namespace saraban::layout::detail
+}  // namespace saraban::text
