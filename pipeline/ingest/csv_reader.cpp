@@ -14,6 +14,7 @@
 
 #include "ingest/input_file.h"
 #include "ingest/text.h"
+#include "text/utf8.h"
 
 namespace saraban::ingest {
 namespace {
@@ -36,17 +37,6 @@ std::string hex_byte(unsigned char b) {
 // The 1-based line of a byte offset, for messages about bytes.
 int line_of(std::string_view text, std::size_t offset) {
     return 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(offset), '\n'));
-}
-
-std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
-    const auto length = std::int32_t(s.size());  // files are limited far below 2 GiB
-    for (std::int32_t i = 0; i < length;) {
-        std::int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s.data(), i, length, c);
-        if (c < 0) return std::size_t(start);
-    }
-    return std::nullopt;
 }
 
 // Whether s holds a well-formed UTF-8 sequence of more than one byte: text meant as UTF-8.
@@ -118,12 +108,11 @@ DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_
     if (auto nul = raw.find('\0'); nul != std::string_view::npos)
         return fail(line_of(raw, nul), "มีไบต์ศูนย์ ไม่ใช่ไฟล์ข้อความ หรือเป็น UTF-16 ที่ไม่มี BOM (a NUL byte: not a "
                                        "text file, or UTF-16 without a byte-order mark); " + std::string(save_as_utf8));
-    auto invalid = first_invalid_utf8(raw);
-    if (!invalid) return decoded(std::string(raw), "UTF-8");
+    const std::size_t bad = text::first_invalid_utf8(raw);  // the byte that is not UTF-8: a mostly-UTF-8 file's culprit
+    if (bad == std::string_view::npos) return decoded(std::string(raw), "UTF-8");
     auto not_thai = first_non_windows_874(raw);
     if (!utf8_bom && !not_thai)
         if (auto text = convert_to_utf8(raw, "windows-874")) return decoded(std::move(*text), "windows-874");
-    std::size_t bad = *invalid;  // the byte that is not UTF-8: a mostly-UTF-8 file's culprit
     if (utf8_bom || holds_utf8_sequence(raw)) {
         out.utf8 = std::string(raw);
         out.broken_utf8 = true;

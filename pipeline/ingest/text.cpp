@@ -1,6 +1,7 @@
 #include "ingest/text.h"
 
 #include "text/digits.h"
+#include "text/utf8.h"
 
 #include <array>
 #include <charconv>
@@ -67,15 +68,6 @@ Verdict ascii_or_thai_verdict(std::string_view s, bool whitespace_too) {
         ++p;
     }
     return misfit ? Verdict::unknown : Verdict::yes;
-}
-
-bool is_well_formed_utf8(std::string_view s) {
-    for (std::int32_t i = 0, length = std::int32_t(s.size()); i < length;) {
-        UChar32 c;
-        U8_NEXT(s.data(), i, length, c);
-        if (c < 0) return false;
-    }
-    return true;
 }
 
 // สระอำ as text copied from a PDF stores it: ◌ํ (U+0E4D) + า (U+0E32), maybe with tone marks between (◌ํ + ◌่ + า),
@@ -201,7 +193,7 @@ std::string to_nfc(std::string s) {
     if (U_FAILURE(status)) return s;
     // Checked on the UTF-8 itself, without a UTF-16 copy. Ill-formed UTF-8 takes the UTF-16 route below, whose
     // U+FFFD substitutes decide what comes out.
-    if (is_well_formed_utf8(s) && nfc->isNormalizedUTF8(s, status) && U_SUCCESS(status)) return s;
+    if (text::is_valid_utf8(s) && nfc->isNormalizedUTF8(s, status) && U_SUCCESS(status)) return s;
     status = U_ZERO_ERROR;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
     if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return s;

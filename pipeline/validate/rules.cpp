@@ -1,14 +1,18 @@
-// Reading the ITA tables. They are small files staff edit by hand, so the format is plain: UTF-8, one row a line,
-// fields separated by commas (no quoting), a header line naming the columns in any order, "#" comment lines.
+// Reading the ITA tables. They are small files staff edit by hand or in a spreadsheet: CSV as an agency's CSV files
+// are (ingest's reader), a header line naming the columns in any order, "#" comment lines.
 #include "validate/rules.h"
+
+#include "ingest/csv_reader.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
+#include <span>
 #include <sstream>
 
 namespace saraban::validate {
@@ -31,37 +35,44 @@ std::string number_text(double x) {
     return buffer;
 }
 
-// True when s is well-formed UTF-8 (a table saved as windows-874 would give levels that never match).
-bool is_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto b = static_cast<unsigned char>(s[i]);
-        std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-        i += n;
-    }
-    return true;
-}
-
-// One data line of a table: its fields by column name, and where each is.
+// One data row of a table: its fields by column name, and the spreadsheet column of each.
 struct TableRow {
     std::map<std::string, std::string> fields;
-    std::map<std::string, int> column_of;  // 1-based character column where the field starts
+    std::map<std::string, int> column_of;
     int line = 0;
 };
 
+// "#" comment lines emptied, line breaks kept, so that row numbers stay the file's lines and no comment is taken
+// for the header (ingest's reader guesses the separator from the first line; an empty one gives the comma).
+std::string without_comments(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        if (start == 0 && line.starts_with("\xEF\xBB\xBF")) {
+            out += line.substr(0, 3);
+            line.remove_prefix(3);
+        }
+        if (!trim(line).starts_with('#')) out += line;
+        if (end < text.size()) out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
+// A table read with ingest's CSV reader (encodings, BOM, quoting as for an agency's CSV files): the first row is
+// the header, the others data; findings name the file, its one sheet and the cell, as a spreadsheet shows them.
 class TableReader {
 public:
     TableReader(std::string_view text, std::string name, std::vector<Diagnostic>& diagnostics)
-        : name_(std::move(name)), diagnostics_(diagnostics) {
-        if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // Excel's "CSV UTF-8" writes a BOM
-        if (!is_utf8(text)) {
-            error(0, 0, "ไฟล์ไม่ใช่ UTF-8 (not UTF-8 text: save the table as \"CSV UTF-8\")");
-            unreadable_ = true;
-            return;
-        }
-        split_lines(text);
+        : name_(std::move(name)), sheet_(std::filesystem::path(name_).stem().string()), diagnostics_(diagnostics) {
+        const std::string content = without_comments(text);
+        ingest::CsvResult csv = ingest::read_csv(std::as_bytes(std::span(content.data(), content.size())), name_,
+                                                 sheet_);
+        diagnostics_.insert(diagnostics_.end(), csv.diagnostics.begin(), csv.diagnostics.end());
+        unreadable_ = !csv;
+        if (!unreadable_) take_rows(csv.sheet.cells);
     }
 
     // The data rows, after checking the header has every required column.
@@ -81,59 +92,42 @@ public:
     }
 
     void error(int line, int col, std::string message) {
-        diagnostics_.push_back({Severity::error, CellRef{name_, "", line, col}, std::move(message)});
+        diagnostics_.push_back({Severity::error, ref(line, col), std::move(message)});
     }
 
-    CellRef ref(int line, int col = 0) const { return CellRef{name_, "", line, col}; }
+    CellRef ref(int line, int col = 0) const { return CellRef{name_, line > 0 ? sheet_ : "", line, col}; }
 
 private:
-    void split_lines(std::string_view text) {
-        int line = 0;
-        for (std::size_t start = 0; start < text.size();) {
-            std::size_t end = std::min(text.find('\n', start), text.size());
-            std::string_view content = text.substr(start, end - start);
-            ++line;
-            start = end + 1;
-            if (trim(content).empty() || trim(content).starts_with('#')) continue;
-            if (!header_.empty()) {
-                add_row(content, line);
-                continue;
+    // Cells come row by row, empty ones left out: a short row's missing fields are empty text.
+    void take_rows(const std::vector<ingest::Cell>& cells) {
+        for (std::size_t i = 0; i < cells.size();) {
+            const int line = cells[i].row;
+            std::vector<std::string> fields;
+            for (; i < cells.size() && cells[i].row == line; ++i) {
+                fields.resize(std::size_t(cells[i].col));
+                fields.back() = std::string(trim(cells[i].text));
             }
-            for (auto& [field, col] : split_fields(content)) header_.push_back(std::move(field));
-            header_line_ = line;
+            if (header_.empty()) {
+                header_ = std::move(fields);
+                header_line_ = line;
+            } else {
+                add_row(std::move(fields), line);
+            }
         }
     }
 
-    // The fields of a line, trimmed, each with the 1-based column (in characters) where it starts.
-    static std::vector<std::pair<std::string, int>> split_fields(std::string_view content) {
-        std::vector<std::pair<std::string, int>> fields;
-        for (std::size_t start = 0;;) {
-            std::size_t comma = std::min(content.find(',', start), content.size());
-            fields.emplace_back(std::string(trim(content.substr(start, comma - start))),
-                                characters_in(content.substr(0, start)) + 1);
-            if (comma == content.size()) break;
-            start = comma + 1;
-        }
-        return fields;
-    }
-
-    static int characters_in(std::string_view utf8) {
-        return int(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-    }
-
-    void add_row(std::string_view content, int line) {
-        auto fields = split_fields(content);
-        if (fields.size() != header_.size()) {
-            error(line, 0, "มี " + std::to_string(fields.size()) + " ช่อง แต่หัวตารางมี " +
-                               std::to_string(header_.size()) + " (" + std::to_string(fields.size()) +
-                               " fields where the header has " + std::to_string(header_.size()) + ")");
+    void add_row(std::vector<std::string> fields, int line) {
+        if (fields.size() > header_.size()) {
+            error(line, int(fields.size()), "มีข้อมูลเกินคอลัมน์ของหัวตาราง (" + std::to_string(header_.size()) +
+                                                " ช่อง) (a field beyond the header's " +
+                                                std::to_string(header_.size()) + " columns)");
             return;
         }
         TableRow row;
         row.line = line;
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            row.fields[header_[i]] = fields[i].first;
-            row.column_of[header_[i]] = fields[i].second;
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            row.fields[header_[i]] = i < fields.size() ? fields[i] : "";
+            row.column_of[header_[i]] = int(i) + 1;
         }
         rows_.push_back(std::move(row));
     }
@@ -145,6 +139,7 @@ private:
     }
 
     std::string name_;
+    std::string sheet_;  // the file's name without extension, as a spreadsheet names a CSV file's sheet
     std::vector<Diagnostic>& diagnostics_;
     std::vector<std::string> header_;
     int header_line_ = 0;
@@ -262,7 +257,7 @@ void read_levels(std::string_view text, const std::string& name, Rules& rules, s
             if (g[0].years.overlaps(band.years))
                 table.error(band.at.row, 0, "ช่วงปี " + years_text(band.years) + " ซ้อนกับช่วงปี " +
                                                 years_text(g[0].years) + " (the years " + years_text(band.years) +
-                                                " overlap the years " + years_text(g[0].years) + " of line " +
+                                                " overlap the years " + years_text(g[0].years) + " of row " +
                                                 std::to_string(g[0].at.row) + ")");
         groups.push_back({band});
     }
@@ -286,8 +281,8 @@ void read_weights(std::string_view text, const std::string& name, Rules& rules,
         }
         for (const TotalWeights& other : rules.weights)
             if (other.years.overlaps(*years))
-                table.error(row.line, 0, "ช่วงปีซ้อนกับบรรทัด " + std::to_string(other.at.row) + " (the years " +
-                                             years_text(*years) + " overlap line " + std::to_string(other.at.row) +
+                table.error(row.line, 0, "ช่วงปีซ้อนกับแถว " + std::to_string(other.at.row) + " (the years " +
+                                             years_text(*years) + " overlap row " + std::to_string(other.at.row) +
                                              ")");
         rules.weights.push_back({*years, *iit, *eit, *oit, field.at()});
     }

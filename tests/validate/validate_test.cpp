@@ -296,27 +296,41 @@ BOOST_AUTO_TEST_CASE(comments_bom_and_column_order_are_accepted) {
 
 BOOST_AUTO_TEST_CASE(broken_tables_are_errors_at_their_line_and_column) {
     BOOST_TEST(table_findings(levels_header + "2562,,A,50,100\n2562,,B,0,49.98\n") ==
-               "t/ita-levels.csv:2: error: ระดับ B (ถึง 49.98) กับ A (ตั้งแต่ 50) มีช่องว่าง (levels B and A of 2562– "
+               "t/ita-levels.csv: sheet ita-levels, row 2: error: ระดับ B (ถึง 49.98) กับ A (ตั้งแต่ 50) มีช่องว่าง (levels B and A of 2562– "
                "leave a gap: the next band must start 0.01 above 49.98)\n");
     BOOST_TEST(table_findings(levels_header + "2562,,A,50,100\n2562,,B,0,50\n").find("overlap") != std::string::npos);
     BOOST_TEST(table_findings(levels_header + "2562,,A,50,100\n") ==
-               "t/ita-levels.csv:2: error: ตารางระดับปี 2562– ไม่ครอบคลุมคะแนน 0 (the bands of 2562– do not start at 0: "
+               "t/ita-levels.csv: sheet ita-levels, row 2: error: ตารางระดับปี 2562– ไม่ครอบคลุมคะแนน 0 (the bands of 2562– do not start at 0: "
                "the lowest starts at 50)\n");
     BOOST_TEST(table_findings(levels_header + "2562,,A,0,1OO\n") ==
-               "t/ita-levels.csv:2:11: error: ไม่ใช่ตัวเลข: \"1OO\" (max is not a number: \"1OO\")\n");
+               "t/ita-levels.csv: sheet ita-levels, cell E2: error: ไม่ใช่ตัวเลข: \"1OO\" (max is not a number: \"1OO\")\n");
     BOOST_TEST(table_findings(levels_header + "2021,,A,0,100\n") ==
-               "t/ita-levels.csv:2:1: error: ปีงบประมาณต้องเป็น พ.ศ. เช่น 2562 (from_fiscal_year must be a Buddhist-era "
+               "t/ita-levels.csv: sheet ita-levels, cell A2: error: ปีงบประมาณต้องเป็น พ.ศ. เช่น 2562 (from_fiscal_year must be a Buddhist-era "
                "year such as 2562)\n");
     BOOST_TEST(table_findings(levels_header + "2562,,A,0,100\n2560,2563,ก,0,100\n") ==
-               "t/ita-levels.csv:3: error: ช่วงปี 2560–2563 ซ้อนกับช่วงปี 2562– (the years 2560–2563 overlap the years "
-               "2562– of line 2)\n");
+               "t/ita-levels.csv: sheet ita-levels, row 3: error: ช่วงปี 2560–2563 ซ้อนกับช่วงปี 2562– (the years 2560–2563 overlap the years "
+               "2562– of row 2)\n");
     BOOST_TEST(table_findings("from_fiscal_year,level,min,max\n") ==
-               "t/ita-levels.csv:1: error: ไม่มีคอลัมน์ to_fiscal_year (missing column to_fiscal_year; expected "
+               "t/ita-levels.csv: sheet ita-levels, row 1: error: ไม่มีคอลัมน์ to_fiscal_year (missing column to_fiscal_year; expected "
                "from_fiscal_year,to_fiscal_year,level,min,max)\n");
     BOOST_TEST(table_findings(levels_header + "2562,,A,0,100\n",
                               "from_fiscal_year,to_fiscal_year,iit,eit,oit\n2562,2564,0.3,0.3,0.3\n") ==
-               "t/ita-weights.csv:2: error: น้ำหนักรวมกันไม่เท่ากับ 1 (the weights add up to 0.9, not 1)\n");
-    BOOST_TEST(table_findings(levels_header + "2562,,\xC3\xD0,0,100\n").find("not UTF-8") != std::string::npos);
+               "t/ita-weights.csv: sheet ita-weights, row 2: error: น้ำหนักรวมกันไม่เท่ากับ 1 (the weights add up to 0.9, not 1)\n");
+    BOOST_TEST(table_findings(levels_header + "2562,,A\xFF,0,100\n").find("not UTF-8") != std::string::npos);
+    BOOST_TEST(table_findings(levels_header + "2562,,A,0,100,7\n") ==
+               "t/ita-levels.csv: sheet ita-levels, cell F2: error: มีข้อมูลเกินคอลัมน์ของหัวตาราง (5 ช่อง) (a field "
+               "beyond the header's 5 columns)\n");
+}
+
+// The tables are read as an agency's CSV files are: quoted fields, and TIS-620 as Excel saves "CSV" on a Thai
+// Windows.
+BOOST_AUTO_TEST_CASE(quoted_and_tis620_tables_are_read) {
+    std::string levels = "# levels\nfrom_fiscal_year,to_fiscal_year,level,min,max\n2562,,\"\xCA\xD9\xA7\",0,100\n";
+    auto result = validate::parse_rules(levels, "l.csv", weights_ok, "w.csv");
+    BOOST_TEST_REQUIRE(bool(result), all_messages(result.diagnostics));
+    BOOST_TEST_REQUIRE(result.rules.levels.size() == 1u);
+    BOOST_TEST(result.rules.levels[0].level == "สูง");
+    BOOST_TEST(result.rules.levels[0].at.row == 3);
 }
 
 BOOST_AUTO_TEST_CASE(missing_tables_are_errors_naming_them) {

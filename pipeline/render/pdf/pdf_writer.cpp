@@ -10,6 +10,7 @@
 #include "render/pdf/detail/flate.h"
 #include "render/pdf/detail/image_file.h"
 #include "render/pdf/font_subset.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <charconv>
@@ -37,27 +38,6 @@ void on_error(HPDF_STATUS status, HPDF_STATUS detail, void* user) {
     if (state->status == HPDF_OK) {
         state->status = status;
         state->detail = detail;
-    }
-}
-
-// UTF-8 → UTF-16 code units, each passed to emit (a PDF text string and a CMap destination both want UTF-16BE).
-// Called for every word's ActualText: no list is built.
-template <class Emit>
-void for_each_utf16(const std::string& s, Emit&& emit) {
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-        if (i + len > s.size()) len = 1;
-        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        i += len;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            emit(0xD800 | (cp >> 10));
-            emit(0xDC00 | (cp & 0x3FF));
-        } else {
-            emit(cp);
-        }
     }
 }
 
@@ -331,7 +311,7 @@ private:
     // encoder costs a 384 KB table for every document).
     HPDF_Binary text_string(const std::string& value) {
         std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
-        for_each_utf16(value, [&](unsigned u) {
+        text::for_each_utf16(value, [&](unsigned u) {
             bytes.push_back(HPDF_BYTE(u >> 8));
             bytes.push_back(HPDF_BYTE(u & 0xFF));
         });
@@ -722,7 +702,7 @@ private:
             if (!run.right_to_left) {
                 w.put("/Span <</ActualText (");
                 w.literal_u16(0xFEFF);
-                for_each_utf16(run.text, [&w](unsigned u) { w.literal_u16(u); });
+                text::for_each_utf16(run.text, [&w](unsigned u) { w.literal_u16(u); });
                 w.put(")>> BDC\n");
             }
             const long long x = milli(run.glyphs.front().x), y = milli(run.glyphs.front().baseline);
