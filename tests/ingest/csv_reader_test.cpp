@@ -27,7 +27,7 @@ std::string cells_of(const ingest::Sheet& sheet) {
     return out;
 }
 
-ingest::CsvResult read(std::string_view text, const ingest::CsvLimits& limits = {}) {
+ingest::CsvResult read(std::string_view text, const ingest::Limits& limits = {}) {
     return ingest::read_csv(bytes_of(text), "in/คะแนน.csv", "คะแนน", limits);
 }
 
@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(a_huge_line_stops_at_the_limit) {
 }
 
 BOOST_AUTO_TEST_CASE(row_and_column_limits) {
-    ingest::CsvLimits limits;
+    ingest::Limits limits;
     limits.max_rows = 3;
     limits.max_cols = 2;
     BOOST_TEST(bool(read("1\n2\n3\n", limits)));
