@@ -390,7 +390,7 @@ BOOST_AUTO_TEST_CASE(repeats_with_a_value_stop_at_the_limits) {
         timed(content_xml(table("S", row(text_cell("x"), " table:number-rows-repeated=\"1048576\""))));
     BOOST_TEST(all_messages(rows.diagnostics) ==
                "t.ods: sheet S, cell A100001: error: ส่วน content.xml (part content.xml): เซลล์อยู่เกินแถว 100000 หรือคอลัมน์ "
-               "16384 (a cell beyond row 100000 or column 16384)\n");
+               "16384 (a cell beyond row 100000 or column 16384); ปรับได้ด้วย --limit rows=… (raise it with --limit rows=N)\n");
     BOOST_TEST(rows.workbook.sheets.empty());
     ingest::XlsxResult cols =
         timed(content_xml(table("S", row(float_cell("1", " table:number-columns-repeated=\"20000\"")))));
@@ -404,7 +404,7 @@ BOOST_AUTO_TEST_CASE(repeats_with_a_value_stop_at_the_limits) {
         few);
     BOOST_TEST(all_messages(cells.diagnostics) ==
                    "t.ods: sheet S, cell A11: error: ส่วน content.xml (part content.xml): มีเซลล์ที่มีค่าเกิน 10000 เซลล์ "
-                   "(more than 10000 cells with a value)\n",
+                   "(more than 10000 cells with a value); ปรับได้ด้วย --limit cells=… (raise it with --limit cells=N)\n",
                all_messages(cells.diagnostics));
     BOOST_TEST(ingest::Limits{}.max_cells == 1'000'000);
     // One long text repeated: the cells' text shares the budget for bytes uncompressed.
