@@ -356,7 +356,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
             }
             laps.to(&StageTimes::hash);
             // The overview lists every agency, unchanged ones too: their figures come from the input again.
-            auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input);
+            auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input, shared.options.limits);
             result.overview = render::overview_row(read.report, recorded, true, plan.source.input);
             laps.to(&StageTimes::read);
             return result;
@@ -364,7 +364,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     }
     laps.to(&StageTimes::hash);
     // Reading may fail on its own (the file vanished); the hashing error then says nothing more.
-    auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input);
+    auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input, shared.options.limits);
     laps.to(&StageTimes::read);
     auto findings = read.diagnostics;
     // An input that was read, even with errors, is checked and composed too, so that one run names everything the
@@ -387,7 +387,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
                             "ไม่พบสมุดงานรอบก่อนของหน่วยงานนี้ จึงไม่เทียบกับรอบก่อน (no previous round's workbook for this "
                             "agency at this path: not compared with the previous round)"});
     if (read && has_previous) {
-        auto prev = ingest::read_report_file(previous_path.string());
+        auto prev = ingest::read_report_file(previous_path.string(), shared.options.limits);
         const std::string mismatch = prev ? compose::rounds_mismatch(prev.report, read.report)
                                           : "อ่านไม่ได้ (cannot be read)";
         if (mismatch.empty()) {
@@ -451,7 +451,12 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
             findings.insert(findings.end(), undrawable.begin(), undrawable.end());
             return result;
         }
-        pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
+        if (const auto most = std::size_t(shared.options.limits.max_pages); laid_out.pages.size() > most)
+            pdf.error = "บันทึกยาว " + std::to_string(laid_out.pages.size()) + " หน้า เกิน " + std::to_string(most) +
+                        " หน้า (the memo has " + std::to_string(laid_out.pages.size()) + " pages, more than " +
+                        std::to_string(most) + ")" + ingest::raise_hint("pages");
+        else
+            pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
         laps.to(&StageTimes::pdf);
     } catch (const layout::FontError& e) {
         pdf.error = e.what();

@@ -11,6 +11,7 @@
 
 #include "batch/manifest.h"
 #include "batch/shard.h"
+#include "ingest/limits.h"
 #include "ingest/report_reader.h"
 
 namespace saraban::batch {
@@ -35,6 +36,7 @@ struct RunOptions {
     Shard shard;                      // this machine's part of the batch
     std::string version;              // saraban's version, recorded in the manifest (a change redoes everything)
     ProgressStyle progress = ProgressStyle::none;
+    ingest::Limits limits;            // --limit: how large an input may be (docs/limits.md)
     // Called (from a worker) after each agency is recorded in the journal; bench uses it to drop outputs.
     std::function<void(const AgencyRecord&)> on_finished;
 };

@@ -25,6 +25,7 @@
 #include "batch/bench.h"
 #include "batch/init_input.h"
 #include "batch/output_file.h"
+#include "ingest/limits.h"
 
 // jemalloc's options, read when it starts (malloc_conf, declared by <jemalloc/jemalloc.h>; MALLOC_CONF in the
 // environment still has the last word): each thread keeps freed blocks up to 128 KB for its next allocations (the
@@ -36,7 +37,7 @@ namespace {
 
 const char* const kUsage =
     "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
-    "                   [--previous DIR] [--digits thai|arabic] [--templates DIR]\n"
+    "                   [--previous DIR] [--digits thai|arabic] [--templates DIR] [--limit NAME=VALUE]...\n"
     "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
     "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
     "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
@@ -44,7 +45,9 @@ const char* const kUsage =
     "           part comes from JOB_COMPLETION_INDEX (0-based; N from --shards or SARABAN_SHARDS) or\n"
     "           SLURM_ARRAY_TASK_ID (N from SLURM_ARRAY_TASK_COUNT); --previous DIR compares each agency with\n"
     "           its tracking workbook of last round (DIR/x.xlsx): the memo and the workbook say what moved;\n"
-    "           --templates DIR takes the templates (and ITA tables) from DIR instead of templates/\n"
+    "           --templates DIR takes the templates (and ITA tables) from DIR instead of templates/;\n"
+    "           --limit NAME=VALUE raises or lowers a limit on an input's size (rows=200000, part-bytes=64MiB;\n"
+    "           may be repeated; every limit, its default and why: docs/limits.md)\n"
     "       saraban init [PATH] [--csv]\n"
     "           write a blank input workbook to fill in: PATH.xlsx, or PATH/agency.xlsx (default: the current\n"
     "           folder); --csv: the agency folder PATH (default agency/) of CSV files instead; never overwrites\n"
@@ -135,6 +138,10 @@ int run_command(const std::vector<std::string>& args) {
             else if (v == "lines") options.progress = saraban::batch::ProgressStyle::lines;
             else if (v == "none") options.progress = saraban::batch::ProgressStyle::none;
             else return usage_error("--progress needs bar, lines or none");
+        } else if (a == "--limit") {
+            if (!has_value) return usage_error("--limit needs NAME=VALUE (docs/limits.md)");
+            if (std::string error = saraban::ingest::set_limit(options.limits, args[++i]); !error.empty())
+                return usage_error(error);
         } else if (!a.empty() && a[0] == '-') {
             return usage_error("unknown option " + a);
         } else {

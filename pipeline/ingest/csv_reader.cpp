@@ -3,16 +3,18 @@
 #include "ingest/csv_reader.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 
 #include <unicode/ucnv.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "ingest/input_file.h"
+#include "ingest/limits.h"
 #include "ingest/text.h"
 #include "text/utf8.h"
 
@@ -64,27 +66,41 @@ std::optional<std::size_t> first_non_windows_874(std::string_view s) {
     return std::nullopt;
 }
 
-// Converts with ICU, stopping (not substituting) at the first byte sequence the charset does not define.
-std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* charset) {
+// Converts with ICU straight into UTF-8 (through a small pivot buffer, never the whole text in UTF-16), stopping
+// (not substituting) at the first byte sequence the charset does not define, or once the text passes max_bytes
+// (then too_large is set).
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* charset, std::uint64_t max_bytes,
+                                           bool& too_large) {
+    using Converter = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(charset, &status), ucnv_close);
+    Converter source(ucnv_open(charset, &status), ucnv_close);
+    Converter target(ucnv_open("UTF-8", &status), ucnv_close);
     if (U_FAILURE(status)) return std::nullopt;
-    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    icu::UnicodeString text;
-    const auto capacity = std::int32_t(bytes.size() + 1);  // these charsets never make more units than bytes
-    UChar* buffer = text.getBuffer(capacity);
-    std::int32_t length = ucnv_toUChars(converter.get(), buffer, capacity, bytes.data(), std::int32_t(bytes.size()),
-                                        &status);
-    text.releaseBuffer(U_SUCCESS(status) ? length : 0);
-    if (U_FAILURE(status)) return std::nullopt;
+    ucnv_setToUCallBack(source.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    std::array<UChar, 4096> pivot;
+    UChar* pivot_source = pivot.data();
+    UChar* pivot_target = pivot.data();
+    std::array<char, 64 * 1024> chunk;
+    const char* in = bytes.data();
     std::string out;
-    text.toUTF8String(out);
-    return out;
+    for (bool first = true;; first = false) {
+        char* written = chunk.data();
+        status = U_ZERO_ERROR;
+        ucnv_convertEx(target.get(), source.get(), &written, chunk.data() + chunk.size(), &in,
+                       bytes.data() + bytes.size(), pivot.data(), &pivot_source, &pivot_target,
+                       pivot.data() + pivot.size(), first, true, &status);
+        out.append(chunk.data(), std::size_t(written - chunk.data()));
+        if (out.size() > max_bytes) {
+            too_large = true;
+            return std::nullopt;
+        }
+        if (status != U_BUFFER_OVERFLOW_ERROR) return U_SUCCESS(status) ? std::optional(std::move(out)) : std::nullopt;
+    }
 }
 
 }  // namespace
 
-DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_name) {
+DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_name, std::uint64_t max_bytes) {
     std::string_view raw(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     DecodedText out;
     auto fail = [&](int line, std::string message) {
@@ -96,15 +112,23 @@ DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_
         out.encoding = std::move(encoding);
         return out;
     };
+    bool too_large = false;
+    auto refuse_size = [&] {
+        return fail(0, "ข้อความยาวเกิน " + size_text(max_bytes) + " เมื่อแปลงเป็น UTF-8 (the text is larger than " +
+                           size_text(max_bytes) + " in UTF-8)" + raise_hint("part-bytes"));
+    };
 
     if (raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF")) {
         const char* charset = raw[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-        if (auto text = convert_to_utf8(raw.substr(2), charset)) return decoded(std::move(*text), charset);
+        if (auto text = convert_to_utf8(raw.substr(2), charset, max_bytes, too_large))
+            return decoded(std::move(*text), charset);
+        if (too_large) return refuse_size();
         return fail(0, std::string("ข้อความ ") + charset + " เสียหาย (broken " + charset +
                            " text: an odd number of bytes or an unpaired surrogate); " + std::string(save_as_utf8));
     }
     bool utf8_bom = raw.starts_with("\xEF\xBB\xBF");
     if (utf8_bom) raw.remove_prefix(3);
+    if (raw.size() > max_bytes) return refuse_size();  // as UTF-8, or larger when decoded from windows-874
     if (auto nul = raw.find('\0'); nul != std::string_view::npos)
         return fail(line_of(raw, nul), "มีไบต์ศูนย์ ไม่ใช่ไฟล์ข้อความ หรือเป็น UTF-16 ที่ไม่มี BOM (a NUL byte: not a "
                                        "text file, or UTF-16 without a byte-order mark); " + std::string(save_as_utf8));
@@ -112,7 +136,9 @@ DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_
     if (bad == std::string_view::npos) return decoded(std::string(raw), "UTF-8");
     auto not_thai = first_non_windows_874(raw);
     if (!utf8_bom && !not_thai)
-        if (auto text = convert_to_utf8(raw, "windows-874")) return decoded(std::move(*text), "windows-874");
+        if (auto text = convert_to_utf8(raw, "windows-874", max_bytes, too_large))
+            return decoded(std::move(*text), "windows-874");
+    if (too_large) return refuse_size();
     if (utf8_bom || holds_utf8_sequence(raw)) {
         out.utf8 = std::string(raw);
         out.broken_utf8 = true;
@@ -165,11 +191,17 @@ std::optional<char> take_separator_line(std::string_view& text) {
     return separator;
 }
 
+// What the cells of an agency's CSV files take together, against the limits on all sheets of one input.
+struct CellsRead {
+    std::int64_t cells = 0;
+    std::uint64_t text_bytes = 0;
+};
+
 class CsvParser {
 public:
-    CsvParser(std::string_view text, std::string_view file_name, const CsvLimits& limits, CsvResult& result,
-              char separator)
-        : text_(text), file_(file_name), limits_(limits), result_(result), separator_(separator) {}
+    CsvParser(std::string_view text, std::string_view file_name, const Limits& limits, CsvResult& result,
+              char separator, CellsRead& read)
+        : text_(text), file_(file_name), limits_(limits), result_(result), separator_(separator), read_(read) {}
 
     void parse() {
         std::size_t i = 0;
@@ -218,17 +250,36 @@ private:
     bool end_field() {
         if (col_ > limits_.max_cols) {
             fail(row_, 0, "เกิน " + std::to_string(limits_.max_cols) + " คอลัมน์ (more than " +
-                              std::to_string(limits_.max_cols) + " columns)");
+                              std::to_string(limits_.max_cols) + " columns)" + raise_hint("columns"));
             return false;
         }
         // A bad character is an error at its cell, which is left out; reading goes on to report every such cell.
-        if (auto bad = find_bad_character(field_))
+        if (auto bad = find_bad_character(field_)) {
             fail(row_, col_, bad_character_message(*bad));
-        else if (!field_.empty())
+        } else if (!field_.empty()) {
+            if (!within_cell_limits()) return false;
             result_.sheet.cells.push_back({row_, col_, Cell::Kind::text, to_nfc(field_), 0, false});
+        }
         field_.clear();
         was_quoted_ = false;
         ++col_;
+        return true;
+    }
+
+    // Checked as each cell is made, so that a file of millions of tiny cells stops before they take the memory.
+    bool within_cell_limits() {
+        if (++read_.cells > limits_.max_cells) {
+            fail(row_, col_, "มีเซลล์ที่มีค่าเกิน " + std::to_string(limits_.max_cells) + " เซลล์ (more than " +
+                                 std::to_string(limits_.max_cells) + " cells with a value)" + raise_hint("cells"));
+            return false;
+        }
+        read_.text_bytes += field_.size();
+        if (read_.text_bytes > limits_.max_total_uncompressed) {
+            fail(row_, col_, "ข้อความในเซลล์รวมกันใหญ่เกินกำหนด (the cells' text adds up to more than " +
+                                 std::to_string(limits_.max_total_uncompressed) + " bytes)" +
+                                 raise_hint("total-bytes"));
+            return false;
+        }
         return true;
     }
 
@@ -237,7 +288,7 @@ private:
         col_ = 1;
         if (++row_ > limits_.max_rows && next_start < text_.size()) {
             fail(row_, 0, "เกิน " + std::to_string(limits_.max_rows) + " แถว (more than " +
-                              std::to_string(limits_.max_rows) + " rows)");
+                              std::to_string(limits_.max_rows) + " rows)" + raise_hint("rows"));
             return false;
         }
         return true;
@@ -245,7 +296,8 @@ private:
 
     void fail_record_too_long() {
         fail(row_, 0, "แถวยาวเกิน " + size_text(limits_.max_record_bytes) + " (a row longer than " +
-                          size_text(limits_.max_record_bytes) + ": a quote never closed, or not a CSV file?)");
+                          size_text(limits_.max_record_bytes) + ": a quote never closed, or not a CSV file?)" +
+                          raise_hint("csv-row-bytes"));
     }
 
     void fail(int row, int col, std::string message) {
@@ -255,9 +307,10 @@ private:
 
     std::string_view text_;
     std::string_view file_;
-    const CsvLimits& limits_;
+    const Limits& limits_;
     CsvResult& result_;
     char separator_;
+    CellsRead& read_;
     std::string field_;
     int row_ = 1;
     int col_ = 1;
@@ -269,12 +322,15 @@ private:
 
 }  // namespace
 
-CsvResult read_csv(std::span<const std::byte> bytes, std::string_view file_name, std::string_view sheet_name,
-                   const CsvLimits& limits) {
+namespace {
+
+// read_csv, the cells counted into those of the files read before.
+CsvResult read_csv_counted(std::span<const std::byte> bytes, std::string_view file_name, std::string_view sheet_name,
+                           const Limits& limits, CellsRead& read) {
     CsvResult result;
     result.sheet.name = to_nfc(std::string(sheet_name));
     result.sheet.source = std::string(file_name);
-    DecodedText text = decode_text(bytes, file_name);
+    DecodedText text = decode_text(bytes, file_name, limits.max_part_uncompressed);
     if (text.encoding.empty() && !text.broken_utf8) {
         result.diagnostics = std::move(text.diagnostics);
         return result;
@@ -283,10 +339,18 @@ CsvResult read_csv(std::span<const std::byte> bytes, std::string_view file_name,
     // break): the cells that hold them are the errors, each named.
     std::string_view content = text.utf8;
     std::optional<char> declared = take_separator_line(content);
-    CsvParser(content, file_name, limits, result, declared ? *declared : detect_separator(content)).parse();
+    CsvParser(content, file_name, limits, result, declared ? *declared : detect_separator(content), read).parse();
     if (text.broken_utf8 && result) result.diagnostics = std::move(text.diagnostics);  // never left unsaid
     if (!result) result.sheet.cells.clear();
     return result;
+}
+
+}  // namespace
+
+CsvResult read_csv(std::span<const std::byte> bytes, std::string_view file_name, std::string_view sheet_name,
+                   const Limits& limits) {
+    CellsRead read;
+    return read_csv_counted(bytes, file_name, sheet_name, limits, read);
 }
 
 std::vector<std::string> csv_files_in(const std::string& folder) {
@@ -302,7 +366,7 @@ std::vector<std::string> csv_files_in(const std::string& folder) {
     return files;
 }
 
-XlsxResult read_csv_folder(const std::string& folder, const CsvLimits& limits) {
+XlsxResult read_csv_folder(const std::string& folder, const Limits& limits) {
     XlsxResult result;
     auto refuse = [&](std::string message) {
         result.diagnostics.push_back({Severity::error, {folder, "", 0, 0}, std::move(message)});
@@ -314,13 +378,15 @@ XlsxResult read_csv_folder(const std::string& folder, const CsvLimits& limits) {
                       "มาตรการ.csv)");
     if (files.size() > std::size_t(limits.max_files))
         return refuse("มีไฟล์ .csv เกิน " + std::to_string(limits.max_files) + " ไฟล์ (more than " +
-                      std::to_string(limits.max_files) + " .csv files in the folder)");
+                      std::to_string(limits.max_files) + " .csv files in the folder)" + raise_hint("csv-files"));
+    CellsRead read;
     for (const std::string& path : files) {
         auto bytes = read_input_file(path, limits.max_file_bytes, result.diagnostics);
         if (!bytes) continue;
-        CsvResult csv = read_csv(*bytes, path, std::filesystem::path(path).stem().string(), limits);
+        CsvResult csv = read_csv_counted(*bytes, path, std::filesystem::path(path).stem().string(), limits, read);
         result.diagnostics.insert(result.diagnostics.end(), csv.diagnostics.begin(), csv.diagnostics.end());
         if (csv) result.workbook.sheets.push_back(std::move(csv.sheet));
+        if (read.cells > limits.max_cells || read.text_bytes > limits.max_total_uncompressed) break;  // said once
     }
     if (model::has_error(result.diagnostics)) result.workbook = {};  // every broken file is reported, none is read
     return result;

@@ -10,24 +10,17 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ingest/limits.h"
 #include "ingest/xlsx_reader.h"
 #include "model/diagnostic.h"
 
 namespace saraban::ingest {
-
-// Limits against hostile or mistaken files (a binary renamed .csv, a quote never closed).
-struct CsvLimits {
-    std::size_t max_file_bytes = 64ull << 20;  // one file
-    std::size_t max_record_bytes = 1 << 20;    // one record (a line, with the line breaks quoted inside it)
-    int max_rows = 100000;
-    int max_cols = 16384;
-    int max_files = 64;                        // CSV files in one agency folder
-};
 
 // Text decoded to UTF-8, or why it could not be.
 struct DecodedText {
@@ -39,8 +32,10 @@ struct DecodedText {
     bool broken_utf8 = false;
 };
 
-// Decodes a text file's bytes as the header comment says. file_name is used only in diagnostics.
-DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_name);
+// Decodes a text file's bytes as the header comment says, refusing text larger than max_bytes in UTF-8 as it
+// decodes (a limit's setting, part-bytes). file_name is used only in diagnostics.
+DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_name,
+                        std::uint64_t max_bytes = Limits{}.max_part_uncompressed);
 
 struct CsvResult {
     Sheet sheet;
@@ -53,13 +48,13 @@ struct CsvResult {
 // numbers and dates written as text); empty cells are omitted. Rows are records: a quoted line break does not
 // start a row, so "row 5" is the fifth row a spreadsheet shows when it opens the file.
 CsvResult read_csv(std::span<const std::byte> bytes, std::string_view file_name, std::string_view sheet_name,
-                   const CsvLimits& limits = {});
+                   const Limits& limits = {});
 
 // The CSV files (.csv, .tsv) of a folder, sorted by name; hidden files and Office lock files (~$x.csv) left out.
 std::vector<std::string> csv_files_in(const std::string& folder);
 
 // Reads every CSV file of a folder into a workbook: one sheet per file, named after the file without its
 // extension, its source set to the file's path. Diagnostics name the CSV file.
-XlsxResult read_csv_folder(const std::string& folder, const CsvLimits& limits = {});
+XlsxResult read_csv_folder(const std::string& folder, const Limits& limits = {});
 
 }  // namespace saraban::ingest

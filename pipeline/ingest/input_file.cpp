@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ingest/limits.h"
+
 namespace saraban::ingest {
 
 std::string lower_extension(const std::filesystem::path& path) {
@@ -28,7 +30,7 @@ std::optional<std::vector<std::byte>> read_input_file(const std::string& path, s
     if (ec) return refuse("เปิดไฟล์ไม่ได้ (cannot open the file: " + ec.message() + ")");
     if (size > max_bytes)
         return refuse("ไฟล์ใหญ่เกิน " + size_text(max_bytes) + " (the file is larger than " + size_text(max_bytes) +
-                      ": " + std::to_string(size) + " bytes)");
+                      ": " + std::to_string(size) + " bytes)" + raise_hint("file-bytes"));
     std::vector<std::byte> bytes(size);
     std::ifstream in(path, std::ios::binary);
     if (!in || !in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(size)))

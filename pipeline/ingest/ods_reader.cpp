@@ -202,7 +202,7 @@ struct RowContent {
 
 class OdsReader {
 public:
-    OdsReader(std::string_view file_name, const OdsLimits& limits, XlsxResult& result)
+    OdsReader(std::string_view file_name, const Limits& limits, XlsxResult& result)
         : file_name_(file_name), limits_(limits), result_(result) {}
 
     void read(std::span<const std::byte> bytes) {
@@ -389,7 +389,7 @@ private:
         fail(content_part, "เซลล์อยู่เกินแถว " + std::to_string(limits_.max_rows) + " หรือคอลัมน์ " +
                                std::to_string(limits_.max_cols) + " (a cell beyond row " +
                                std::to_string(limits_.max_rows) + " or column " + std::to_string(limits_.max_cols) +
-                               ")",
+                               ")" + raise_hint(row > limits_.max_rows ? "rows" : "columns"),
              {std::string(), sheet.name, row, col});
     }
 
@@ -401,14 +401,15 @@ private:
                 if (++cells_ > limits_.max_cells) {
                     fail(content_part, "มีเซลล์ที่มีค่าเกิน " + std::to_string(limits_.max_cells) +
                                            " เซลล์ (more than " + std::to_string(limits_.max_cells) +
-                                           " cells with a value)",
+                                           " cells with a value)" + raise_hint("cells"),
                          {std::string(), sheet.name, row, col});
                     return false;
                 }
                 cell_text_bytes_ += run.cell.text.size();
                 if (cell_text_bytes_ > limits_.max_total_uncompressed) {
                     fail(content_part, "ข้อความในเซลล์รวมกันใหญ่เกินกำหนด (the cells' text adds up to more than " +
-                                           std::to_string(limits_.max_total_uncompressed) + " bytes)",
+                                           std::to_string(limits_.max_total_uncompressed) + " bytes)" +
+                                           raise_hint("total-bytes"),
                          {std::string(), sheet.name, row, col});
                     return false;
                 }
@@ -421,7 +422,7 @@ private:
             if (int(sheet.merged.size()) >= limits_.max_merged_ranges) {
                 fail(content_part, "มีช่วงเซลล์ที่ผสานเกิน " + std::to_string(limits_.max_merged_ranges) +
                                        " ช่วง (more than " + std::to_string(limits_.max_merged_ranges) +
-                                       " merged ranges)",
+                                       " merged ranges)" + raise_hint("merged-ranges"),
                      {std::string(), sheet.name, 0, 0});
                 return false;
             }
@@ -510,7 +511,7 @@ private:
     std::optional<Cell> checked(Cell cell, const Sheet& sheet) {
         if (cell.text.size() > limits_.max_string_bytes) {
             fail(content_part, "ข้อความยาวเกินกำหนด (text longer than " + std::to_string(limits_.max_string_bytes) +
-                                   " bytes)",
+                                   " bytes)" + raise_hint("cell-bytes"),
                  {std::string(), sheet.name, cell.row, cell.col});
             return std::nullopt;
         }
@@ -567,7 +568,7 @@ private:
     }
 
     std::string_view file_name_;
-    const OdsLimits& limits_;
+    const Limits& limits_;
     XlsxResult& result_;
     detail::Diagnostics diagnostics_{file_name_, result_.diagnostics};
     detail::ZipPackage package_{ods_package, limits_, diagnostics_};
@@ -593,7 +594,7 @@ bool looks_like_ods(std::span<const std::byte> bytes) {
            text(data, spreadsheet_mimetype.size()) == spreadsheet_mimetype;
 }
 
-XlsxResult read_ods(std::span<const std::byte> bytes, std::string_view file_name, const OdsLimits& limits) {
+XlsxResult read_ods(std::span<const std::byte> bytes, std::string_view file_name, const Limits& limits) {
     return detail::read_guarded(file_name,
                                 [&](XlsxResult& result) { OdsReader(file_name, limits, result).read(bytes); });
 }

@@ -15,14 +15,10 @@
 
 namespace saraban::ingest {
 
-// The .xlsx reader's limits (zip entries, bytes uncompressed, one cell's text, rows, columns, XML depth, merged
-// ranges), and one more: a repeat (table:number-rows-repeated, …-columns-repeated) lets a few bytes of XML stand
-// for millions of cells. Empty repeats (LibreOffice writes 1048576 rows and 16384 columns of them) are skipped,
-// never expanded; repeated cells with a value are expanded, and reading stops with an error past max_rows,
-// max_cols or max_cells.
-struct OdsLimits : XlsxLimits {
-    std::int64_t max_cells = 1'000'000;  // cells with a value, all sheets together, repeats expanded
-};
+// Limits (ingest/limits.h): those of the .xlsx reader, and cells, which here also bounds repeats
+// (table:number-rows-repeated, …-columns-repeated), which let a few bytes of XML stand for millions of cells. Empty
+// repeats (LibreOffice writes 1048576 rows and 16384 columns of them) are skipped, never expanded; repeated cells
+// with a value are expanded, and reading stops with an error past max_rows, max_cols or max_cells.
 
 // Whether the bytes are an OpenDocument spreadsheet by its signature: the zip's first entry is "mimetype", stored
 // uncompressed, holding application/vnd.oasis.opendocument.spreadsheet (ODF requires it; every writer does it).
@@ -46,6 +42,6 @@ bool looks_like_ods(std::span<const std::byte> bytes);
 // is left out) and made NFC with ◌ํ + า as ำ (to_nfc). file_name is used only in diagnostics. Never throws for
 // bad input: a file that is not an .ods (not a zip, damaged, no content.xml, another mimetype) gives an error
 // diagnostic naming the file.
-XlsxResult read_ods(std::span<const std::byte> bytes, std::string_view file_name, const OdsLimits& limits = {});
+XlsxResult read_ods(std::span<const std::byte> bytes, std::string_view file_name, const Limits& limits = {});
 
 }  // namespace saraban::ingest

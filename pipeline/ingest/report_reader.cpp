@@ -36,8 +36,6 @@ using model::Diagnostic;
 using model::Severity;
 using model::Status;
 
-constexpr std::uintmax_t max_input_file_bytes = 64ull << 20;
-
 // ---------------------------------------------------------------------------------------------------------------
 // Numbers in item labels ("5.1")
 
@@ -1005,25 +1003,25 @@ ReportResult read_report(const Workbook& workbook, std::string_view file_name) {
     return result;
 }
 
-ReportResult read_report_file(const std::string& given_path) {
+ReportResult read_report_file(const std::string& given_path, const Limits& limits) {
     const std::string path = without_trailing_slash(given_path);
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) return report_from(read_csv_folder(path), path);
+    if (std::filesystem::is_directory(path, ec)) return report_from(read_csv_folder(path, limits), path);
     std::string ext = lower_extension(path);
     if (ext == ".csv" || ext == ".tsv")
         return refuse(path, "ไฟล์ CSV หนึ่งไฟล์คือชีตเดียว ให้ใส่ หนังสือ.csv คะแนน.csv มาตรการ.csv ไว้ในโฟลเดอร์เดียวกัน "
                             "แล้วระบุโฟลเดอร์ (one CSV file is one sheet: put หนังสือ.csv, คะแนน.csv and มาตรการ.csv "
                             "in a folder and give the folder)");
     std::vector<Diagnostic> diagnostics;
-    auto bytes = read_input_file(path, max_input_file_bytes, diagnostics);
+    auto bytes = read_input_file(path, limits.max_file_bytes, diagnostics);
     if (!bytes) return refuse(path, diagnostics.front().message);
     // An .ods by its name, or by its signature when it was renamed .xlsx.
-    if (ext == ".ods" || looks_like_ods(*bytes)) return report_from(read_ods(*bytes, path), path);
-    return read_report_xlsx(*bytes, path);
+    if (ext == ".ods" || looks_like_ods(*bytes)) return report_from(read_ods(*bytes, path, limits), path);
+    return read_report_xlsx(*bytes, path, limits);
 }
 
-ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::string& path) {
-    return report_from(read_xlsx(bytes, path), path);
+ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::string& path, const Limits& limits) {
+    return report_from(read_xlsx(bytes, path, limits), path);
 }
 
 namespace {

@@ -34,11 +34,11 @@ ReportResult read_report(const Workbook& workbook, std::string_view file_name);
 // Reads one agency's input from disk into a report: an .xlsx workbook (read_xlsx then read_report), an .ods
 // (read_ods; also when it was renamed .xlsx) or a folder of CSV files, one per sheet (read_csv_folder then
 // read_report; diagnostics name the CSV file). A path that cannot be opened, or a file of another format (.xls,
-// .xlsb, a lone .csv), gives an error diagnostic naming it.
-ReportResult read_report_file(const std::string& path);
+// .xlsb, a lone .csv), gives an error diagnostic naming it. Reading stops with an error past any of limits.
+ReportResult read_report_file(const std::string& path, const Limits& limits = {});
 
 // Reads an .xlsx workbook already in memory (read_xlsx then read_report), path naming it in the diagnostics.
-ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::string& path);
+ReportResult read_report_xlsx(std::span<const std::byte> bytes, const std::string& path, const Limits& limits = {});
 
 // The agency inputs a folder holds, each one to give read_report_file, in name order: the folder itself when it is
 // a CSV agency (it holds หนังสือ.csv, คะแนน.csv or มาตรการ.csv, or their English aliases memo.csv, scores.csv,

@@ -1,6 +1,6 @@
 // Reads an .xlsx (Office Open XML zip) into a plain grid of cells. Everything here assumes the file is hostile:
 // sizes in zip headers are not trusted, XML with DTDs is refused (both in detail/zip_package.cpp, shared with
-// read_ods), and every limit in XlsxLimits is checked while reading, not after.
+// read_ods), and every limit of ingest/limits.h is checked while reading, not after.
 #include "ingest/xlsx_reader.h"
 
 #include <algorithm>
@@ -201,7 +201,7 @@ bool is_date_format_code(std::string_view code) {
 
 class XlsxReader {
 public:
-    XlsxReader(std::string_view file_name, const XlsxLimits& limits, XlsxResult& result)
+    XlsxReader(std::string_view file_name, const Limits& limits, XlsxResult& result)
         : file_name_(file_name), limits_(limits), result_(result) {}
 
     void read(std::span<const std::byte> bytes) {
@@ -355,7 +355,7 @@ private:
                          int col = 0) {
         if (text.size() <= limits_.max_string_bytes) return false;
         fail(part, "ข้อความยาวเกินกำหนด (text longer than " + std::to_string(limits_.max_string_bytes) +
-                       " bytes)", {std::string(), std::string(sheet), row, col});
+                       " bytes)" + raise_hint("cell-bytes"), {std::string(), std::string(sheet), row, col});
         return true;
     }
 
@@ -366,6 +366,12 @@ private:
         if (!xml) return;
         for (pugi::xml_node si : child_named(xml->document, "sst").children()) {
             if (!is_named(si, "si") && !is_named(si, "sstItem")) continue;  // sstItem: Excel 2007 beta
+            if (std::int64_t(shared_strings_.size()) >= limits_.max_shared_strings) {
+                fail(part, "มีข้อความใช้ร่วมเกิน " + std::to_string(limits_.max_shared_strings) + " รายการ (more than " +
+                               std::to_string(limits_.max_shared_strings) + " shared strings)" +
+                               raise_hint("shared-strings"));
+                return;
+            }
             std::string text = string_item_text(si);
             if (string_too_long(text, part)) return;
             if (auto bad = find_bad_character(text)) {
@@ -421,7 +427,8 @@ private:
                     fail(part, "เซลล์อยู่เกินแถว " + std::to_string(limits_.max_rows) + " หรือคอลัมน์ " +
                                    std::to_string(limits_.max_cols) + " (a cell beyond row " +
                                    std::to_string(limits_.max_rows) + " or column " +
-                                   std::to_string(limits_.max_cols) + ")",
+                                   std::to_string(limits_.max_cols) + ")" +
+                                   raise_hint(cell_row > limits_.max_rows ? "rows" : "columns"),
                          {std::string(), sheet.name, cell_row, col_number});
                     return;
                 }
@@ -461,7 +468,8 @@ private:
             if (range.first_row == range.last_row && range.first_col == range.last_col) continue;
             if (int(sheet.merged.size()) >= limits_.max_merged_ranges) {
                 fail(part, "มีช่วงเซลล์ที่ผสานเกิน " + std::to_string(limits_.max_merged_ranges) + " ช่วง (more than " +
-                               std::to_string(limits_.max_merged_ranges) + " merged ranges)",
+                               std::to_string(limits_.max_merged_ranges) + " merged ranges)" +
+                               raise_hint("merged-ranges"),
                      {std::string(), sheet.name, 0, 0});
                 return false;
             }
@@ -529,11 +537,17 @@ private:
         cell_text_bytes_ += cell.text.size();
         if (cell_text_bytes_ > limits_.max_total_uncompressed) {
             fail(part, "ข้อความในเซลล์รวมกันใหญ่เกินกำหนด (the cells' text adds up to more than " +
-                           std::to_string(limits_.max_total_uncompressed) + " bytes)",
+                           std::to_string(limits_.max_total_uncompressed) + " bytes)" + raise_hint("total-bytes"),
                  {std::string(), sheet.name, row, col});
             return false;
         }
         if (cell.kind == Cell::Kind::text && cell.text.empty()) return true;
+        if (++cells_ > limits_.max_cells) {
+            fail(part, "มีเซลล์ที่มีค่าเกิน " + std::to_string(limits_.max_cells) + " เซลล์ (more than " +
+                           std::to_string(limits_.max_cells) + " cells with a value)" + raise_hint("cells"),
+                 {std::string(), sheet.name, row, col});
+            return false;
+        }
         sheet.cells.push_back(std::move(cell));
         return true;
     }
@@ -547,11 +561,12 @@ private:
     }
 
     std::string_view file_name_;
-    const XlsxLimits& limits_;
+    const Limits& limits_;
     XlsxResult& result_;
     detail::Diagnostics diagnostics_{file_name_, result_.diagnostics};
     detail::ZipPackage package_{xlsx_package, limits_, diagnostics_};
     std::uint64_t cell_text_bytes_ = 0;  // text copied into cells, against shared-string amplification
+    std::int64_t cells_ = 0;             // cells with a value, all sheets
     std::vector<std::string> shared_strings_;
     std::map<std::size_t, BadCharacter> bad_shared_strings_;  // by index into shared_strings_
     std::vector<bool> style_is_date_;  // by cellXfs index
@@ -559,7 +574,7 @@ private:
 
 }  // namespace
 
-XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const XlsxLimits& limits) {
+XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const Limits& limits) {
     return detail::read_guarded(file_name,
                                 [&](XlsxResult& result) { XlsxReader(file_name, limits, result).read(bytes); });
 }

@@ -1,5 +1,5 @@
-// Reads the cells of an .xlsx workbook (an Office Open XML zip) into a plain grid, with fixed limits against
-// hostile files. Bytes in, no path opened: the caller reads the file.
+// Reads the cells of an .xlsx workbook (an Office Open XML zip) into a plain grid, within the limits of
+// ingest/limits.h against hostile files. Bytes in, no path opened: the caller reads the file.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/limits.h"
 #include "model/diagnostic.h"
 
 namespace saraban::ingest {
@@ -52,18 +53,6 @@ struct Workbook {
     bool date1904 = false;      // the workbook uses the 1904 date system
 };
 
-// Limits against zip bombs, billion-laughs XML and the like. Reading stops with an error past any of them.
-struct XlsxLimits {
-    std::uint64_t max_total_uncompressed = 256ull << 20;  // bytes, all parts read together
-    std::uint64_t max_part_uncompressed = 128ull << 20;   // bytes, one part
-    std::int64_t max_entries = 10000;                      // zip entries
-    int max_rows = 100000;                                 // per sheet
-    int max_cols = 16384;                                  // Excel's own limit (XFD)
-    std::size_t max_string_bytes = 1 << 20;                // one cell's text
-    int max_xml_depth = 256;                               // element nesting
-    int max_merged_ranges = 100000;                        // per sheet
-};
-
 struct XlsxResult {
     Workbook workbook;
     std::vector<model::Diagnostic> diagnostics;  // errors stop reading; warnings do not
@@ -71,8 +60,9 @@ struct XlsxResult {
     explicit operator bool() const { return !model::has_error(diagnostics); }
 };
 
-// Reads the workbook. file_name is used only in diagnostics. Never throws for bad input: an .xls, .ods (read_ods
+// Reads the workbook; reading stops with an error past any limit (zip entries, bytes inflated, XML elements,
+// attributes and depth, rows, columns, cells, shared strings, one cell's text, merged ranges). file_name is used only in diagnostics. Never throws for bad input: an .xls, .ods (read_ods
 // reads those), encrypted or broken file gives an error diagnostic naming the file (and the part or cell where reading stopped).
-XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const XlsxLimits& limits = {});
+XlsxResult read_xlsx(std::span<const std::byte> bytes, std::string_view file_name, const Limits& limits = {});
 
 }  // namespace saraban::ingest

@@ -27,7 +27,7 @@ std::string cells_of(const ingest::Sheet& sheet) {
     return out;
 }
 
-ingest::CsvResult read(std::string_view text, const ingest::CsvLimits& limits = {}) {
+ingest::CsvResult read(std::string_view text, const ingest::Limits& limits = {}) {
     return ingest::read_csv(bytes_of(text), "in/คะแนน.csv", "คะแนน", limits);
 }
 
@@ -213,21 +213,21 @@ BOOST_AUTO_TEST_CASE(a_huge_line_stops_at_the_limit) {
     auto result = read(huge);
     BOOST_TEST(all_messages(result.diagnostics) ==
                "in/คะแนน.csv: sheet คะแนน, row 2: error: แถวยาวเกิน 1 MiB (a row longer than 1 MiB: a quote never "
-               "closed, or not a CSV file?)\n");
+               "closed, or not a CSV file?); ปรับได้ด้วย --limit csv-row-bytes=… (raise it with --limit csv-row-bytes=N)\n");
     BOOST_TEST(result.sheet.cells.empty());
 }
 
 BOOST_AUTO_TEST_CASE(row_and_column_limits) {
-    ingest::CsvLimits limits;
+    ingest::Limits limits;
     limits.max_rows = 3;
     limits.max_cols = 2;
     BOOST_TEST(bool(read("1\n2\n3\n", limits)));
     auto rows = read("1\n2\n3\n4\n", limits);
     BOOST_TEST(all_messages(rows.diagnostics) ==
-               "in/คะแนน.csv: sheet คะแนน, row 4: error: เกิน 3 แถว (more than 3 rows)\n");
+               "in/คะแนน.csv: sheet คะแนน, row 4: error: เกิน 3 แถว (more than 3 rows); ปรับได้ด้วย --limit rows=… (raise it with --limit rows=N)\n");
     auto cols = read("1,2,3\n", limits);
     BOOST_TEST(all_messages(cols.diagnostics) ==
-               "in/คะแนน.csv: sheet คะแนน, row 1: error: เกิน 2 คอลัมน์ (more than 2 columns)\n");
+               "in/คะแนน.csv: sheet คะแนน, row 1: error: เกิน 2 คอลัมน์ (more than 2 columns); ปรับได้ด้วย --limit columns=… (raise it with --limit columns=N)\n");
 }
 
 BOOST_AUTO_TEST_CASE(cells_are_nfc) {

@@ -68,7 +68,7 @@ std::vector<std::byte> ods_of(const std::string& content, const std::string& mim
     return test::make_zip({{"mimetype", mimetype}, {"content.xml", content}});
 }
 
-ingest::XlsxResult read(const std::string& content, const ingest::OdsLimits& limits = {}) {
+ingest::XlsxResult read(const std::string& content, const ingest::Limits& limits = {}) {
     return ingest::read_ods(ods_of(content), "t.ods", limits);
 }
 
@@ -379,7 +379,7 @@ BOOST_AUTO_TEST_CASE(huge_empty_repeats_are_fast_and_small) {
 }
 
 BOOST_AUTO_TEST_CASE(repeats_with_a_value_stop_at_the_limits) {
-    auto timed = [](const std::string& content, const ingest::OdsLimits& limits = {}) {
+    auto timed = [](const std::string& content, const ingest::Limits& limits = {}) {
         const auto start = std::chrono::steady_clock::now();
         ingest::XlsxResult r = read(content, limits);
         BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 1.0);
@@ -390,25 +390,25 @@ BOOST_AUTO_TEST_CASE(repeats_with_a_value_stop_at_the_limits) {
         timed(content_xml(table("S", row(text_cell("x"), " table:number-rows-repeated=\"1048576\""))));
     BOOST_TEST(all_messages(rows.diagnostics) ==
                "t.ods: sheet S, cell A100001: error: ส่วน content.xml (part content.xml): เซลล์อยู่เกินแถว 100000 หรือคอลัมน์ "
-               "16384 (a cell beyond row 100000 or column 16384)\n");
+               "16384 (a cell beyond row 100000 or column 16384); ปรับได้ด้วย --limit rows=… (raise it with --limit rows=N)\n");
     BOOST_TEST(rows.workbook.sheets.empty());
     ingest::XlsxResult cols =
         timed(content_xml(table("S", row(float_cell("1", " table:number-columns-repeated=\"20000\"")))));
     BOOST_TEST(all_messages(cols.diagnostics).find("cell XFE1: error:") != std::string::npos,
                all_messages(cols.diagnostics));
     // A value in 1000 columns of 2000 rows: two million cells, past max_cells (made small to keep the test fast).
-    ingest::OdsLimits few;
+    ingest::Limits few;
     few.max_cells = 10'000;
     ingest::XlsxResult cells = timed(content_xml(table(
         "S", row(float_cell("1", " table:number-columns-repeated=\"1000\""), " table:number-rows-repeated=\"2000\""))),
         few);
     BOOST_TEST(all_messages(cells.diagnostics) ==
                    "t.ods: sheet S, cell A11: error: ส่วน content.xml (part content.xml): มีเซลล์ที่มีค่าเกิน 10000 เซลล์ "
-                   "(more than 10000 cells with a value)\n",
+                   "(more than 10000 cells with a value); ปรับได้ด้วย --limit cells=… (raise it with --limit cells=N)\n",
                all_messages(cells.diagnostics));
-    BOOST_TEST(ingest::OdsLimits{}.max_cells == 1'000'000);
+    BOOST_TEST(ingest::Limits{}.max_cells == 1'000'000);
     // One long text repeated: the cells' text shares the budget for bytes uncompressed.
-    ingest::OdsLimits small;
+    ingest::Limits small;
     small.max_total_uncompressed = 1 << 20;
     const std::string long_text = text_cell(std::string(1000, 'x'), " table:number-columns-repeated=\"2000\"");
     ingest::XlsxResult text = timed(content_xml(table("S", row(long_text))), small);
@@ -529,7 +529,7 @@ BOOST_AUTO_TEST_CASE(what_is_not_an_ods_is_an_error_naming_the_file) {
 }
 
 BOOST_AUTO_TEST_CASE(a_zip_bomb_and_deep_xml_are_refused) {
-    ingest::OdsLimits limits;
+    ingest::Limits limits;
     limits.max_part_uncompressed = 1 << 20;
     const std::vector<std::byte> bomb =
         test::make_zip({{"mimetype", spreadsheet}}, {test::Zeros{"content.xml", 64ull << 20}});

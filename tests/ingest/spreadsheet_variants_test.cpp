@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(merged_ranges_are_read_from_the_sheet) {
                "\"oops\": ignored)\n");
     BOOST_TEST(result.workbook.sheets[0].cells.size() == 1u);  // the covered C2 is an empty styled cell
 
-    ingest::XlsxLimits limits;
+    ingest::Limits limits;
     limits.max_merged_ranges = 2;
     auto refused = ingest::read_xlsx(test::make_zip(test::workbook_parts({"Sheet1"}, {sheet})), "m.xlsx", limits);
     BOOST_TEST(!refused);

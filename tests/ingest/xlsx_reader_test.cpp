@@ -232,14 +232,14 @@ BOOST_AUTO_TEST_CASE(zip_bomb_is_refused_in_bounded_time) {
     BOOST_TEST(all_messages(result).find("too large when uncompressed") != std::string::npos);
 
     // A smaller limit stops sooner.
-    ingest::XlsxLimits small;
+    ingest::Limits small;
     small.max_part_uncompressed = 1 << 20;
     auto limited = ingest::read_xlsx(bytes, "bomb.xlsx", small);
     BOOST_TEST(!limited);
 }
 
 BOOST_AUTO_TEST_CASE(total_size_limit_counts_all_parts) {
-    ingest::XlsxLimits limits;
+    ingest::Limits limits;
     limits.max_total_uncompressed = 1000;
     std::string big(600, ' ');
     auto bytes = one_sheet(sheet_head + "<!--" + big + "-->" + sheet_tail,
@@ -266,7 +266,7 @@ BOOST_AUTO_TEST_CASE(deep_xml_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(limits_on_rows_and_strings) {
-    ingest::XlsxLimits limits;
+    ingest::Limits limits;
     limits.max_rows = 10;
     limits.max_string_bytes = 8;
     auto rows = ingest::read_xlsx(one_sheet(sheet_head + R"(<row r="11"><c r="A11"><v>1</v></c></row>)" + sheet_tail),

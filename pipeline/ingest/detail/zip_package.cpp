@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include "ingest/detail/xml_budget.h"
+
 #include <algorithm>
 #include <array>
 #include <initializer_list>
@@ -14,27 +16,6 @@ namespace {
 
 using model::Diagnostic;
 using model::Severity;
-
-// Whether the XML holds "<!DOCTYPE" or "<!ENTITY". Looked for by the rare "!", not the "<" of every tag.
-bool declares_dtd(std::string_view xml) {
-    for (auto bang = xml.find('!'); bang != std::string_view::npos; bang = xml.find('!', bang + 1)) {
-        if (bang == 0 || xml[bang - 1] != '<') continue;
-        std::string_view rest = xml.substr(bang + 1);
-        if (rest.starts_with("DOCTYPE") || rest.starts_with("ENTITY")) return true;
-    }
-    return false;
-}
-
-// Whether the XML nests deeper than the limit. pugixml's walk needs no recursion (a hostile file cannot blow the
-// stack) and costs one call a node; below the limit, the readers' own recursive walks are safe.
-bool too_deep(pugi::xml_document& document, int limit) {
-    struct Walker : pugi::xml_tree_walker {
-        int limit = 0;
-        bool for_each(pugi::xml_node&) override { return depth() < limit; }  // the node is depth() + 1 deep
-    } walker;
-    walker.limit = limit;
-    return !document.traverse(walker);
-}
 
 }  // namespace
 
@@ -117,7 +98,8 @@ bool ZipPackage::open(std::span<const std::byte> bytes) {
     zip_int64_t entries = zip_get_num_entries(archive_, 0);
     if (entries < 0 || entries > limits_.max_entries) {
         diagnostics_.fail("", "ไฟล์ zip มีรายการมากเกินไป (too many zip entries: " + std::to_string(entries) +
-                                  ", at most " + std::to_string(limits_.max_entries) + ")");
+                                  ", at most " + std::to_string(limits_.max_entries) + ")" +
+                                  raise_hint("zip-entries"));
         return false;
     }
     for (zip_int64_t i = 0; i < entries; ++i)
@@ -143,9 +125,9 @@ std::optional<std::uint64_t> ZipPackage::find(std::string_view part) const {
 
 bool ZipPackage::has(std::string_view part) const { return find(part).has_value(); }
 
-// Reads in chunks, stopping as soon as the per-part or total limit is passed: the sizes in the zip headers are
-// not trusted.
-std::optional<std::string> ZipPackage::read(std::string_view part) {
+// Reads in chunks, stopping as soon as the per-part or total limit is passed (the sizes in the zip headers are
+// not trusted), or, for an XML part, as soon as its budget is.
+std::optional<std::string> ZipPackage::read(std::string_view part, XmlBudget* budget) {
     std::optional<std::uint64_t> index = find(part);
     if (!index) return std::nullopt;
     zip_file_t* file = zip_fopen_index(archive_, *index, 0);
@@ -155,6 +137,7 @@ std::optional<std::string> ZipPackage::read(std::string_view part) {
         return std::nullopt;
     }
     std::string content;
+    content.reserve(std::size_t(std::min(declared_size(*index), limits_.max_part_uncompressed)));
     std::array<char, 64 * 1024> chunk;
     for (zip_int64_t n; (n = zip_fread(file, chunk.data(), chunk.size())) != 0;) {
         if (n < 0) {
@@ -165,12 +148,17 @@ std::optional<std::string> ZipPackage::read(std::string_view part) {
         }
         content.append(chunk.data(), std::size_t(n));
         total_read_ += std::uint64_t(n);
-        if (content.size() > limits_.max_part_uncompressed || total_read_ > limits_.max_total_uncompressed) {
+        const bool part_over = content.size() > limits_.max_part_uncompressed;
+        if (part_over || total_read_ > limits_.max_total_uncompressed) {
             diagnostics_.fail(part, "ขยายแล้วใหญ่เกินกำหนด อาจเป็น zip bomb (too large when uncompressed: over " +
-                                        std::to_string(content.size() > limits_.max_part_uncompressed
-                                                           ? limits_.max_part_uncompressed
-                                                           : limits_.max_total_uncompressed) +
-                                        " bytes)");
+                                        std::to_string(part_over ? limits_.max_part_uncompressed
+                                                                 : limits_.max_total_uncompressed) +
+                                        " bytes" + (part_over ? "" : " in all parts together") + ")" +
+                                        raise_hint(part_over ? "part-bytes" : "total-bytes"));
+            zip_fclose(file);
+            return std::nullopt;
+        }
+        if (budget && !within(*budget, std::string_view(chunk.data(), std::size_t(n)), part)) {
             zip_fclose(file);
             return std::nullopt;
         }
@@ -179,30 +167,55 @@ std::optional<std::string> ZipPackage::read(std::string_view part) {
     return content;
 }
 
+// What the zip's directory says the part inflates to: a hint for the buffer, never a limit.
+std::uint64_t ZipPackage::declared_size(std::uint64_t index) const {
+    zip_stat_t stat;
+    if (zip_stat_index(archive_, index, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE)) return 0;
+    return stat.size;
+}
+
+// Feeds the budget; false with the error when the bytes pass one of its limits.
+bool ZipPackage::within(XmlBudget& budget, std::string_view bytes, std::string_view part) {
+    switch (budget.feed(bytes)) {
+        case XmlBudget::Over::none:
+            return true;
+        case XmlBudget::Over::nodes:
+            diagnostics_.fail(part, "XML มีอีลิเมนต์และข้อความเกิน " + std::to_string(limits_.max_xml_nodes) +
+                                        " รายการ (more than " + std::to_string(limits_.max_xml_nodes) +
+                                        " XML elements and text runs)" + raise_hint("xml-elements"));
+            break;
+        case XmlBudget::Over::attributes:
+            diagnostics_.fail(part, "XML มีแอตทริบิวต์เกิน " + std::to_string(limits_.max_xml_attributes) +
+                                        " รายการ (more than " + std::to_string(limits_.max_xml_attributes) +
+                                        " XML attributes)" + raise_hint("xml-attributes"));
+            break;
+        case XmlBudget::Over::depth:
+            diagnostics_.fail(part, "XML ซ้อนลึกเกินกำหนด (XML nested deeper than " +
+                                        std::to_string(limits_.max_xml_depth) + " elements)" +
+                                        raise_hint("xml-depth"));
+            break;
+        case XmlBudget::Over::dtd:  // billion laughs and external entities live in the DTD
+            diagnostics_.fail(part, "มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต (has a DOCTYPE or entity declaration, "
+                                    "which " + std::string(format_.extension) + " never needs: refused)");
+            break;
+    }
+    return false;
+}
+
 std::unique_ptr<XmlPart> ZipPackage::parse(std::string_view part, bool required) {
     if (!has(part)) {
         if (required) diagnostics_.fail(part, "ไม่พบในไฟล์ (missing from the file)");
         return nullptr;
     }
-    auto content = read(part);
+    XmlBudget budget(limits_);
+    auto content = read(part, &budget);
     if (!content) return nullptr;
-    // Billion laughs and external entities live in the DTD. Neither format ever has one, so refuse any.
-    if (declares_dtd(*content)) {
-        diagnostics_.fail(part, "มีการประกาศ DOCTYPE/ENTITY ซึ่งไม่อนุญาต (has a DOCTYPE or entity declaration, "
-                                "which " + std::string(format_.extension) + " never needs: refused)");
-        return nullptr;
-    }
     auto xml = std::make_unique<XmlPart>();
     xml->text = replace_nul_references(std::move(*content));
     auto parsed = xml->document.load_buffer_inplace(xml->text.data(), xml->text.size(), format_.parse_options);
     if (!parsed) {
         diagnostics_.fail(part, "XML เสียหาย (malformed XML at byte " + std::to_string(parsed.offset) + ": " +
                                     parsed.description() + ")");
-        return nullptr;
-    }
-    if (too_deep(xml->document, limits_.max_xml_depth)) {
-        diagnostics_.fail(part, "XML ซ้อนลึกเกินกำหนด (XML nested deeper than " +
-                                    std::to_string(limits_.max_xml_depth) + " elements)");
         return nullptr;
     }
     return xml;

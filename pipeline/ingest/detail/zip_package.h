@@ -1,6 +1,7 @@
 // Internal to ingest: what read_xlsx and read_ods share. Both formats are a zip package of XML parts, read from a
-// file assumed hostile: the sizes in zip headers are not trusted, every part counts against a total budget, a DTD
-// is refused, XML depth is bounded, and "&#0;" is kept from cutting a text short. Each reader keeps its own words
+// file assumed hostile: the sizes in zip headers are not trusted, every part counts against a total budget, an XML
+// part's elements, attributes and depth are counted as it inflates (xml_budget.h, which also refuses a DTD), before
+// pugixml builds its tree, and "&#0;" is kept from cutting a text short. Each reader keeps its own words
 // (which format, what to do) in PackageFormat: the messages are API, tests compare whole lines.
 #pragma once
 
@@ -17,11 +18,14 @@
 
 #include <pugixml.hpp>
 
+#include "ingest/limits.h"
 #include "ingest/xlsx_reader.h"
 
 struct zip;  // libzip's archive (zip_t), kept out of the readers
 
 namespace saraban::ingest::detail {
+
+class XmlBudget;
 
 // A reader's diagnostics. An error stops reading (failed); an error about a part names the part.
 struct Diagnostics {
@@ -64,7 +68,7 @@ pugi::xml_node child_named(const pugi::xml_node& parent, std::string_view name);
 // A zip package read from memory within limits. Failures go to the Diagnostics as errors (naming the part).
 class ZipPackage {
 public:
-    ZipPackage(const PackageFormat& format, const XlsxLimits& limits, Diagnostics& diagnostics)
+    ZipPackage(const PackageFormat& format, const Limits& limits, Diagnostics& diagnostics)
         : format_(format), limits_(limits), diagnostics_(diagnostics) {}
     ~ZipPackage();
     ZipPackage(const ZipPackage&) = delete;
@@ -73,8 +77,9 @@ public:
     // Opens the zip (bytes must outlive the package) and indexes its entries; false with an error if it cannot.
     bool open(std::span<const std::byte> bytes);
     bool has(std::string_view part) const;
-    // A part's bytes; nullopt when missing (no diagnostic) or refused (an error).
-    std::optional<std::string> read(std::string_view part);
+    // A part's bytes; nullopt when missing (no diagnostic) or refused (an error). With a budget, the bytes are
+    // counted as XML while they inflate (and refused past it).
+    std::optional<std::string> read(std::string_view part, XmlBudget* budget = nullptr);
     // A part parsed; nullptr when missing (an error only if required) or refused (an error).
     std::unique_ptr<XmlPart> parse(std::string_view part, bool required);
     // Whether a part parsed had "&#0;" (now format.nul_reference).
@@ -82,11 +87,13 @@ public:
 
 private:
     std::optional<std::uint64_t> find(std::string_view part) const;
+    std::uint64_t declared_size(std::uint64_t index) const;
+    bool within(XmlBudget& budget, std::string_view bytes, std::string_view part);
     std::string key(std::string_view name) const;
     std::string replace_nul_references(std::string xml);
 
     const PackageFormat& format_;
-    const XlsxLimits& limits_;
+    const Limits& limits_;
     Diagnostics& diagnostics_;
     zip* archive_ = nullptr;
     std::map<std::string, std::uint64_t, std::less<>> entries_;  // by key()
