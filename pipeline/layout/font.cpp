@@ -254,7 +254,12 @@ FontSet load_font_family(const std::vector<std::string>& search_path, const std:
     for (std::size_t d = 0; d < folders.size(); ++d) {
         for (const auto& file : font_files(folders[d])) {
             try {
-                found.emplace_back(std::make_unique<Font>(file), d);
+                auto font = std::make_unique<Font>(file);
+                if (font->has_truetype_outlines()) found.emplace_back(std::move(font), d);
+                else  // the PDF embeds TrueType outlines only: a CFF font would give a PDF readers cannot draw
+                    set.skipped.push_back({model::Severity::warning, {file, "", 0, 0},
+                                           "ฟอนต์นี้ไม่มีโครงอักษรแบบ TrueType จึงข้ามไฟล์นี้ (no TrueType outlines, as in a "
+                                           "CFF .otf, which the PDF cannot embed: skipped; use the family's .ttf files)"});
             } catch (const FontError&) {
                 set.skipped.push_back({model::Severity::warning, {file, "", 0, 0},
                                        "อ่านเป็นฟอนต์ไม่ได้ จึงข้ามไฟล์นี้ (not a usable TrueType font: skipped)"});

@@ -38,6 +38,16 @@ std::vector<std::string> system_files_with(char32_t cp) {
     return files;
 }
 
+// A copy of a TrueType font whose glyf table is renamed (glyx: the table directory stays sorted): HarfBuzz still
+// reads its cmap and metrics, but it has no TrueType outlines, as a CFF .otf has none; the PDF cannot embed it.
+void write_without_outlines(const std::string& from, const fs::path& to) {
+    std::string bytes = read_file(from);
+    const unsigned tables = (unsigned char)bytes[4] << 8 | (unsigned char)bytes[5];
+    for (unsigned i = 0; i < tables; ++i)
+        if (bytes.compare(12 + 16 * i, 4, "glyf") == 0) bytes[12 + 16 * i + 3] = 'x';
+    write_file(to, bytes);
+}
+
 model::Document one_paragraph(const std::string& text) {
     model::Document doc;
     model::Paragraph p;
@@ -142,6 +152,31 @@ BOOST_AUTO_TEST_CASE(the_document_does_not_depend_on_the_order_system_fonts_were
     const int laksaman = doc_a.fonts[1].path.ends_with("Laksaman.ttf") ? 1 : 2;
     BOOST_TEST(fonts_drawing(doc_a, U'ช') == std::set<int>{laksaman});
     BOOST_TEST(fonts_drawing(doc_a, kEthiopic) == std::set<int>{3 - laksaman});
+}
+
+// A font the PDF cannot embed (no TrueType outlines) is passed over for the next that has the character; with no
+// other, the character has none. In a folder of the search path it is skipped with a warning naming it.
+BOOST_AUTO_TEST_CASE(fonts_the_pdf_cannot_embed_are_passed_over) {
+    const std::string ethiopic = system_files_with(kEthiopic).front();
+    TempDir only_unusable, both;
+    write_without_outlines(ethiopic, only_unusable / "a-unusable.ttf");
+    write_without_outlines(ethiopic, both / "a-unusable.ttf");
+    fs::copy_file(ethiopic, both / "b-usable.ttf");
+    BOOST_TEST(!layout::Font((only_unusable / "a-unusable.ttf").string()).has_truetype_outlines());
+    BOOST_TEST(layout::SystemFonts({only_unusable.path().string()}).index_for(kEthiopic) == -1);
+    layout::SystemFonts fonts({both.path().string()});
+    const int index = fonts.index_for(kEthiopic);
+    BOOST_REQUIRE(index >= 0);
+    BOOST_TEST(fonts.font(index).path() == (both / "b-usable.ttf").string());
+
+    TempDir folder;
+    fs::copy_file(kFonts + "/Laksaman.ttf", folder / "Laksaman.ttf");
+    write_without_outlines(kFonts + "/Laksaman-Bold.ttf", folder / "Laksaman-Bold.otf");
+    const layout::FontSet set = layout::load_font_family({folder.path().string()}, "Laksaman");
+    BOOST_TEST(set.bold == -1);  // not used, rather than embedded broken
+    BOOST_REQUIRE_EQUAL(set.skipped.size(), 1u);
+    BOOST_TEST(set.skipped[0].at.file == (folder / "Laksaman-Bold.otf").string());
+    BOOST_TEST(set.skipped[0].message.find("no TrueType outlines") != std::string::npos);
 }
 
 // Threads asking at once get one answer per character, each file loaded once.
