@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
-# what the tests use (poppler-utils, qpdf, Node.js and pdf.js). Safe to run twice. Needs root (or sudo) only when
+# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js and pdf.js). Safe to run twice. Needs root (or sudo) only when
 # something is missing.
 set -euo pipefail
 
@@ -12,10 +12,13 @@ packages=(
   libhpdf-dev libharfbuzz-dev libicu-dev libpugixml-dev libzip-dev libxlsxwriter-dev libboost-test-dev
   libssl-dev nlohmann-json3-dev libdeflate-dev libjemalloc-dev
   libpng-dev  # PNG pictures decoded by saraban: libharu's own loader mishandles 16-bit and interlaced ones
+  libfontconfig-dev  # the system's font for a character neither the family nor DejaVu Sans has
 )
 if $with_tests; then
   # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.
   packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl)
+  # An Ethiopic font (1.3 MB, TrueType): the tests' character that only a system font has.
+  packages+=(fonts-sil-abyssinica)
   # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "batch/fonts.h"
 #include "batch/group_commit.h"
 #include "batch/output_file.h"
 #include "batch/progress.h"
@@ -102,39 +103,6 @@ std::vector<FileHash> hash_tree(const std::string& dir, std::string& error) {
     for (auto& f : out) f.sha256 = sha256_file((fs::path(dir) / f.path).string(), error);
     return out;
 }
-
-// Font sets by family, loaded once per run and then shared read-only by the workers (a HarfBuzz font may shape in
-// several threads at once); a family that fails to load fails once, with the same message for every agency.
-class FontCache {
-public:
-    explicit FontCache(std::vector<std::string> search_path) : search_path_(std::move(search_path)) {}
-    // Throws layout::FontError.
-    const layout::FontSet& get(const std::string& family) {
-        const std::string key = family.empty() ? layout::kDefaultFamily : family;
-        std::lock_guard lock(mutex_);
-        auto it = sets_.find(key);
-        if (it == sets_.end()) {
-            Entry e;
-            try {
-                e.set = std::make_unique<layout::FontSet>(layout::load_font_family(search_path_, key));
-            } catch (const layout::FontError& error) {
-                e.error = error.what();
-            }
-            it = sets_.emplace(key, std::move(e)).first;
-        }
-        if (!it->second.set) throw layout::FontError(it->second.error);
-        return *it->second.set;
-    }
-
-private:
-    struct Entry {
-        std::unique_ptr<layout::FontSet> set;
-        std::string error;
-    };
-    std::vector<std::string> search_path_;
-    std::map<std::string, Entry> sets_;
-    std::mutex mutex_;
-};
 
 layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSet& fonts,
                                 const layout::ThaiLineBreaker& breaker, layout::ParagraphCache* cache = nullptr,
@@ -281,7 +249,9 @@ Finding finding_line(const model::Diagnostic& d, const std::string& input) {
 // Whether the previous run's record still stands: same inputs, outputs still there with the hashes it recorded.
 bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std::vector<FileHash>& inputs,
                  const fs::path& out_dir) {
+    // A system font is not in the environment: which one fontconfig picks may have changed since.
     if (previous.status != AgencyStatus::produced || previous.inputs != inputs || previous.outputs.size() != 2 ||
+        !previous.system_fonts.empty() ||
         previous.outputs[0].path != plan.pdf_name || previous.outputs[1].path != plan.xlsx_name)
         return false;
     for (const auto& out : previous.outputs) {
@@ -451,12 +421,14 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
             findings.insert(findings.end(), undrawable.begin(), undrawable.end());
             return result;
         }
-        if (const auto most = std::size_t(shared.options.limits.max_pages); laid_out.pages.size() > most)
+        if (const auto most = std::size_t(shared.options.limits.max_pages); laid_out.pages.size() > most) {
             pdf.error = "บันทึกยาว " + std::to_string(laid_out.pages.size()) + " หน้า เกิน " + std::to_string(most) +
                         " หน้า (the memo has " + std::to_string(laid_out.pages.size()) + " pages, more than " +
                         std::to_string(most) + ")" + ingest::raise_hint("pages");
-        else
+        } else {
+            record.system_fonts = system_fonts_used(laid_out);
             pdf = render::render_pdf(laid_out, {.compress = true, .cache = &worker.pdf_cache});
+        }
         laps.to(&StageTimes::pdf);
     } catch (const layout::FontError& e) {
         pdf.error = e.what();
@@ -638,11 +610,29 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         return summary;
     }
 
+    // The run's font family, loaded before the workers start. Files beside the fonts that are not fonts are
+    // warnings, said once; a family that cannot be loaded stops the run once, rather than fail every agency.
+    FontCache fonts(font_search_path(options), options.system_fonts);
+    std::vector<std::string> font_findings;
+    try {
+        const layout::FontSet& set = fonts.get(options.font_family);
+        for (const auto& d : set.skipped) {
+            font_findings.push_back(model::to_string(d));
+            log << font_findings.back() << "\n";
+        }
+        summary.warnings += int(font_findings.size());
+    } catch (const layout::FontError& e) {
+        log << "saraban: error: " << e.what() << "\n";
+        summary.documents_failed = summary.inputs;
+        return summary;
+    }
+
     // What every output depends on besides its input.
     Manifest manifest;
     std::string hash_error;
     manifest.environment.saraban_version = options.version;
     manifest.environment.font_family = options.font_family;
+    manifest.environment.system_fonts = options.system_fonts;
     // The templates are read once: the manifest hashes the very texts every agency is composed from.
     const auto templates = compose::TemplateFiles::read_folder(options.templates_dir);
     for (const auto& [path, text] : templates.by_path())
@@ -722,12 +712,6 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         log << "saraban: " << summary.run_errors.back() << "\n";
     }
 
-    FontCache fonts(font_search_path(options));
-    const std::string family = options.font_family.empty() ? layout::kDefaultFamily : options.font_family;
-    try {
-        fonts.get(family);  // load before the workers start; the error, if any, comes per agency
-    } catch (const layout::FontError&) {
-    }
     int jobs = options.jobs > 0 ? options.jobs : default_jobs();
     jobs = std::max(1, std::min(jobs, int(plans.size())));
     summary.jobs = jobs;
@@ -816,6 +800,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     made_rows = {};
     std::string findings_report;  // every finding of the run, in input order, also written beside the outputs
     for (const auto& line : input_findings) findings_report += line + "\n";
+    for (const auto& line : font_findings) findings_report += line + "\n";
     for (const auto& lines : finding_lines) findings_report += lines;
     finding_lines = {};
     // The journal is removed only when the manifest holds everything it held.
@@ -835,19 +820,24 @@ std::vector<std::string> font_search_path(const RunOptions& options) {
 }
 
 std::string typeset(const std::string& text_path, const std::string& output_path,
-                    const std::vector<std::string>& font_search_path, const std::string& font_family) {
+                    const std::vector<std::string>& font_search_path, const std::string& font_family,
+                    bool system_fonts, std::ostream& log) {
     std::ifstream in(text_path, std::ios::binary);
     if (!in) return text_path + ": ไม่พบไฟล์ (cannot open)";
     std::stringstream text;
     text << in.rdbuf();
     try {
-        const auto fonts =
-            layout::load_font_family(font_search_path, font_family.empty() ? layout::kDefaultFamily : font_family);
+        FontCache fonts(font_search_path, system_fonts);
+        const layout::FontSet& set = fonts.get(font_family);
+        std::string problems;
+        for (const auto& d : set.skipped) problems += model::to_string(d) + "\n";
         const layout::ThaiLineBreaker breaker;
-        const auto laid_out = lay_out(compose::compose_plain_text(text.str()), fonts, breaker);
-        // The first character no font can draw, with the text it is in: a proof must not hide it either.
-        if (auto missing = undrawable_findings(laid_out.missing_characters, {}, text_path, {}); !missing.empty())
-            return model::to_string(missing.front());
+        const auto laid_out = lay_out(compose::compose_plain_text(text.str()), set, breaker);
+        // Every character no font can draw, each at its first line and column: a proof must not hide one either.
+        const auto missing = undrawable_findings(laid_out.missing_characters, {}, text_path, {{text_path, text.str()}});
+        for (const auto& d : missing) problems += model::to_string(d) + "\n";
+        if (!missing.empty()) return problems.substr(0, problems.size() - 1);
+        log << problems;  // files skipped beside the fonts
         auto pdf = render::render_pdf(laid_out);
         if (!pdf) return output_path + ": " + pdf.error;
         return write_atomically(output_path, pdf.bytes);

@@ -29,6 +29,7 @@ struct RunOptions {
     std::vector<std::string> extra_fonts_dirs;  // --fonts: searched before fonts_dir, which stays searched
     std::string templates_dir;        // holds the memo templates and the ITA tables
     std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman
+    bool system_fonts = true;         // the system's fonts (fontconfig) for what the fonts of the folders lack
     bool arabic_digits = false;       // --digits arabic: 0–9 instead of the memo's Thai digits
     int jobs = 0;                     // parallel workers; 0: default_jobs()
     bool resume = false;              // skip agencies the manifest shows unchanged and whose outputs are intact
@@ -115,9 +116,12 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
 std::vector<std::string> font_search_path(const RunOptions& options);
 
 // Sets a UTF-8 text file (one paragraph a line) in the memo's body style and writes the PDF to output, with the
-// fonts of font_search_path (see layout::load_font_family). Returns an empty string or the error.
+// fonts of font_search_path (see layout::load_font_family), then the system's unless system_fonts is false.
+// Returns an empty string or the errors, a line each: every character no font can draw, at its line and column.
+// Warnings (files skipped beside the fonts) go to log.
 std::string typeset(const std::string& text_path, const std::string& output_path,
-                    const std::vector<std::string>& font_search_path, const std::string& font_family = "");
+                    const std::vector<std::string>& font_search_path, const std::string& font_family,
+                    bool system_fonts, std::ostream& log);
 
 // The folder holding what saraban ships (fonts/, templates/): the current folder if it has them, else the
 // folder above the executable's (build/saraban → .).

@@ -43,6 +43,7 @@ json record_json(const AgencyRecord& r) {
               {"findings", findings},
               {"status", to_string(r.status)}};
     if (!r.error.empty()) j["error"] = r.error;
+    if (!r.system_fonts.empty()) j["system_fonts"] = files_json(r.system_fonts);
     return j;
 }
 
@@ -60,6 +61,7 @@ std::optional<AgencyRecord> record_from(const json& j) {
                : status == "failed" ? AgencyStatus::failed
                                     : AgencyStatus::pending;
     r.error = j.value("error", "");
+    r.system_fonts = files_from(j.value("system_fonts", json::array()));
     return r;
 }
 
@@ -68,6 +70,7 @@ json environment_json(const Environment& e) {
             {"font_family", e.font_family},
             {"templates", files_json(e.templates)},
             {"fonts", files_json(e.fonts)},
+            {"system_fonts", e.system_fonts},
             {"sha256", e.sha256}};
 }
 
@@ -145,6 +148,7 @@ std::optional<Manifest> parse_manifest(std::string_view text, std::string& error
         m.environment.font_family = env.value("font_family", "");
         m.environment.templates = files_from(env.value("templates", json::array()));
         m.environment.fonts = files_from(env.value("fonts", json::array()));
+        m.environment.system_fonts = env.value("system_fonts", true);
         m.environment.sha256 = env.value("sha256", "");
         const json& batch = j.at("batch");
         m.batch_agencies = batch.value("agencies", 0);

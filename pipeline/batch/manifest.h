@@ -38,6 +38,9 @@ struct AgencyRecord {
     std::string input;  // the input's path as given on the command line (messages say it)
     std::vector<FileHash> inputs;   // the workbook, or each file of a CSV folder
     std::vector<FileHash> outputs;  // the PDF and the tracking workbook (names in the output folder)
+    // System fonts the PDF embeds (fontconfig's, for characters the fonts of the folders lack), by absolute path:
+    // they are no part of the environment, which every agency shares; --resume makes such an agency again.
+    std::vector<FileHash> system_fonts;
     std::vector<Finding> findings;
     AgencyStatus status = AgencyStatus::pending;
     std::string error;  // what stopped it besides its findings (a font, the disk), or ""
@@ -50,6 +53,7 @@ struct Environment {
     std::string font_family;           // the --font option, "" for the template's
     std::vector<FileHash> templates;   // every file under templates/ (sorted by path)
     std::vector<FileHash> fonts;       // every file under fonts/
+    bool system_fonts = true;          // the system's fonts complete the fallback chain (off: --no-system-fonts)
     std::string sha256;                // of all the above (see environment_hash)
     bool operator==(const Environment&) const = default;
 };

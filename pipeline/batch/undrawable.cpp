@@ -76,12 +76,12 @@ const Value* value_holding(const std::vector<Value>& values, const std::string& 
 }
 
 // file:line:column (columns count characters) of c's first place in the template's text, template_path's first;
-// only the templates themselves (.xml), not the tables or notes beside them.
+// only template_path and the other templates (.xml), not the tables or notes beside them.
 std::optional<model::CellRef> template_place(const std::string& c, const std::string& template_path,
                                              const std::map<std::string, std::string>& texts) {
     std::vector<const std::pair<const std::string, std::string>*> order;
     for (const auto& entry : texts)
-        if (std::filesystem::path(entry.first).extension() == ".xml")
+        if (entry.first == template_path || std::filesystem::path(entry.first).extension() == ".xml")
             order.insert(entry.first == template_path ? order.begin() : order.end(), &entry);
     for (const auto* entry : order) {
         const std::string& text = entry->second;
@@ -136,9 +136,9 @@ std::vector<model::Diagnostic> undrawable_findings(const std::vector<layout::Mis
             th += " ในข้อความ \"" + quoted + "\"";
             en = " in \"" + quoted + "\"";
         }
-        d.message = th + " บันทึกจะขาดอักษรนี้: แก้ข้อความ หรือเลือกฟอนต์ที่มีอักษรนี้ (no font in use can draw \"" + c +
-                    "\" " + code + en + ", so the memo would lack it: change the text, or choose a font family that " +
-                    "has it with --font)";
+        d.message = th + " บันทึกจะขาดอักษรนี้: แก้ข้อความ เลือกฟอนต์ที่มีอักษรนี้ หรือติดตั้งฟอนต์ที่มีอักษรนี้ในระบบ " +
+                    "(no font in use can draw \"" + c + "\" " + code + en + ", so the memo would lack it: change the " +
+                    "text, choose a font family that has it with --font, or install a font that has it)";
         out.push_back(std::move(d));
     }
     return out;

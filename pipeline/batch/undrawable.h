@@ -16,7 +16,8 @@ namespace saraban::batch {
 // of the report whose value holds it (the first in the order of the workbook: the memo's header, scores,
 // measures and their steps, then variables; preferring a value quoted in a text the character was in), else at
 // the template file whose text holds it (file:line:column; template_texts by path, template_path's looked at
-// first), else at template_path: then the template or a value saraban computes put it there.
+// first; typeset gives its text file as the template), else at template_path: then the template or a value
+// saraban computes put it there. Every distinct character is reported, each once.
 std::vector<model::Diagnostic> undrawable_findings(const std::vector<layout::MissingCharacter>& missing,
                                                    const model::Report& report, const std::string& template_path,
                                                    const std::map<std::string, std::string>& template_texts);

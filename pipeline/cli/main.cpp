@@ -38,6 +38,7 @@ namespace {
 const char* const kUsage =
     "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
     "                   [--previous DIR] [--digits thai|arabic] [--templates DIR] [--limit NAME=VALUE]...\n"
+    "                   [--no-system-fonts]\n"
     "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
     "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
     "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
@@ -55,15 +56,16 @@ const char* const kUsage =
     "           join the manifests of a batch's shards; exit 1 if an agency is missing or doubled\n"
     "       saraban bench [--agencies N] [-j N] [--keep DIR]\n"
     "           time N synthetic agencies (made from inputs/sample.xlsx) through the run's code path\n"
-    "       saraban typeset FILE.txt -o OUT.pdf [--font FAMILY]\n"
+    "       saraban typeset FILE.txt -o OUT.pdf [--font FAMILY] [--no-system-fonts]\n"
     "           set a UTF-8 text, one paragraph a line, in the memo's body style\n"
     "       saraban --help | --version\n"
     "\n"
     "INPUT is an .xlsx workbook, a CSV agency folder, or a folder of those. FAMILY is a font family whose TrueType\n"
     "files are in fonts/ (default Laksaman; e.g. \"TH Sarabun New\" once its files are put there); --fonts DIR\n"
     "(run, typeset; may be repeated) looks in DIR first, then in fonts/, whose DejaVu Sans stays the fallback for\n"
-    "what the family lacks; a character no font can draw is an error. --progress bar|lines|none overrides the\n"
-    "default (a bar on a terminal, else a line per agency).\n"
+    "what the family lacks; then the system's fonts (fontconfig) for what neither has, unless --no-system-fonts\n"
+    "(for runs that must give the same bytes on any machine); a character no font can draw is an error.\n"
+    "--progress bar|lines|none overrides the default (a bar on a terminal, else a line per agency).\n"
     "Exit status: 0 every document produced, 1 some failed or a file of the run not written, 2 usage error,\n"
     "75 another run is writing the output folder, 143/130 stopped by SIGTERM/SIGINT (run again with --resume).\n";
 
@@ -98,6 +100,8 @@ int run_command(const std::vector<std::string>& args) {
         } else if (a == "--font") {
             if (!has_value) return usage_error("--font needs a family name");
             options.font_family = args[++i];
+        } else if (a == "--no-system-fonts") {
+            options.system_fonts = false;
         } else if (a == "-j" || a == "--jobs") {
             if (!has_value || !parse_count(args[i + 1], 1, 1024, options.jobs))
                 return usage_error(a + " needs a number of workers from 1 to 1024");
@@ -313,13 +317,15 @@ int typeset_command(const std::vector<std::string>& args) {
         if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
         else if (args[i] == "--fonts" && i + 1 < args.size()) fonts.extra_fonts_dirs.push_back(args[++i]);
         else if (args[i] == "--font" && i + 1 < args.size()) family = args[++i];
+        else if (args[i] == "--no-system-fonts") fonts.system_fonts = false;
         else if (!args[i].empty() && args[i][0] == '-') return usage_error("unknown option " + args[i]);
         else if (input.empty()) input = args[i];
         else return usage_error("typeset takes one text file");
     }
     if (input.empty() || output.empty()) return usage_error("typeset needs FILE.txt and -o OUT.pdf");
     fonts.fonts_dir = saraban::batch::find_resource_dir("fonts");
-    std::string error = saraban::batch::typeset(input, output, saraban::batch::font_search_path(fonts), family);
+    std::string error = saraban::batch::typeset(input, output, saraban::batch::font_search_path(fonts), family,
+                                                fonts.system_fonts, std::cerr);
     if (!error.empty()) {
         std::cerr << "saraban: " << error << "\n";
         return 1;

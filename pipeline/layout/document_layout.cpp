@@ -472,14 +472,38 @@ void lay_out_with_attachments(const model::Document& document, const TextEngine&
     for (const auto& attachment : document.attachments) lay_out_with_attachments(attachment, engine, level + 1, out);
 }
 
+// The document's fonts: the set's own, then the system fonts its glyphs use, sorted by path, the glyphs renumbered
+// to match. The set numbers system fonts in the order the process first reached for them, which depends on the
+// agencies and workers before; the PDF embeds fonts in this list's order, so it must not.
+void list_fonts(const FontSet& fonts, LaidOutDocument& out) {
+    for (const auto& f : fonts.fonts) out.fonts.push_back(FontRef{f->path()});
+    std::map<int, int> system;  // the set's index → the document's
+    for (const Page& page : out.pages)
+        for (const GlyphRun& run : page.runs)
+            for (const PlacedGlyph& g : run.glyphs)
+                if (fonts.is_system(g.font)) system.emplace(g.font, 0);
+    if (system.empty()) return;
+    std::vector<std::pair<std::string, int>> by_path;
+    for (const auto& entry : system) by_path.emplace_back(fonts.at(entry.first).path(), entry.first);
+    std::sort(by_path.begin(), by_path.end());
+    for (const auto& [path, index] : by_path) {
+        system[index] = int(out.fonts.size());
+        out.fonts.push_back(FontRef{path, true});
+    }
+    for (Page& page : out.pages)
+        for (GlyphRun& run : page.runs)
+            for (PlacedGlyph& g : run.glyphs)
+                if (fonts.is_system(g.font)) g.font = system[g.font];
+}
+
 }  // namespace
 
 LaidOutDocument layout_document(const model::Document& document, const TextEngine& engine) {
     LaidOutDocument out;
     out.title = document.title;
     out.author = document.author;
-    for (const auto& f : engine.fonts.fonts) out.fonts.push_back(FontRef{f->path()});
     lay_out_with_attachments(document, engine, 0, out);
+    list_fonts(engine.fonts, out);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "layout/font.h"
 
+#include "layout/system_fonts.h"
+
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -84,6 +86,7 @@ struct Font::Impl {
     std::vector<std::uint32_t> glyph_of_code;
     hb_font_extents_t extents{};
     bool lookups_reach_space = false;
+    bool truetype_outlines = false;
 
     ~Impl() {
         if (font) hb_font_destroy(font);
@@ -120,6 +123,9 @@ Font::Font(const std::string& path) : impl_(std::make_unique<Impl>()) {
     hb_font_set_scale(impl_->font, int(impl_->upem), int(impl_->upem));  // positions in font units
     hb_font_get_h_extents(impl_->font, &impl_->extents);
     impl_->lookups_reach_space = any_lookup_reaches_space(impl_->face, impl_->font);
+    hb_blob_t* glyf = hb_face_reference_table(impl_->face, HB_TAG('g', 'l', 'y', 'f'));
+    impl_->truetype_outlines = hb_blob_get_length(glyf) > 0;
+    hb_blob_destroy(glyf);
 
     impl_->code_of_glyph.assign(glyph_count, 0);
     impl_->glyph_of_code.assign(kDirectCodes, 0);
@@ -170,6 +176,7 @@ int Font::ascender() const { return impl_->extents.ascender; }
 int Font::descender() const { return impl_->extents.descender; }
 int Font::line_gap() const { return impl_->extents.line_gap; }
 bool Font::lookups_reach_space() const { return impl_->lookups_reach_space; }
+bool Font::has_truetype_outlines() const { return impl_->truetype_outlines; }
 void* Font::hb_font() const { return impl_->font; }
 
 int FontSet::face(bool is_bold, bool is_italic) const {
@@ -177,6 +184,17 @@ int FontSet::face(bool is_bold, bool is_italic) const {
     if (is_bold && bold >= 0) return bold;
     if (is_italic && italic >= 0) return italic;
     return regular;
+}
+
+const Font& FontSet::at(int index) const {
+    return index < int(fonts.size()) ? *fonts[std::size_t(index)] : system->font(index - int(fonts.size()));
+}
+
+int FontSet::fallback_for(std::uint32_t cp) const {
+    if (fallback >= 0 && fonts[std::size_t(fallback)]->glyph_for(cp) != 0) return fallback;
+    if (!system) return -1;
+    const int index = system->index_for(cp);
+    return index < 0 ? -1 : int(fonts.size()) + index;
 }
 
 namespace {
@@ -225,18 +243,34 @@ std::vector<std::string> distinct_folders(const std::vector<std::string>& search
 
 }  // namespace
 
-FontSet load_font_family(const std::vector<std::string>& search_path, const std::string& family) {
-    // Every font of every folder, in search order, with the folder it is in.
+FontSet load_font_family(const std::vector<std::string>& search_path, const std::string& family,
+                         std::shared_ptr<SystemFonts> system) {
+    // Every font of every folder, in search order, with the folder it is in; a file that is not a font is skipped
+    // (a stray .ttf beside the fonts must not stop every memo): only a family that cannot be found is an error.
+    FontSet set;
+    set.system = std::move(system);
     std::vector<std::pair<std::unique_ptr<Font>, std::size_t>> found;
     const std::vector<std::string> folders = distinct_folders(search_path);
-    for (std::size_t d = 0; d < folders.size(); ++d)
-        for (const auto& file : font_files(folders[d])) found.emplace_back(std::make_unique<Font>(file), d);
+    for (std::size_t d = 0; d < folders.size(); ++d) {
+        for (const auto& file : font_files(folders[d])) {
+            try {
+                auto font = std::make_unique<Font>(file);
+                if (font->has_truetype_outlines()) found.emplace_back(std::move(font), d);
+                else  // the PDF embeds TrueType outlines only: a CFF font would give a PDF readers cannot draw
+                    set.skipped.push_back({model::Severity::warning, {file, "", 0, 0},
+                                           "ฟอนต์นี้ไม่มีโครงอักษรแบบ TrueType จึงข้ามไฟล์นี้ (no TrueType outlines, as in a "
+                                           "CFF .otf, which the PDF cannot embed: skipped; use the family's .ttf files)"});
+            } catch (const FontError&) {
+                set.skipped.push_back({model::Severity::warning, {file, "", 0, 0},
+                                       "อ่านเป็นฟอนต์ไม่ได้ จึงข้ามไฟล์นี้ (not a usable TrueType font: skipped)"});
+            }
+        }
+    }
     auto is = [](const Font& f, const std::string& name) { return lower(f.family()) == lower(name); };
     std::size_t family_folder = folders.size();
     for (const auto& [font, d] : found)
         if (is(*font, family) && style_slot(font->style()) == 0) family_folder = std::min(family_folder, d);
 
-    FontSet set;
     int* slots[4] = {&set.regular, &set.bold, &set.italic, &set.bold_italic};
     std::set<std::string> families;
     for (auto& [font, d] : found) {
@@ -254,8 +288,10 @@ FontSet load_font_family(const std::vector<std::string>& search_path, const std:
         std::string where, known;
         for (const auto& f : folders) where += (where.empty() ? "" : ", ") + f;
         for (const auto& f : families) known += (known.empty() ? "" : ", ") + f;
+        std::string junk;  // one of them may have been meant as the family
+        for (const auto& s : set.skipped) junk += (junk.empty() ? "; files that are not fonts: " : ", ") + s.at.file;
         throw FontError(where + ": ไม่พบฟอนต์ \"" + family + "\" แบบปกติ (no regular face of font family \"" + family +
-                        "\"; families here: " + (known.empty() ? "none" : known) + ")");
+                        "\"; families here: " + (known.empty() ? "none" : known) + junk + ")");
     }
     return set;
 }

@@ -1,5 +1,6 @@
-// A TrueType font loaded for shaping and measuring, and the set of faces (regular, bold, italic, bold-italic,
-// plus a fallback for symbols) a document is set in.
+// A TrueType font loaded for shaping and measuring, and the set of faces a document is set in: regular, bold,
+// italic, bold-italic, then a chain of fallbacks for what the face in use lacks (the bundled DejaVu Sans, then the
+// system's fonts through fontconfig: layout/system_fonts.h).
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "model/diagnostic.h"
 
 namespace saraban::layout {
 
@@ -41,6 +44,10 @@ public:
     int descender() const;
     int line_gap() const;
 
+    // Whether the glyphs are TrueType outlines (a glyf table), which the PDF writer embeds (FontFile2); a CFF-only
+    // OpenType font or a bitmap-only one (colour emoji) has none.
+    bool has_truetype_outlines() const;
+
     // Whether a GSUB or GPOS lookup matches, looks past or makes the space glyph: text in this font must then be
     // shaped whole, not word by word (ShapeCache). Laksaman has none; DejaVu Sans has one.
     bool lookups_reach_space() const;
@@ -57,13 +64,30 @@ struct FontError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// The faces a document uses. fallback is tried, character by character, for what the face in use lacks.
+class SystemFonts;
+
+// The faces a document uses. For a character the face in use lacks, the chain is tried in order: fallback (the
+// bundled DejaVu Sans), then, when system is set, the system font fontconfig picks for that character. Shared
+// read-only by a run's workers; only the system fonts grow, behind SystemFonts' lock.
 struct FontSet {
-    std::vector<std::unique_ptr<Font>> fonts;  // index = FontRef index in the laid-out document
+    std::vector<std::unique_ptr<Font>> fonts;  // the family's faces and the fallback: fixed once loaded
     int regular = -1, bold = -1, italic = -1, bold_italic = -1, fallback = -1;
+    std::shared_ptr<SystemFonts> system;  // nullptr: system fonts off (--no-system-fonts)
+    // Files of the folders searched that are not fonts (junk beside the fonts): skipped, a warning each.
+    std::vector<model::Diagnostic> skipped;
 
     // The face index for a style; bold-italic falls back to bold, italic to regular.
     int face(bool is_bold, bool is_italic) const;
+
+    // The font at a face index: one of fonts, or past them (is_system) one of the system's, numbered as the
+    // process first reached for them. Indexes past fonts therefore differ between runs: the laid-out document
+    // lists the system fonts it uses by path (layout_document), so that no byte depends on that order.
+    const Font& at(int index) const;
+    bool is_system(int index) const { return index >= int(fonts.size()); }
+
+    // The face index that draws cp, which the face in use lacks: the fallback when it has cp, else the system font
+    // for cp (the same font for the same cp, whatever was asked before); -1 when none can.
+    int fallback_for(std::uint32_t cp) const;
 };
 
 // The family documents are set in unless a template or option names another.
@@ -76,9 +100,11 @@ inline constexpr const char* kFallbackFamily = "DejaVu Sans";
 // folder holding its regular face (regular is required; bold, italic and bold-italic are used when that folder
 // has them), the fallback family from the first folder holding it (FontSet::fallback; none when no folder has it):
 // a folder put before the project's fonts/ adds fonts without hiding its fallback. A folder named twice counts
-// once. Throws FontError naming the family and the families that are there when it is missing, or naming a broken
-// file or an unreadable folder.
-FontSet load_font_family(const std::vector<std::string>& search_path, const std::string& family);
+// once. A file that is not a font (a stray junk .ttf) is skipped and named in FontSet::skipped. Throws FontError
+// naming the family, the families that are there and the files skipped when the family's regular face is not
+// found, or naming an unreadable folder. system (may be nullptr) becomes FontSet::system.
+FontSet load_font_family(const std::vector<std::string>& search_path, const std::string& family,
+                         std::shared_ptr<SystemFonts> system = nullptr);
 
 // load_font_family({fonts_dir}, family): one folder only.
 FontSet load_font_family(const std::string& fonts_dir, const std::string& family);

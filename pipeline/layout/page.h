@@ -12,6 +12,7 @@ namespace saraban::layout {
 // A font the pages use, by file. render/pdf embeds it; index into LaidOutDocument::fonts.
 struct FontRef {
     std::string path;
+    bool system = false;  // a system font fontconfig gave (not one of the folders searched): the manifest hashes it
 };
 
 // One glyph, placed. code is the Unicode value that selects this glyph through the font's cmap (a PUA value for
@@ -79,6 +80,7 @@ struct LaidOutDocument {
     std::string title;
     std::string author;
     std::string language = "th-TH";
+    // The font set's own fonts, then the system fonts the pages use, sorted by path.
     std::vector<FontRef> fonts;
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;

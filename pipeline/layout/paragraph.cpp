@@ -190,7 +190,7 @@ void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& font
     double pen = x;
     for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
         const ShapedGlyph& s = p.glyphs[g];
-        const Font& font = *fonts.fonts[s.font];
+        const Font& font = fonts.at(s.font);
         PlacedGlyph glyph;
         glyph.font = s.font;
         glyph.gid = s.gid;
@@ -263,7 +263,7 @@ void append_right_to_left(const Prepared& p, const Unit& u, const FontSet& fonts
     for (std::size_t i = 0; i < piece.size();) cps.push_back(next_code_point(piece, i));
     letters.assign(u.glyph_end - u.glyph_begin, 0);
     for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
-        const std::uint32_t letter = letter_of(fonts.fonts[p.glyphs[g].font]->original_for(p.glyphs[g].gid));
+        const std::uint32_t letter = letter_of(fonts.at(p.glyphs[g].font).original_for(p.glyphs[g].gid));
         const auto claimed = std::find(cps.begin(), cps.end(), letter ? letter : 0xFFFFFFFF);
         if (claimed != cps.end()) *claimed = 0;  // one occurrence a glyph: the next such glyph takes the next
         letters[g - u.glyph_begin] = letter;
@@ -279,7 +279,7 @@ void append_right_to_left(const Prepared& p, const Unit& u, const FontSet& fonts
         PlacedGlyph glyph;
         glyph.font = s.font;
         glyph.gid = s.gid;
-        glyph.code = fonts.fonts[s.font]->code_for(s.gid);
+        glyph.code = fonts.at(s.font).code_for(s.gid);
         glyph.character = letters[g - u.glyph_begin] ? letters[g - u.glyph_begin] : 0xFFFD;
         glyph.x = pen + s.x_offset;
         glyph.y = baseline + s.y_offset;
@@ -290,12 +290,12 @@ void append_right_to_left(const Prepared& p, const Unit& u, const FontSet& fonts
 }
 
 // Adds to out (each once) the characters of u that its glyph 0 (.notdef) stands for: those the font of its run
-// lacks. The run is in the fallback font whenever that has the character, so neither font has it. Code points
+// lacks. The run is in a font of the fallback chain whenever one has the character, so none has it. Code points
 // below U+0020 are ingest's to refuse.
 void note_undrawable(const Prepared& p, const Unit& u, const FontSet& fonts, std::vector<char32_t>& out) {
     for (std::size_t g = u.glyph_begin; g < u.glyph_end; ++g) {
         if (p.glyphs[g].gid != 0) continue;
-        const Font& font = *fonts.fonts[p.glyphs[g].font];
+        const Font& font = fonts.at(p.glyphs[g].font);
         const std::string_view piece(p.text.data() + u.byte_begin, u.byte_end - u.byte_begin);
         for (std::size_t i = 0; i < piece.size();) {
             const char32_t cp = next_code_point(piece, i);

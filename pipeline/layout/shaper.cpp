@@ -40,7 +40,7 @@ hb_script_t guess_script(std::string_view text) {
 void shape_run(std::string_view whole, std::size_t begin, std::size_t end, int font_index, hb_script_t script,
                std::uint8_t level, double size_pt, const FontSet& fonts, std::size_t base_offset,
                std::vector<ShapedGlyph>& out) {
-    const Font& font = *fonts.fonts[font_index];
+    const Font& font = fonts.at(font_index);
     hb_buffer_t* buffer = hb_buffer_create();
     // The whole text is context (so marks see their base), only [begin, end) is shaped.
     hb_buffer_add_utf8(buffer, whole.data(), int(whole.size()), unsigned(begin), int(end - begin));
@@ -67,8 +67,9 @@ struct FontRun {
     int font = 0;
 };
 
-// The text cut where the font changes: each character in the face chosen, or in the fallback when only that has
-// it; marks and spaces stay in the run of the character before them.
+// The text cut where the font changes: each character in the face chosen, or, when that lacks it, in the first
+// font of the fallback chain that has it (FontSet::fallback_for); marks and spaces stay in the run of the
+// character before them.
 std::vector<FontRun> font_runs(std::string_view utf8, int face_index, const FontSet& fonts) {
     std::vector<FontRun> runs;
     const Font& primary = *fonts.fonts[face_index];
@@ -80,8 +81,8 @@ std::vector<FontRun> font_runs(std::string_view utf8, int face_index, const Font
         int wanted = run_font;
         if (!joins_previous_run(cp) || at == 0) {
             wanted = face_index;
-            if (primary.glyph_for(cp) == 0 && fonts.fallback >= 0 && fonts.fonts[fonts.fallback]->glyph_for(cp) != 0)
-                wanted = fonts.fallback;
+            if (primary.glyph_for(cp) == 0)
+                if (const int other = fonts.fallback_for(cp); other >= 0) wanted = other;
         }
         if (at == 0) run_font = wanted;
         if (wanted != run_font) {
@@ -190,7 +191,7 @@ std::vector<ShapedGlyph> ShapeCache::shape(std::string_view utf8, int face_index
     std::vector<ShapedGlyph> out;
     out.reserve(utf8.size() / 2);
     for (const ShapeRun& run : shape_runs(utf8, face_index, fonts, levels)) {
-        if (fonts.fonts[run.font]->lookups_reach_space()) {  // cut at its spaces, it could shape otherwise
+        if (fonts.at(run.font).lookups_reach_space()) {  // cut at its spaces, it could shape otherwise
             shape_run(utf8, run.begin, run.end, run.font, run.script, run.level, size_pt, fonts, base_offset, out);
             continue;
         }

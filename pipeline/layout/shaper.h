@@ -1,5 +1,5 @@
-// Shaping: text in, glyphs with positions out (HarfBuzz), with per-character fallback to a second font for what
-// the first lacks. Knows nothing of lines, pages or PDF.
+// Shaping: text in, glyphs with positions out (HarfBuzz), with per-character fallback along the font set's chain
+// for what the face in use lacks. Knows nothing of lines, pages or PDF.
 #pragma once
 
 #include <cstddef>
@@ -26,8 +26,8 @@ struct ShapedGlyph {
     std::uint8_t level = 0;    // the bidi embedding level of its characters: odd reads right to left
 };
 
-// Shapes utf8 in the face chosen by face_index, at size_pt, falling back character by character to
-// fonts.fallback. Marks and spaces stay in the run of the character before them. levels gives each byte's bidi
+// Shapes utf8 in the face chosen by face_index, at size_pt, falling back character by character along the chain
+// (FontSet::fallback_for). Marks and spaces stay in the run of the character before them. levels gives each byte's bidi
 // level (layout::bidi_levels; empty: all 0): each run of one level is shaped in its direction, a right-to-left one
 // also cut where its script changes (so Arabic joins and Hebrew does not take Arabic's rules). Glyphs come in
 // logical order, clusters never decreasing: a left-to-right run as HarfBuzz gives it, a right-to-left one reversed

@@ -129,6 +129,7 @@ BOOST_AUTO_TEST_CASE(json_escapes_text_and_reads_back_the_same) {
     AgencyRecord r = record("ข \"quoted\" \\ back\tslash\x01.xlsx");
     r.findings = {{"warning", "inputs/x.xlsx: sheet คะแนน, cell C5: warning: ๙๖.๒๙๙ \"มีทศนิยม\"\nline two"}};
     r.error = "control \x1f char";
+    r.system_fonts = {{"/usr/share/fonts/truetype/abyssinica/AbyssinicaSIL-Regular.ttf", sha256_hex("e")}};
     put_record(m, r);
     put_record(m, record("a.xlsx", AgencyStatus::failed));
     const std::string json = to_json(m);
@@ -144,7 +145,10 @@ BOOST_AUTO_TEST_CASE(json_escapes_text_and_reads_back_the_same) {
     auto back = parse_manifest(json, error);
     BOOST_TEST_REQUIRE(back.has_value(), error);
     BOOST_TEST(back->agencies.size() == 2u);
-    BOOST_TEST((back->agencies[1] == r));
+    BOOST_TEST((back->agencies[1] == r));  // its system fonts too
+    BOOST_TEST(back->agencies[0].system_fonts.empty());
+    BOOST_TEST(to_journal_line(back->agencies[1]).find("AbyssinicaSIL-Regular.ttf") != std::string::npos);
+    BOOST_TEST((parse_journal_line(to_journal_line(r)) == r));
     BOOST_TEST((back->environment == m.environment));
     BOOST_TEST(to_json(*back) == json);  // deterministic
     // Not UTF-8: replaced, never an exception.
@@ -167,8 +171,12 @@ BOOST_AUTO_TEST_CASE(the_environment_hash_changes_with_any_template_font_or_vers
     Environment d = a;
     d.font_family = "TH Sarabun New";
     seal(d);
+    Environment e = a;
+    e.system_fonts = false;  // --no-system-fonts
+    seal(e);
     Environment same = a;
     seal(same);
+    BOOST_TEST(a.sha256 != e.sha256);
     BOOST_TEST(a.sha256 == same.sha256);
     BOOST_TEST(a.sha256 != b.sha256);
     BOOST_TEST(a.sha256 != c.sha256);

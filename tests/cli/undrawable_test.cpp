@@ -59,7 +59,9 @@ BOOST_AUTO_TEST_CASE(fonts_option_keeps_the_bundled_fallback) {
 BOOST_AUTO_TEST_CASE(a_character_no_font_has_is_an_error_at_its_cell) {
     TempDir dir;
     const fs::path agency = agency_with(dir, "มาตรการ.csv", "บุคลากร สบน.,", "บุคลากร 中 สบน. 中🚀,");
-    const Result r = run_saraban({"run", agency.string(), "-o", (dir / "out").string(), "--progress", "none"});
+    // Without the system's fonts: a machine with a CJK font would draw 中 (tests/cli/fonts_test.cpp).
+    const Result r = run_saraban(
+        {"run", agency.string(), "-o", (dir / "out").string(), "--progress", "none", "--no-system-fonts"});
     BOOST_TEST(r.status == 1, r.err);
     BOOST_TEST(!fs::exists(dir / "out" / "agency.pdf"));
     const std::string at = (agency / "มาตรการ.csv").string() + ": sheet มาตรการ, cell C2: error: ";
@@ -70,13 +72,18 @@ BOOST_AUTO_TEST_CASE(a_character_no_font_has_is_an_error_at_its_cell) {
     BOOST_TEST(read_file(dir / "out" / "findings.txt").find(at) != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(typeset_refuses_a_character_no_font_has) {
+// Every character no font has, each once, at its first line and column (before, only the first was named).
+BOOST_AUTO_TEST_CASE(typeset_refuses_each_character_no_font_has) {
     TempDir dir;
-    write_file(dir / "proof.txt", "ทดสอบ 中 ✓\n");
-    const Result r = run_saraban({"typeset", (dir / "proof.txt").string(), "-o", (dir / "proof.pdf").string()});
+    write_file(dir / "proof.txt", "ทดสอบ 中 ✓ ሀ\nสอง 🚀 中\n");
+    const Result r = run_saraban({"typeset", (dir / "proof.txt").string(), "-o", (dir / "proof.pdf").string(),
+                                  "--no-system-fonts"});
     BOOST_TEST(r.status == 1);
-    const std::string expected = (dir / "proof.txt").string() + ": error: ไม่มีฟอนต์ใดวาดอักษร \"中\" (U+4E2D)";
-    BOOST_TEST(r.err.find(expected) != std::string::npos, r.err);
+    const std::string at = (dir / "proof.txt").string();
+    BOOST_TEST(r.err.find(at + ":1:7: error: ไม่มีฟอนต์ใดวาดอักษร \"中\" (U+4E2D)") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find(at + ":1:11: error: ไม่มีฟอนต์ใดวาดอักษร \"ሀ\" (U+1200)") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find(at + ":2:5: error: ไม่มีฟอนต์ใดวาดอักษร \"🚀\" (U+1F680)") != std::string::npos, r.err);
+    BOOST_TEST(count(r.err, ": error: ") == 3u, r.err);
     BOOST_TEST(!fs::exists(dir / "proof.pdf"));
 }
 
