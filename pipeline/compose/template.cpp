@@ -172,6 +172,7 @@ public:
         Expander inner(*xml, path, *scopes_.front(), options_);
         inner.scopes_ = scopes_;
         inner.depth_ = depth;
+        inner.attachments_made_ = attachments_made_;
         inner.expand_into(doc);
         for (auto& d : inner.result_.diagnostics) result_.diagnostics.push_back(std::move(d));
         for (auto& m : inner.result_.missing) result_.missing.push_back(std::move(m));
@@ -506,6 +507,15 @@ public:
 
     // <attachment>: a document carried after this one, from a new page: another template file, or inline content.
     void attachment(pugi::xml_node n) {
+        // A template that attaches itself several times grows as the count to the fourth power (four levels):
+        // 10 a level made 11,110 documents and 250 MB. No memo carries more than a few attachments.
+        if (++*attachments_made_ > kMaxAttachments) {
+            if (*attachments_made_ == kMaxAttachments + 1)
+                error(n, "เอกสารแนบเกิน " + std::to_string(kMaxAttachments) + " ฉบับ (more than " +
+                             std::to_string(kMaxAttachments) + " attachments in one memo, counting those inside "
+                             "attachments)");
+            return;
+        }
         doc_->attachments.emplace_back();
         model::Document& child = doc_->attachments.back();
         child.page = doc_->page;
@@ -650,6 +660,9 @@ public:
     TemplateResult result_;
     model::Document* doc_ = &result_.document;  // the document being filled: the memo or an attachment
     int depth_ = 0;                             // attachment nesting
+    static constexpr int kMaxAttachments = 64;
+    int attachments_ = 0;                       // made for this memo, at any depth (counted by the outermost)
+    int* attachments_made_ = &attachments_;
 };
 
 }  // namespace

@@ -341,4 +341,18 @@ BOOST_AUTO_TEST_CASE(template_files_read_once_are_used_whatever_the_disk_holds_l
     std::filesystem::remove_all(dir);
 }
 
+// Attachments are counted across levels: a template fanning out into attachments of attachments stops at 64.
+BOOST_AUTO_TEST_CASE(more_than_64_attachments_are_one_error) {
+    std::string inner;
+    for (int i = 0; i < 9; ++i) inner += "<attachment><p>ข</p></attachment>";
+    std::string xml = "<memo><p>ก</p>";
+    for (int i = 0; i < 8; ++i) xml += "<attachment>" + inner + "</attachment>";  // 8 + 72 attachments
+    auto r = expand(xml + "</memo>");
+    BOOST_REQUIRE_EQUAL(r.diagnostics.size(), 1u);
+    BOOST_TEST(model::to_string(r.diagnostics[0]).find("more than 64 attachments in one memo") != std::string::npos,
+               model::to_string(r.diagnostics[0]));
+    auto fine = expand("<memo><p>ก</p><attachment>" + inner + "</attachment></memo>");
+    BOOST_TEST(fine.diagnostics.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
