@@ -35,7 +35,7 @@ struct RunOptions {
     Shard shard;                      // this machine's part of the batch
     std::string version;              // saraban's version, recorded in the manifest (a change redoes everything)
     ProgressStyle progress = ProgressStyle::none;
-    // Called (from a worker) after each agency is recorded in the journal; bench uses it to drop outputs.
+    // Called (on the committer thread) after each agency is recorded in the journal; bench uses it to drop outputs.
     std::function<void(const AgencyRecord&)> on_finished;
 };
 
