@@ -22,6 +22,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_set>
 
 #include "batch/group_commit.h"
 #include "batch/overview_spool.h"
@@ -465,11 +466,16 @@ std::string ids_hash(const std::vector<std::unique_ptr<AgencyPlan>>& plans) {
 std::vector<std::unique_ptr<AgencyPlan>> plan_agencies(std::vector<AgencySource> agencies) {
     std::vector<std::unique_ptr<AgencyPlan>> plans;
     plans.reserve(agencies.size());
-    std::set<std::string> taken;
+    // The names given so far, as views of the plans' own strings (a plan does not move): no second copy of them.
+    std::unordered_set<std::string_view> taken;
+    taken.reserve(2 * agencies.size());
+    const auto is_taken = [&](const std::string& name) { return taken.count(name) > 0; };
     for (auto& a : agencies) {
         auto p = std::make_unique<AgencyPlan>();
-        p->pdf_name = unique_name(a.stem, ".pdf", taken);
-        p->xlsx_name = unique_name(a.stem, ".xlsx", taken);
+        p->pdf_name = unique_name(a.stem, ".pdf", is_taken);
+        taken.insert(p->pdf_name);
+        p->xlsx_name = unique_name(a.stem, ".xlsx", is_taken);
+        taken.insert(p->xlsx_name);
         p->source = std::move(a);
         plans.push_back(std::move(p));
     }

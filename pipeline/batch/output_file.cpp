@@ -33,10 +33,10 @@ std::string safe_file_stem(std::string_view name) {
     return out.empty() ? "document" : out;
 }
 
-std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken) {
+std::string unique_name(const std::string& stem, const std::string& ext,
+                        const std::function<bool(const std::string&)>& taken) {
     std::string name = stem + ext;
-    for (int n = 2; taken.count(name); ++n) name = stem + "-" + std::to_string(n) + ext;
-    taken.insert(name);
+    for (int n = 2; taken(name); ++n) name = stem + "-" + std::to_string(n) + ext;
     return name;
 }
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <functional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,7 +58,9 @@ private:
     std::string error_;
 };
 
-// Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when the name is already taken in this run.
-std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken);
+// Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when taken(name) says the name is already taken in this run
+// (the caller then records it as taken).
+std::string unique_name(const std::string& stem, const std::string& ext,
+                        const std::function<bool(const std::string&)>& taken);
 
 }  // namespace saraban::batch
