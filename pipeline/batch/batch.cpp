@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,9 +22,13 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_set>
 
 #include "batch/fonts.h"
 #include "batch/group_commit.h"
+#include "batch/overview_spool.h"
+#include "batch/journal.h"
+#include "batch/in_order.h"
 #include "batch/output_file.h"
 #include "batch/progress.h"
 #include "batch/sha256.h"
@@ -111,50 +116,6 @@ layout::LaidOutDocument lay_out(const model::Document& doc, const layout::FontSe
     return layout::layout_document(doc, engine);
 }
 
-// Appends agency records to the journal, one line per write(2) so a kill leaves at most one torn line.
-class Journal {
-public:
-    explicit Journal(const std::string& path) : path_(path) {
-        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
-    }
-    ~Journal() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    bool ok() const { return fd_ >= 0; }
-    // The first write that failed ("" when none): a journal with a hole cannot resume what it lost.
-    std::string error() const {
-        std::lock_guard lock(mutex_);
-        return error_;
-    }
-    void append(const AgencyRecord& r) {
-        const std::string line = to_journal_line(r);
-        std::lock_guard lock(mutex_);
-        if (fd_ < 0) return;
-        std::size_t done = 0;
-        while (done < line.size()) {
-            const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                if (error_.empty()) error_ = path_ + ": " + std::strerror(n < 0 ? errno : ENOSPC);
-                return;
-            }
-            done += std::size_t(n);
-        }
-    }
-    void remove() {
-        std::lock_guard lock(mutex_);
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-        ::unlink(path_.c_str());
-    }
-
-private:
-    std::string path_;
-    int fd_ = -1;
-    std::string error_;
-    mutable std::mutex mutex_;
-};
-
 // ".manifest.json.lock" beside "manifest.json": hidden, and kept (removing it could let two runs lock two files).
 std::string hidden_lock_path(const std::string& manifest_path) {
     const fs::path p(manifest_path);
@@ -193,13 +154,14 @@ private:
 // Set by request_stop() (a signal handler): workers take no new agency once it is non-zero.
 std::atomic<int> stop_signal{0};
 
-// Temporary files a killed run left beside our outputs ("x.pdf.tmp1234" whose process is gone).
-void remove_stale_temporaries(const fs::path& dir, const std::set<std::string>& names) {
+// Temporary files a killed run left beside our outputs ("x.pdf.tmp1234" whose process is gone). names: sorted.
+void remove_stale_temporaries(const fs::path& dir, const std::vector<std::string_view>& names) {
     std::error_code ec;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         const auto at = name.rfind(".tmp");
-        if (at == std::string::npos || !names.count(name.substr(0, at))) continue;
+        if (at == std::string::npos || !std::binary_search(names.begin(), names.end(), std::string_view(name).substr(0, at)))
+            continue;
         const std::string pid_text = name.substr(at + 4);
         if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
         const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
@@ -208,14 +170,11 @@ void remove_stale_temporaries(const fs::path& dir, const std::set<std::string>& 
     }
 }
 
-// Everything the workers share: read-only after set-up, except the font cache (locked), the journal (locked) and
-// the counters.
+// Everything the workers share: read-only after set-up, except the font cache (locked).
 struct Shared {
     const RunOptions& options;
     const validate::Rules& rules;
     FontCache& fonts;
-    Progress& progress;
-    Journal& journal;
     const Manifest* previous = nullptr;  // --resume with a usable manifest
     std::string template_path;
     fs::path out_dir;
@@ -469,13 +428,293 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     return result;
 }
 
-std::string ids_hash(const std::vector<AgencyPlan>& plans) {
-    std::vector<std::string> ids;
-    for (const auto& p : plans) ids.push_back(p.source.id);
+std::string ids_hash(const std::vector<std::unique_ptr<AgencyPlan>>& plans) {
+    std::vector<std::string_view> ids;
+    for (const auto& p : plans) ids.push_back(p->source.id);
     std::sort(ids.begin(), ids.end());
     std::string all;
-    for (const auto& id : ids) all += id + "\n";
+    for (const auto& id : ids) (all += id) += "\n";
     return sha256_hex(all);
+}
+
+// Output names for the whole batch, in input order, before anything runs: they depend neither on scheduling nor on
+// which agencies fail nor on the shard, so shards may share one output folder. Each plan is its own allocation,
+// freed once its agency is recorded, so that what stays of an agency is a pointer.
+std::vector<std::unique_ptr<AgencyPlan>> plan_agencies(std::vector<AgencySource> agencies) {
+    std::vector<std::unique_ptr<AgencyPlan>> plans;
+    plans.reserve(agencies.size());
+    // The names given so far, as views of the plans' own strings (a plan does not move): no second copy of them.
+    std::unordered_set<std::string_view> taken;
+    taken.reserve(2 * agencies.size());
+    const auto is_taken = [&](const std::string& name) { return taken.count(name) > 0; };
+    for (auto& a : agencies) {
+        auto p = std::make_unique<AgencyPlan>();
+        p->pdf_name = unique_name(a.stem, ".pdf", is_taken);
+        taken.insert(p->pdf_name);
+        p->xlsx_name = unique_name(a.stem, ".xlsx", is_taken);
+        taken.insert(p->xlsx_name);
+        p->source = std::move(a);
+        plans.push_back(std::move(p));
+    }
+    return plans;
+}
+
+// What every output depends on besides its input: saraban's version, --font, the templates (hashed from the very
+// texts every agency is composed from) and the fonts.
+Environment environment_of(const RunOptions& options, const compose::TemplateFiles& templates) {
+    Environment env;
+    std::string hash_error;
+    env.saraban_version = options.version;
+    env.font_family = options.font_family;
+    env.system_fonts = options.system_fonts;
+    for (const auto& [path, text] : templates.by_path())
+        env.templates.push_back({path.substr(options.templates_dir.size() + 1), sha256_hex(text)});
+    env.fonts = hash_tree(options.fonts_dir, hash_error);
+    for (const auto& dir : options.extra_fonts_dirs)  // named as given: another folder is another environment
+        for (FileHash f : hash_tree(dir, hash_error))
+            env.fonts.push_back({(fs::path(dir) / f.path).generic_string(), f.sha256});
+    seal(env);
+    return env;
+}
+
+// An agency's record as the run starts: pending, or the previous run's record until it is checked (--resume).
+AgencyRecord initial_record(const AgencyPlan& plan, const Manifest* previous) {
+    AgencyRecord r;
+    if (previous) {
+        auto it = std::lower_bound(previous->agencies.begin(), previous->agencies.end(), plan.source.id,
+                                   [](const AgencyRecord& a, const std::string& id) { return a.id < id; });
+        if (it != previous->agencies.end() && it->id == plan.source.id) r = *it;
+    }
+    r.id = plan.source.id;
+    r.input = plan.source.input;
+    return r;
+}
+
+// The manifest written one agency at a time, in id order (by_id: the agencies' indexes sorted by id): record(i)
+// gives agency i's record, or nullopt with error set. The manifest of 100,000 agencies is never in memory whole.
+std::string write_manifest(const std::string& path, const Manifest& header, const std::vector<std::uint32_t>& by_id,
+                           const AgencyCounts& counts,
+                           const std::function<std::optional<AgencyRecord>(std::size_t, std::string&)>& record) {
+    AtomicFile file(path);
+    const ManifestText text = manifest_text(header, by_id.size(), counts);
+    file.append(text.head);
+    std::string one;
+    for (std::size_t k = 0; k < by_id.size(); ++k) {
+        std::string error;
+        const auto r = record(by_id[k], error);
+        if (!r) return error;
+        one.clear();
+        append_agency_json(one, *r, k == 0);
+        file.append(one);
+    }
+    file.append(text.tail);
+    return file.commit();
+}
+
+// Where each agency's current record is while the run goes on: its initial record, a line of the journal, or (the
+// journal could not take it: a full disk) memory; and its status, for the manifest's counts. ~20 bytes an agency.
+class RunRecords {
+public:
+    RunRecords(const std::vector<std::unique_ptr<AgencyPlan>>& plans, const Manifest* previous)
+        : plans_(plans), previous_(previous), places_(plans.size()), where_(plans.size(), initial),
+          statuses_(plans.size()), by_id_(plans.size()) {
+        for (std::size_t i = 0; i < plans.size(); ++i)
+            statuses_[i] = std::uint8_t(initial_record(*plans[i], previous).status);
+        for (std::uint32_t i = 0; i < by_id_.size(); ++i) by_id_[i] = i;
+        std::sort(by_id_.begin(), by_id_.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return plans[a]->source.id < plans[b]->source.id; });
+    }
+
+    // Agency i is done: its record goes to the journal (on the committer thread), kept here only if it cannot.
+    void record(std::size_t i, const AgencyRecord& r, Journal& journal) {
+        statuses_[i] = std::uint8_t(r.status);
+        if (auto place = journal.append(r)) {
+            places_[i] = *place;
+            where_[i] = in_journal;
+        } else {
+            where_[i] = in_memory;
+            unjournaled_.emplace(i, r);
+        }
+    }
+
+    // The manifest with every agency's current record (journal: where record() put them; none before any).
+    std::string write(const std::string& path, const Manifest& header, const Journal* journal) const {
+        AgencyCounts counts;
+        for (std::uint8_t s : statuses_) counts += AgencyStatus(s);
+        return write_manifest(path, header, by_id_, counts, [&](std::size_t i, std::string& error) {
+            if (where_[i] == in_journal) return journal->read(places_[i], error);
+            if (where_[i] == in_memory) return std::optional(unjournaled_.at(i));
+            return std::optional(initial_record(*plans_[i], previous_));  // not begun: its plan is still there
+        });
+    }
+
+private:
+    enum Where : std::uint8_t { initial, in_journal, in_memory };
+    const std::vector<std::unique_ptr<AgencyPlan>>& plans_;
+    const Manifest* previous_;
+    std::vector<Journal::Place> places_;
+    std::vector<Where> where_;
+    std::vector<std::uint8_t> statuses_;  // AgencyStatus
+    std::vector<std::uint32_t> by_id_;
+    std::map<std::size_t, AgencyRecord> unjournaled_;
+};
+
+// What of a finished agency waits for the ones before it: its overview row and its lines of findings.txt.
+struct InputOrderPart {
+    render::AgencyRow overview;
+    std::string finding_lines;
+};
+
+// Agencies done that may wait for an earlier, slower one before their rows go out in input order (InOrder): a
+// few megabytes at most; a worker does not begin an agency this far ahead of the first one not done.
+constexpr std::size_t kReorderWindow = 4096;
+
+// A run once it holds its output folder (and shard): what run_locked needs of the set-up.
+struct RunSetup {
+    const RunOptions& options;
+    std::ostream& log;
+    const std::vector<std::string>& input_findings;
+    FontCache& fonts;                              // the run's family already loaded
+    const std::vector<std::string>& font_findings;  // files beside the fonts that are not fonts
+    RunSummary& summary;
+    std::vector<std::unique_ptr<AgencyPlan>>& plans;
+    const Manifest& manifest;   // the head: environment, shard, batch (no agencies)
+    const Manifest* previous;   // --resume with a usable manifest
+    const compose::TemplateFiles& templates;
+    const validate::Rules& rules;
+    std::chrono::steady_clock::time_point started;
+    fs::path out_dir;
+    std::string manifest_path, overview_name, findings_name;
+};
+
+// The run's own files at the end: a failure here is the run's, and the exit status says so.
+void finish_run(RunSetup& run, const RunRecords& records, Journal& journal, OverviewSpool& overview_rows,
+                AtomicFile& findings) {
+    auto run_file = [&](std::string error) {
+        if (error.empty()) return true;
+        run.log << "saraban: " << error << "\n";
+        run.summary.run_errors.push_back(std::move(error));
+        return false;
+    };
+    // The head of the secretariat's overview: one row per agency of this run (or shard), in input order.
+    const std::string overview_path = (run.out_dir / run.overview_name).string();
+    overview_rows.rewind();
+    run_file(write_atomically_with(overview_path, [&](const std::string& temp) {
+        std::string error = render::write_overview_workbook(
+            overview_rows.summary(), [&](render::AgencyRow& row) { return overview_rows.next(row); }, temp);
+        return error.empty() && !overview_rows.error().empty() ? overview_path + ": " + overview_rows.error() : error;
+    }));
+    // The journal is removed only when the manifest holds everything it held.
+    run_file(journal.error());
+    if (run_file(records.write(run.manifest_path, run.manifest, &journal)) && journal.error().empty())
+        journal.remove();
+    // The findings of the whole run, one line each, beside the outputs ("" when there were none).
+    run_file(findings.commit());
+}
+
+// The finished agency's lines of findings.txt (and of the log): its findings, then what stopped it.
+std::string finding_lines(const AgencyRecord& r) {
+    std::string lines;
+    for (const auto& f : r.findings) lines += f.message + "\n";
+    if (!r.error.empty()) lines += r.error + "\n";
+    return lines;
+}
+
+// The manifest as the run starts, the workers, and the run's own files at the end. Memory stays flat in the number
+// of agencies: records go to the journal, overview rows and findings to files in input order (InOrder), and a
+// plan is freed once its agency is recorded.
+void run_locked(RunSetup& run) {
+    const RunOptions& options = run.options;
+    RunSummary& summary = run.summary;
+    auto& plans = run.plans;
+    // Every agency of the shard, pending unless a previous record stands for it until it is checked. Written
+    // before any output, so a killed run always leaves a manifest with its journal.
+    RunRecords records(plans, run.previous);
+    if (std::string error = records.write(run.manifest_path, run.manifest, nullptr); !error.empty()) {
+        run.log << "saraban: " << error << "\n";
+        summary.run_errors.push_back(error);
+        summary.documents_failed = summary.inputs;
+        return;
+    }
+    Journal journal(journal_path(run.manifest_path));  // truncates: the manifest now holds what it held
+    if (!journal.ok()) {
+        summary.run_errors.push_back(journal_path(run.manifest_path) + ": " + std::strerror(errno));
+        run.log << "saraban: " << summary.run_errors.back() << "\n";
+    }
+
+    int jobs = options.jobs > 0 ? options.jobs : default_jobs();
+    jobs = std::max(1, std::min(jobs, int(plans.size())));
+    summary.jobs = jobs;
+
+    Progress progress(run.log, options.progress, int(plans.size()));
+    Shared shared{options, run.rules, run.fonts, run.previous, options.templates_dir + "/progress-report.xml",
+                  run.out_dir, run.templates};
+    summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - run.started).count();
+
+    // Overview rows and findings in input order, as agencies finish in any order: to disk as soon as the ones
+    // before them are done (the findings straight into findings.txt's temporary file).
+    OverviewSpool overview_rows;
+    AtomicFile findings((run.out_dir / run.findings_name).string());
+    for (const auto& line : run.input_findings) findings.append(line + "\n");
+    for (const auto& line : run.font_findings) findings.append(line + "\n");
+    InOrder<InputOrderPart> in_order(kReorderWindow, [&](std::size_t, InputOrderPart&& part) {
+        overview_rows.add(part.overview);
+        findings.append(part.finding_lines);
+    });
+    // A worker's result waits here from the agency's end until GroupCommit reports it.
+    std::vector<std::unique_ptr<WorkerResult>> results(plans.size());
+    GroupCommit commit(run.out_dir.string(), [&](std::size_t i, const std::string& error) {
+        const std::unique_ptr<WorkerResult> r = std::move(results[i]);
+        if (!error.empty()) {
+            r->record.status = AgencyStatus::failed;
+            r->record.error = plans[i]->source.input + ": " + error;
+            r->record.outputs.clear();
+        }
+        records.record(i, r->record, journal);
+        if (options.on_finished) options.on_finished(r->record);
+        std::string lines = finding_lines(r->record);
+        const bool failed = r->record.status != AgencyStatus::produced;
+        progress.finished(r->record.id, r->skipped ? "" : lines, r->skipped ? "unchanged" : to_string(r->record.status),
+                          failed);
+        summary.warnings += r->warnings;
+        summary.stages += r->times;
+        if (r->skipped) ++summary.skipped;
+        else if (!failed) ++summary.documents_written;
+        else ++summary.documents_failed;
+        in_order.put(i, {std::move(r->overview), std::move(lines)});
+        plans[i].reset();  // nothing reads it again (workers read only the plan they took); its closures can go
+    });
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        WorkerState state;
+        for (std::size_t i; stop_signal.load() == 0 && (i = next.fetch_add(1)) < plans.size();) {
+            in_order.wait_for_room(i);
+            auto r = std::make_unique<WorkerResult>();
+            try {
+                *r = process(*plans[i], shared, state);
+            } catch (const std::exception& e) {
+                r->record.id = plans[i]->source.id;
+                r->record.input = plans[i]->source.input;
+                r->record.status = AgencyStatus::failed;
+                r->record.error = plans[i]->source.input + ": " + e.what();
+            }
+            auto renames = std::move(r->renames);
+            results[i] = std::move(r);  // taken by the committer only after submit
+            commit.submit(i, std::move(renames));
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+        worker();
+    }
+    commit.finish();
+    progress.close();
+    // Stopped by a signal: the agencies not begun stay pending in the manifest, for --resume; the overview and
+    // findings hold the agencies begun, all of which finished.
+    summary.stopped_by = stop_signal.load();
+    if (summary.stopped_by != 0) summary.not_started = int(plans.size() - std::min(next.load(), plans.size()));
+    finish_run(run, records, journal, overview_rows, findings);
 }
 
 }  // namespace
@@ -576,22 +815,10 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     RunSummary summary;
     summary.batch_agencies = int(agencies.size());
     summary.warnings = int(input_findings.size());
-    // Output names for the whole batch, in input order, before anything runs: they depend neither on scheduling
-    // nor on which agencies fail nor on the shard, so shards may share one output folder.
-    std::vector<AgencyPlan> plans;
-    {
-        std::set<std::string> taken;
-        for (auto& a : agencies) {
-            AgencyPlan p;
-            p.pdf_name = unique_name(a.stem, ".pdf", taken);
-            p.xlsx_name = unique_name(a.stem, ".xlsx", taken);
-            p.source = std::move(a);
-            plans.push_back(std::move(p));
-        }
-    }
+    std::vector<std::unique_ptr<AgencyPlan>> plans = plan_agencies(std::move(agencies));
     const std::string batch_ids = ids_hash(plans);
     if (!options.shard.whole()) {
-        std::erase_if(plans, [&](const AgencyPlan& p) { return shard_of(p.source.id, options.shard.count) != options.shard.index; });
+        std::erase_if(plans, [&](const auto& p) { return shard_of(p->source.id, options.shard.count) != options.shard.index; });
     }
     summary.inputs = int(plans.size());
 
@@ -627,21 +854,10 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         return summary;
     }
 
-    // What every output depends on besides its input.
+    // The manifest's head (its agencies are written one at a time from RunRecords). The templates are read once.
     Manifest manifest;
-    std::string hash_error;
-    manifest.environment.saraban_version = options.version;
-    manifest.environment.font_family = options.font_family;
-    manifest.environment.system_fonts = options.system_fonts;
-    // The templates are read once: the manifest hashes the very texts every agency is composed from.
     const auto templates = compose::TemplateFiles::read_folder(options.templates_dir);
-    for (const auto& [path, text] : templates.by_path())
-        manifest.environment.templates.push_back({path.substr(options.templates_dir.size() + 1), sha256_hex(text)});
-    manifest.environment.fonts = hash_tree(options.fonts_dir, hash_error);
-    for (const auto& dir : options.extra_fonts_dirs)  // named as given: another folder is another environment
-        for (FileHash f : hash_tree(dir, hash_error))
-            manifest.environment.fonts.push_back({(fs::path(dir) / f.path).generic_string(), f.sha256});
-    seal(manifest.environment);
+    manifest.environment = environment_of(options, templates);
     manifest.shard = options.shard;
     manifest.batch_agencies = summary.batch_agencies;
     manifest.batch_ids_sha256 = batch_ids;
@@ -654,12 +870,13 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     const std::string overview_name = shard_file_name("overview", ".xlsx", options.shard);
     const std::string findings_name = shard_file_name("findings", ".txt", options.shard);
     {
-        // Only for this clean-up: two names an agency would stay in memory for the whole batch.
-        std::set<std::string> our_names = {manifest_name(options.shard), overview_name};
+        const std::string manifest_file = manifest_name(options.shard);
+        std::vector<std::string_view> our_names = {manifest_file, overview_name, findings_name};
         for (const auto& p : plans) {
-            our_names.insert(p.pdf_name);
-            our_names.insert(p.xlsx_name);
+            our_names.push_back(p->pdf_name);
+            our_names.push_back(p->xlsx_name);
         }
+        std::sort(our_names.begin(), our_names.end());
         remove_stale_temporaries(out_dir, our_names);
     }
 
@@ -684,130 +901,9 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
             log << "saraban: --resume: " << from_journal << " agencies finished by the interrupted run\n";
         }
     }
-    // The manifest as the run starts: every agency of the shard, pending unless a previous record stands for it
-    // until it is checked. Written before any output, so a killed run always leaves a manifest with its journal.
-    {
-        std::map<std::string, const AgencyRecord*> old;
-        if (previous)
-            for (const auto& r : previous->agencies) old[r.id] = &r;
-        for (const auto& p : plans) {
-            auto it = old.find(p.source.id);
-            AgencyRecord r = it != old.end() ? *it->second : AgencyRecord{};
-            r.id = p.source.id;
-            r.input = p.source.input;
-            manifest.agencies.push_back(std::move(r));
-        }
-        std::sort(manifest.agencies.begin(), manifest.agencies.end(),
-                  [](const auto& a, const auto& b) { return a.id < b.id; });
-    }
-    if (std::string error = write_atomically(manifest_path, to_json(manifest)); !error.empty()) {
-        log << "saraban: " << error << "\n";
-        summary.run_errors.push_back(error);
-        summary.documents_failed = summary.inputs;
-        return summary;
-    }
-    Journal journal(journal_path(manifest_path));  // truncates: the manifest now holds what it held
-    if (!journal.ok()) {
-        summary.run_errors.push_back(journal_path(manifest_path) + ": " + std::strerror(errno));
-        log << "saraban: " << summary.run_errors.back() << "\n";
-    }
-
-    int jobs = options.jobs > 0 ? options.jobs : default_jobs();
-    jobs = std::max(1, std::min(jobs, int(plans.size())));
-    summary.jobs = jobs;
-
-    Progress progress(log, options.progress, int(plans.size()));
-    Shared shared{options, rules.rules, fonts, progress, journal, previous ? &*previous : nullptr,
-                  options.templates_dir + "/progress-report.xml", out_dir, templates};
-    summary.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-    // A worker's result waits here from the agency's end until GroupCommit reports it; then its record goes into
-    // the manifest and only the overview row and finding lines stay, so that memory does not grow by whole
-    // results with the number of agencies.
-    std::vector<std::unique_ptr<WorkerResult>> results(plans.size());
-    std::vector<render::AgencyRow> overview_rows(plans.size());  // in input order
-    std::vector<std::string> finding_lines(plans.size());
-    GroupCommit commit(out_dir.string(), [&](std::size_t i, const std::string& error) {
-        const std::unique_ptr<WorkerResult> r = std::move(results[i]);
-        if (!error.empty()) {
-            r->record.status = AgencyStatus::failed;
-            r->record.error = plans[i].source.input + ": " + error;
-            r->record.outputs.clear();
-        }
-        if (!r->skipped) journal.append(r->record);
-        if (options.on_finished) options.on_finished(r->record);
-        std::string lines;
-        for (const auto& f : r->record.findings) lines += f.message + "\n";
-        if (!r->record.error.empty()) lines += r->record.error + "\n";
-        const bool failed = r->record.status != AgencyStatus::produced;
-        progress.finished(r->record.id, r->skipped ? "" : lines, r->skipped ? "unchanged" : to_string(r->record.status),
-                          failed);
-        summary.warnings += r->warnings;
-        summary.stages += r->times;
-        if (r->skipped) ++summary.skipped;
-        else if (!failed) ++summary.documents_written;
-        else ++summary.documents_failed;
-        finding_lines[i] = std::move(lines);
-        overview_rows[i] = std::move(r->overview);
-        put_record(manifest, std::move(r->record));
-        plans[i] = {};  // nothing reads it again (workers read only the plan they took); its closures can go
-    });
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        WorkerState state;
-        for (std::size_t i; stop_signal.load() == 0 && (i = next.fetch_add(1)) < plans.size();) {
-            auto r = std::make_unique<WorkerResult>();
-            try {
-                *r = process(plans[i], shared, state);
-            } catch (const std::exception& e) {
-                r->record.id = plans[i].source.id;
-                r->record.input = plans[i].source.input;
-                r->record.status = AgencyStatus::failed;
-                r->record.error = plans[i].source.input + ": " + e.what();
-            }
-            auto renames = std::move(r->renames);
-            results[i] = std::move(r);  // taken by the committer only after submit
-            commit.submit(i, std::move(renames));
-        }
-    };
-    {
-        std::vector<std::jthread> threads;
-        for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-        worker();
-    }
-    commit.finish();
-    progress.close();
-    // Stopped by a signal: the agencies not begun stay pending in the manifest, for --resume.
-    summary.stopped_by = stop_signal.load();
-    std::vector<render::AgencyRow> made_rows;
-    for (std::size_t i = 0; i < plans.size(); ++i) {
-        if (i < next.load() || summary.stopped_by == 0) made_rows.push_back(std::move(overview_rows[i]));
-        else ++summary.not_started;
-    }
-    overview_rows = {};
-    // What the run itself writes: a failure here is the run's, and the exit status says so.
-    auto run_file = [&](std::string error) {
-        if (error.empty()) return true;
-        log << "saraban: " << error << "\n";
-        summary.run_errors.push_back(std::move(error));
-        return false;
-    };
-
-    // The head of the secretariat's overview: one row per agency of this run (or shard), in input order.
-    run_file(write_atomically_with((out_dir / overview_name).string(), [&](const std::string& temp) {
-        return render::write_overview_workbook(made_rows, temp);
-    }));
-    made_rows = {};
-    std::string findings_report;  // every finding of the run, in input order, also written beside the outputs
-    for (const auto& line : input_findings) findings_report += line + "\n";
-    for (const auto& line : font_findings) findings_report += line + "\n";
-    for (const auto& lines : finding_lines) findings_report += lines;
-    finding_lines = {};
-    // The journal is removed only when the manifest holds everything it held.
-    run_file(journal.error());
-    if (run_file(write_atomically(manifest_path, to_json(manifest))) && journal.error().empty()) journal.remove();
-    // The findings of the whole run, one line each, beside the outputs ("" when there were none).
-    run_file(write_atomically((out_dir / findings_name).string(), findings_report));
+    RunSetup run{options, log, input_findings, fonts, font_findings, summary, plans, manifest, previous ? &*previous : nullptr,
+                 templates, rules.rules, started, out_dir, manifest_path, overview_name, findings_name};
+    run_locked(run);
     return summary;
 }
 

@@ -38,7 +38,7 @@ struct RunOptions {
     std::string version;              // saraban's version, recorded in the manifest (a change redoes everything)
     ProgressStyle progress = ProgressStyle::none;
     ingest::Limits limits;            // --limit: how large an input may be (docs/limits.md)
-    // Called (from a worker) after each agency is recorded in the journal; bench uses it to drop outputs.
+    // Called (on the committer thread) after each agency is recorded in the journal; bench uses it to drop outputs.
     std::function<void(const AgencyRecord&)> on_finished;
 };
 

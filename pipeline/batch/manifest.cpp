@@ -91,43 +91,48 @@ void seal(Environment& env) {
     env.sha256 = sha256_hex(dump(environment_json(copy), -1));
 }
 
-std::string to_json(const Manifest& m) {
-    int produced = 0, failed = 0, pending = 0;
-    for (const auto& r : m.agencies)
-        (r.status == AgencyStatus::produced ? produced : r.status == AgencyStatus::failed ? failed : pending)++;
-    // The agencies are dumped one by one into the array's place, not built into one JSON tree: for 10,000
-    // agencies the tree would be tens of megabytes at the end of a run that otherwise needs a few.
-    const json agencies = m.agencies.empty() ? json::array() : json::array({nullptr});
+ManifestText manifest_text(const Manifest& m, std::size_t agencies, const AgencyCounts& counts) {
+    // The agencies are written one by one into the array's place, never built into one JSON tree: for 100,000
+    // agencies the tree, or even the text, would be tens of megabytes.
+    const json array = agencies == 0 ? json::array() : json::array({nullptr});
     json j = {{"format", kManifestFormat},
               {"environment", environment_json(m.environment)},
               {"batch", {{"agencies", m.batch_agencies}, {"ids_sha256", m.batch_ids_sha256}}},
-              {"summary", {{"agencies", int(m.agencies.size())}, {"produced", produced}, {"failed", failed},
-                           {"pending", pending}}},
-              {"agencies", agencies}};
+              {"summary", {{"agencies", int(agencies)}, {"produced", counts.produced}, {"failed", counts.failed},
+                           {"pending", counts.pending}}},
+              {"agencies", array}};
     if (m.merged_shards.empty()) j["shard"] = {{"index", m.shard.index}, {"count", m.shard.count}};
     else j["shard"] = {{"count", m.shard.count}, {"merged", m.merged_shards}};
     std::string text = dump(j, 2) + "\n";
-    if (m.agencies.empty()) return text;
+    if (agencies == 0) return {std::move(text), ""};
     const std::string placeholder = "\"agencies\": [\n    null\n  ]";
     const std::size_t at = text.find(placeholder);
-    // One string, sized ahead, the records appended in place: joining and replacing copies of them made the end
-    // of a 10,000-agency run peak 25 MB above the rest of it.
-    std::string out;
-    out.reserve(text.size() + m.agencies.size() * 800);
-    out.append(text, 0, at);
-    out += "\"agencies\": [\n";
-    bool first = true;
-    for (const auto& r : m.agencies) {
-        out += first ? "    " : ",\n    ";
-        first = false;
-        const std::string one = dump(record_json(r), 2);  // its lines indented under the array's
-        for (char c : one) {
-            out += c;
-            if (c == '\n') out += "    ";
-        }
+    return {text.substr(0, at) + "\"agencies\": [\n", "\n  ]" + text.substr(at + placeholder.size())};
+}
+
+void append_agency_json(std::string& out, const AgencyRecord& r, bool first) {
+    out += first ? "    " : ",\n    ";
+    const std::string one = dump(record_json(r), 2);  // its lines indented under the array's
+    for (char c : one) {
+        out += c;
+        if (c == '\n') out += "    ";
     }
-    out += "\n  ]";
-    out.append(text, at + placeholder.size());
+}
+
+AgencyCounts& AgencyCounts::operator+=(AgencyStatus s) {
+    (s == AgencyStatus::produced ? produced : s == AgencyStatus::failed ? failed : pending)++;
+    return *this;
+}
+
+std::string to_json(const Manifest& m) {
+    AgencyCounts counts;
+    for (const auto& r : m.agencies) counts += r.status;
+    const ManifestText text = manifest_text(m, m.agencies.size(), counts);
+    std::string out;
+    out.reserve(text.head.size() + text.tail.size() + m.agencies.size() * 800);
+    out += text.head;
+    for (std::size_t i = 0; i < m.agencies.size(); ++i) append_agency_json(out, m.agencies[i], i == 0);
+    out += text.tail;
     return out;
 }
 

@@ -72,6 +72,19 @@ struct Manifest {
 
 // Deterministic JSON, two-space indented, ending with a newline. Strings that are not UTF-8 are written with U+FFFD.
 std::string to_json(const Manifest& m);
+
+// The same JSON in pieces, for a manifest written one agency at a time without its records in memory:
+// head, then append_agency_json for each agency sorted by id (first: the first one), then tail. m.agencies is
+// not read; agencies and counts stand for them.
+struct AgencyCounts {
+    int produced = 0, failed = 0, pending = 0;
+    AgencyCounts& operator+=(AgencyStatus s);
+};
+struct ManifestText {
+    std::string head, tail;
+};
+ManifestText manifest_text(const Manifest& m, std::size_t agencies, const AgencyCounts& counts);
+void append_agency_json(std::string& out, const AgencyRecord& r, bool first);
 std::optional<Manifest> parse_manifest(std::string_view json, std::string& error);
 
 // One agency as a single JSON line (with '\n'), for the journal; and back (nullopt for a torn or foreign line).

@@ -3,8 +3,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fcntl.h>
 #include <unistd.h>
+
+namespace fs = std::filesystem;
 
 namespace saraban::batch {
 
@@ -30,10 +33,10 @@ std::string safe_file_stem(std::string_view name) {
     return out.empty() ? "document" : out;
 }
 
-std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken) {
+std::string unique_name(const std::string& stem, const std::string& ext,
+                        const std::function<bool(const std::string&)>& taken) {
     std::string name = stem + ext;
-    for (int n = 2; taken.count(name); ++n) name = stem + "-" + std::to_string(n) + ext;
-    taken.insert(name);
+    for (int n = 2; taken(name); ++n) name = stem + "-" + std::to_string(n) + ext;
     return name;
 }
 
@@ -53,6 +56,18 @@ std::string write_file(const std::string& path, std::string_view bytes) {
         done += std::size_t(n);
     }
     return ::close(fd) == 0 ? std::string() : path + ": " + std::strerror(errno);
+}
+
+std::string sync_folder_of(const std::string& path) {
+    const std::string folder = fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string();
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        std::string err = folder + ": fsync: " + std::strerror(errno);
+        if (fd >= 0) ::close(fd);
+        return err;
+    }
+    ::close(fd);
+    return {};
 }
 
 std::string write_atomically_with(const std::string& path,
@@ -76,7 +91,48 @@ std::string write_atomically_with(const std::string& path,
         ::unlink(temp.c_str());
         return err;
     }
-    return {};
+    // The new name on disk too: without the folder's fsync a power cut may bring back the old file or none.
+    return sync_folder_of(path);
+}
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temp_(temporary_name(path_)) {
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) error_ = temp_ + ": " + std::strerror(errno);
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(temp_.c_str());
+}
+
+void AtomicFile::append(std::string_view bytes) {
+    buffer_ += bytes;
+    if (buffer_.size() >= (1u << 16)) flush();  // 64 KB a write(2)
+}
+
+void AtomicFile::flush() {
+    for (std::size_t done = 0; error_.empty() && done < buffer_.size();) {
+        const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) error_ = temp_ + ": " + std::strerror(n < 0 ? errno : ENOSPC);
+        else done += std::size_t(n);
+    }
+    buffer_.clear();
+}
+
+std::string AtomicFile::commit() {
+    if (fd_ < 0) return error_;
+    flush();
+    if (error_.empty() && ::fsync(fd_) != 0) error_ = temp_ + ": " + std::strerror(errno);
+    ::close(fd_);
+    fd_ = -1;
+    if (error_.empty() && std::rename(temp_.c_str(), path_.c_str()) != 0) error_ = path_ + ": " + std::strerror(errno);
+    if (!error_.empty()) {
+        ::unlink(temp_.c_str());
+        return error_;
+    }
+    return sync_folder_of(path_);
 }
 
 std::string write_atomically(const std::string& path, std::string_view bytes) {

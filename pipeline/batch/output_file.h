@@ -3,7 +3,6 @@
 #pragma once
 
 #include <functional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,10 +13,14 @@ namespace saraban::batch {
 // Never empty (falls back to "document"); at most 120 bytes, cut on a UTF-8 boundary.
 std::string safe_file_stem(std::string_view name);
 
-// Writes bytes to path through a temporary file in the same folder and a rename, so a killed run never leaves a
-// half-written file under the final name. Returns an empty string, or what went wrong.
+// Writes bytes to path through a temporary file in the same folder, fsync and a rename (then the folder's fsync),
+// so that neither a killed run nor a power cut leaves a half-written file under the final name. Returns an empty
+// string, or what went wrong.
 std::string write_atomically(const std::string& path, const std::vector<unsigned char>& bytes);
 std::string write_atomically(const std::string& path, std::string_view bytes);
+
+// fsync of the folder holding path, so that a rename into it survives a power cut. Returns "" or what went wrong.
+std::string sync_folder_of(const std::string& path);
 
 // The same for a writer that can only write to a path (libxlsxwriter): write(temp_path) returns "" or its error;
 // on success the temporary file is renamed to path, on failure removed.
@@ -31,7 +34,33 @@ std::string temporary_name(const std::string& path);
 // Writes bytes to path, whole (no sync, no rename: for a temporary name that GroupCommit renames later).
 std::string write_file(const std::string& path, std::string_view bytes);
 
-// Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when the name is already taken in this run.
-std::string unique_name(const std::string& stem, const std::string& ext, std::set<std::string>& taken);
+// A file written in pieces under its temporary name (temporary_name) and given its final name by commit(), as
+// write_atomically does at once: for a file too large to hold in memory (a manifest of 100,000 agencies).
+// Destroyed without commit(), it removes the temporary file.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void append(std::string_view bytes);  // buffered; a failure is kept for commit() to return
+    // Writes what is buffered, fsyncs, renames and syncs the folder. Returns "" or the first error (the temporary
+    // file is then removed).
+    std::string commit();
+
+private:
+    void flush();
+
+    std::string path_, temp_;
+    int fd_ = -1;
+    std::string buffer_;
+    std::string error_;
+};
+
+// Picks "stem.ext", or "stem-2.ext", "stem-3.ext", … when taken(name) says the name is already taken in this run
+// (the caller then records it as taken).
+std::string unique_name(const std::string& stem, const std::string& ext,
+                        const std::function<bool(const std::string&)>& taken);
 
 }  // namespace saraban::batch

@@ -31,9 +31,12 @@ BOOST_AUTO_TEST_CASE(names_from_inputs_stay_inside_the_output_folder) {
 
 BOOST_AUTO_TEST_CASE(clashing_names_get_a_number) {
     std::set<std::string> taken;
-    BOOST_TEST(unique_name("sample", ".pdf", taken) == "sample.pdf");
-    BOOST_TEST(unique_name("sample", ".pdf", taken) == "sample-2.pdf");
-    BOOST_TEST(unique_name("sample", ".pdf", taken) == "sample-3.pdf");
+    const auto is_taken = [&](const std::string& name) { return taken.count(name) > 0; };
+    for (const char* want : {"sample.pdf", "sample-2.pdf", "sample-3.pdf"}) {
+        const std::string name = unique_name("sample", ".pdf", is_taken);
+        BOOST_TEST(name == want);
+        taken.insert(name);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(atomic_write_leaves_only_the_final_file) {

@@ -17,6 +17,13 @@
 
 namespace saraban::render {
 
+// Writes the sheet from the summary and the rows handed back one at a time (OverviewSummary's friend).
+struct OverviewSheetWriter {
+    static void write(xlsx_detail::Book& book, const OverviewSummary& summary,
+                      const std::function<bool(AgencyRow&)>& next_row);
+    static std::string title(const OverviewSummary& summary);
+};
+
 namespace {
 
 using namespace xlsx_detail;
@@ -53,25 +60,50 @@ lxw_format* bold_format(lxw_workbook* workbook, const char* num_format) {
     return format;
 }
 
-// "ภาพรวมการรายงานผล ITA ปีงบประมาณ พ.ศ. ๒๕๖๔ รอบ ๑๒ เดือน" when every row has the same year and round.
-std::string title_text(const std::vector<AgencyRow>& rows) {
-    std::string text = "ภาพรวมการรายงานผล ITA";
-    if (rows.empty()) return text;
-    const auto same = [&](auto field) {
-        return std::all_of(rows.begin(), rows.end(), [&](const AgencyRow& r) { return r.*field == rows[0].*field; });
-    };
-    if (same(&AgencyRow::fiscal_year_be) && rows[0].fiscal_year_be > 0)
-        text += " ปีงบประมาณ พ.ศ. " + compose::format_plain_integer(rows[0].fiscal_year_be);
-    if (same(&AgencyRow::round_months) && rows[0].round_months > 0)
-        text += " รอบ " + compose::format_plain_integer(rows[0].round_months) + " เดือน";
-    return text;
-}
-
 bool later(const model::Date& a, const model::Date& b) {
     return std::tie(a.year, a.month, a.day) > std::tie(b.year, b.month, b.day);
 }
 
-void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
+}  // namespace
+
+void OverviewSummary::add(const AgencyRow& r) {
+    if (rows_ == 0) {
+        fiscal_year_be_ = r.fiscal_year_be;
+        round_months_ = r.round_months;
+    }
+    same_year_ = same_year_ && r.fiscal_year_be == fiscal_year_be_;
+    same_round_ = same_round_ && r.round_months == round_months_;
+    ++rows_;
+    widest_agency_ = std::max(widest_agency_, xlsx_detail::text_width(r.agency));
+    widest_source_ = std::max(widest_source_, xlsx_detail::text_width(r.source));
+    if (later(r.date, newest_)) newest_ = r.date;
+    const std::optional<double> scores[] = {r.ita, r.iit, r.eit, r.oit};
+    for (int i = 0; i < 4; ++i)
+        if (scores[i]) {
+            score_sums_[i] += *scores[i];  // in row order, as the workbook's cached mean always was
+            ++score_counts_[i];
+        }
+    steps_done_ += r.steps_done;
+    steps_in_progress_ += r.steps_in_progress;
+    steps_not_started_ += r.steps_not_started;
+    errors_ += r.errors;
+    warnings_ += r.warnings;
+    produced_ += r.produced ? 1 : 0;
+}
+
+// "ภาพรวมการรายงานผล ITA ปีงบประมาณ พ.ศ. ๒๕๖๔ รอบ ๑๒ เดือน" when every row has the same year and round.
+std::string OverviewSheetWriter::title(const OverviewSummary& summary) {
+    std::string text = "ภาพรวมการรายงานผล ITA";
+    if (summary.rows_ == 0) return text;
+    if (summary.same_year_ && summary.fiscal_year_be_ > 0)
+        text += " ปีงบประมาณ พ.ศ. " + compose::format_plain_integer(summary.fiscal_year_be_);
+    if (summary.same_round_ && summary.round_months_ > 0)
+        text += " รอบ " + compose::format_plain_integer(summary.round_months_) + " เดือน";
+    return text;
+}
+
+void OverviewSheetWriter::write(Book& book, const OverviewSummary& summary,
+                                const std::function<bool(AgencyRow&)>& next_row) {
     Sheet sheet = book.add_sheet(overview_sheet_name);
     const Formats& f = book.formats();
     lxw_workbook* wb = book.get();
@@ -82,11 +114,9 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
     lxw_format* bold_agencies = bold_format(wb, "[$-D00041E]0\" หน่วยงาน\"");
 
     // Widths: names and sources fit their longest text (capped, then wrapped); numbers their header.
-    std::vector<std::string> agencies = {headers[ov_agency]}, sources = {headers[ov_source]};
-    for (const AgencyRow& r : rows) {
-        agencies.push_back(r.agency);
-        sources.push_back(r.source);
-    }
+    const auto fit = [](const char* header, double widest, double min_width, double max_width) {
+        return std::clamp(std::max(text_width(header), widest) + 2, min_width, max_width);  // as column_width
+    };
     for (lxw_col_t c = 0; c < ov_count; ++c) {
         lxw_format* format = c >= ov_ita && c <= ov_oit ? f.score
                              : c == ov_share             ? f.percent
@@ -94,8 +124,8 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
                                      c == ov_errors || c == ov_warnings
                                  ? f.integer
                                  : f.text;
-        double width = c == ov_agency   ? column_width(agencies, 20, 45)
-                       : c == ov_source ? column_width(sources, 16, 40)
+        double width = c == ov_agency   ? fit(headers[ov_agency], summary.widest_agency_, 20, 45)
+                       : c == ov_source ? fit(headers[ov_source], summary.widest_source_, 16, 40)
                        : c >= ov_ita && c <= ov_oit ? 10
                        : c == ov_status            ? 22
                                                    : 14;
@@ -103,7 +133,7 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
     }
     // Data rows 1..last; with no agencies one row says so, so that the totals' ranges stay below the header.
     const lxw_row_t first = 1;
-    const lxw_row_t last = rows.empty() ? first : lxw_row_t(rows.size());
+    const lxw_row_t last = summary.rows_ == 0 ? first : lxw_row_t(summary.rows_);
 
     // Produced green, failed red (the tracking workbook's "done" and "not started" fills); set before any row, as
     // a sheet written row by row cannot reach back to its first rows.
@@ -131,13 +161,13 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
     sheet.fit_row(0, header_cells);
     for (lxw_col_t c = 0; c < ov_count; ++c) sheet.text(0, c, headers[c], f.header);
 
-    if (rows.empty()) {
+    if (summary.rows_ == 0) {
         const char* none = "ไม่มีหน่วยงานในรอบนี้ [no agencies]";
         sheet.fit_row(first, {{ov_agency, none, f.text}});
         sheet.text(first, ov_agency, none, f.text);
     }
     lxw_row_t row = first;
-    for (const AgencyRow& r : rows) {
+    for (AgencyRow r; row <= last && next_row(r);) {
         const char* status = r.produced ? produced_word : failed_word;
         sheet.fit_row(row, {{ov_agency, r.agency, f.text}, {ov_abbr, r.agency_abbr, f.text},
                             {ov_level, r.level, f.text}, {ov_status, status, f.text}, {ov_source, r.source, f.text}});
@@ -172,32 +202,22 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
     sheet.fit_row(total, {{ov_agency, total_label, bold_text}});
     sheet.text(total, ov_agency, total_label, bold_text);
     // Agencies counted by their status cell, which every row has (a file that did not read has no agency name).
-    sheet.formula(total, ov_abbr, "=SUBTOTAL(3," + range(ov_status, first, last) + ")", double(rows.size()),
+    sheet.formula(total, ov_abbr, "=SUBTOTAL(3," + range(ov_status, first, last) + ")", double(summary.rows_),
                   bold_agencies);
-    const std::optional<double> AgencyRow::*score_fields[] = {&AgencyRow::ita, &AgencyRow::iit, &AgencyRow::eit,
-                                                              &AgencyRow::oit};
     for (lxw_col_t i = 0; i < 4; ++i) {
-        double sum = 0;
-        int n = 0;
-        for (const AgencyRow& r : rows)
-            if (r.*score_fields[i]) {
-                sum += *(r.*score_fields[i]);
-                ++n;
-            }
+        const int n = summary.score_counts_[i];
         const std::string formula = "=IFERROR(SUBTOTAL(1," + range(ov_ita + i, first, last) + "),\"\")";
-        if (n > 0) sheet.formula(total, ov_ita + i, formula, sum / n, bold_score);
+        if (n > 0) sheet.formula(total, ov_ita + i, formula, summary.score_sums_[i] / n, bold_score);
         else sheet.formula(total, ov_ita + i, formula, std::string(), bold_score);
     }
     int sums[ov_count] = {};
-    for (const AgencyRow& r : rows) {
-        sums[ov_done] += r.steps_done;
-        sums[ov_in_progress] += r.steps_in_progress;
-        sums[ov_not_started] += r.steps_not_started;
-        sums[ov_steps] += r.steps_done + r.steps_in_progress + r.steps_not_started;
-        sums[ov_errors] += r.errors;
-        sums[ov_warnings] += r.warnings;
-        sums[ov_status] += r.produced ? 1 : 0;
-    }
+    sums[ov_done] = summary.steps_done_;
+    sums[ov_in_progress] = summary.steps_in_progress_;
+    sums[ov_not_started] = summary.steps_not_started_;
+    sums[ov_steps] = summary.steps_done_ + summary.steps_in_progress_ + summary.steps_not_started_;
+    sums[ov_errors] = summary.errors_;
+    sums[ov_warnings] = summary.warnings_;
+    sums[ov_status] = summary.produced_;
     for (lxw_col_t c : {ov_done, ov_in_progress, ov_not_started, ov_steps, ov_errors, ov_warnings})
         sheet.formula(total, c, "=SUBTOTAL(9," + range(c, first, last) + ")", sums[c], bold_integer);
     const std::string share = "=IF(" + cell(total, ov_steps) + "=0,\"\"," + cell(total, ov_done) + "/" +
@@ -214,10 +234,8 @@ void write_sheet(Book& book, const std::vector<AgencyRow>& rows) {
     }
 
     sheet.set_row_heights();
-    set_up_printing(sheet, true, title_text(rows), true);
+    set_up_printing(sheet, true, title(summary), true);
 }
-
-}  // namespace
 
 AgencyRow overview_row(const model::Report& report, const std::vector<model::Diagnostic>& findings, bool produced,
                        const std::string& source) {
@@ -251,25 +269,34 @@ AgencyRow overview_row(const model::Report& report, const std::vector<model::Dia
     return row;
 }
 
-std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path) {
+std::string write_overview_workbook(const OverviewSummary& summary, const std::function<bool(AgencyRow&)>& next_row,
+                                    const std::string& path) {
     lxw_workbook* workbook = new_workbook(path, true);
     if (!workbook) return path + ": workbook_new_opt: cannot create the workbook (out of memory)";
     Book book(workbook);
 
-    model::Date newest;
-    for (const AgencyRow& r : rows)
-        if (later(r.date, newest)) newest = r.date;
-    std::string title = title_text(rows);
+    std::string title = OverviewSheetWriter::title(summary);
     lxw_doc_properties properties = {};
     properties.title = title.data();
     properties.author = const_cast<char*>("saraban");
     properties.comments = const_cast<char*>("ภาพรวมของทุกหน่วยงานในการประมวลผลรอบนี้");
-    properties.created = creation_time(newest);
+    properties.created = creation_time(summary.newest_date());
     book.check(workbook_set_properties(workbook, &properties), "workbook_set_properties");
 
-    write_sheet(book, rows);
+    OverviewSheetWriter::write(book, summary, next_row);
 
     return book.close(path);
+}
+
+std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path) {
+    OverviewSummary summary;
+    for (const AgencyRow& r : rows) summary.add(r);
+    std::size_t next = 0;
+    return write_overview_workbook(summary, [&](AgencyRow& row) {
+        if (next == rows.size()) return false;
+        row = rows[next++];
+        return true;
+    }, path);
 }
 
 }  // namespace saraban::render

@@ -14,6 +14,8 @@
 //   });
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,9 +49,34 @@ struct AgencyRow {
 AgencyRow overview_row(const model::Report& report, const std::vector<model::Diagnostic>& findings, bool produced,
                        const std::string& source);
 
+// What the workbook needs to know of all its rows before it writes the first (column widths, which decide the
+// rows' heights; the title; the creation time) and after the last (the totals): gathered row by row, so that a
+// batch of any size can keep its rows on disk and hand them back one at a time.
+class OverviewSummary {
+public:
+    void add(const AgencyRow& row);  // in the order the rows will be written
+    std::size_t rows() const { return rows_; }
+    const model::Date& newest_date() const { return newest_; }  // the workbook's creation time
+
+private:
+    friend struct OverviewSheetWriter;
+    std::size_t rows_ = 0;
+    double widest_agency_ = 0, widest_source_ = 0;  // text_width of the longest name and input
+    int fiscal_year_be_ = 0, round_months_ = 0;     // the first row's
+    bool same_year_ = true, same_round_ = true;
+    model::Date newest_;
+    double score_sums_[4] = {};  // ITA, IIT, EIT, OIT of the rows that have them
+    int score_counts_[4] = {};
+    int steps_done_ = 0, steps_in_progress_ = 0, steps_not_started_ = 0, errors_ = 0, warnings_ = 0, produced_ = 0;
+};
+
 // Writes the workbook to path and returns "" on success, or what went wrong (as write_tracking_workbook does; the
-// file at path is then removed). Rows are written in the order given. The same rows give the same bytes: the
-// creation time is the latest memo date of the rows (2000-01-01 when none has one), never the clock.
+// file at path is then removed). next_row(row) fills the next row and returns false after the last; it must give
+// the rows summary was made of, in the same order. The same rows give the same bytes: the creation time is the
+// latest memo date of the rows (2000-01-01 when none has one), never the clock.
+std::string write_overview_workbook(const OverviewSummary& summary, const std::function<bool(AgencyRow&)>& next_row,
+                                    const std::string& path);
+// The same for rows in memory, written in the order given.
 std::string write_overview_workbook(const std::vector<AgencyRow>& rows, const std::string& path);
 
 }  // namespace saraban::render
