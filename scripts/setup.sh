@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
-# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js and pdf.js). Safe to run twice. Needs root (or sudo) only when
-# something is missing.
+# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js and pdf.js); with --ci, also what .ci/run's
+# sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes, llvm-symbolizer). Safe to run twice.
+# Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 with_tests=false
-[ "${1:-}" = "--tests" ] && with_tests=true
+with_ci=false
+for option in "$@"; do
+  case "$option" in
+    --tests) with_tests=true ;;
+    --ci) with_tests=true; with_ci=true ;;
+    *) echo "usage: setup.sh [--tests | --ci]" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   cmake g++ make pkg-config
@@ -22,6 +30,11 @@ if $with_tests; then
   # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+if $with_ci; then
+  # clang builds the sanitizer and fuzz builds (README, "Sanitizers and fuzzing"): libclang-rt-dev holds ASan,
+  # UBSan, TSan and libFuzzer; llvm gives llvm-symbolizer, which turns a finding's addresses into file:line.
+  packages+=(clang libclang-rt-dev llvm)
 fi
 
 missing=()

@@ -6,7 +6,9 @@
 //   compose  fill the memo template with the data and what is computed from it
 //   layout   shape, break and paginate the Thai text (HarfBuzz, ICU)
 //   render   write the PDF (libharu); batch writes every output atomically
+#if SARABAN_JEMALLOC
 #include <jemalloc/jemalloc.h>
+#endif
 #include <unistd.h>
 
 #include <cstdint>
@@ -31,7 +33,9 @@
 // environment still has the last word): each thread keeps freed blocks up to 128 KB for its next allocations (the
 // default stops at 32 KB), so the 64 KB blocks zlib takes for each of a workbook's 21 parts, and the page and key
 // buffers of the PDF writer, skip the arena (−0.9% instructions an agency, −1.6% CPU in alternating runs).
+#if SARABAN_JEMALLOC
 const char* malloc_conf = "tcache_max:131072";
+#endif
 
 namespace {
 
@@ -241,6 +245,9 @@ int merge_command(const std::vector<std::string>& args) {
 // malloc took a seventh of a batch's CPU), unless another one was preloaded over it. jemalloc counts what each
 // thread allocates, so a block allocated here shows whose malloc answered.
 std::string allocator_name() {
+#if !SARABAN_JEMALLOC
+    return "the system's (built with SARABAN_JEMALLOC=OFF)";
+#else
     const char* version = nullptr;
     std::size_t size = sizeof version;
     if (mallctl("version", &version, &size, nullptr, 0) != 0 || !version) return "unknown";
@@ -259,6 +266,7 @@ std::string allocator_name() {
     if (mallctl("opt.tcache_max", &tcache_max, &size, nullptr, 0) == 0)
         return release + ", thread caches up to " + std::to_string(tcache_max / 1024) + " KB";
     return release;
+#endif
 }
 
 int bench_command(const std::vector<std::string>& args) {

@@ -482,7 +482,8 @@ void read_scores(SheetReader& sheet, model::Report& report) {
     auto columns = read_header(sheet, score_columns, score_columns[0]);
     if (!columns) return;
     const Grid& grid = sheet.grid();
-    for (const auto& [row, cells] : grid.rows()) {
+    for (const auto& row_cells : grid.rows()) {
+        const int row = row_cells.first;  // not a structured binding: number_into captures it, which clang 14 refuses
         if (row < columns->first_data_row || row_is_skipped(grid, row)) continue;
         model::ScoreRow score;
         score.at = sheet.ref(row, 0);

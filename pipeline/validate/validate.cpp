@@ -205,7 +205,8 @@ private:
         // The required text keys of the input contract (model/input_contract.h), in its order.
         for (const auto& [key, field] : model::memo_text_fields()) {
             const auto& keys = model::contract::memo_keys();
-            const auto name = std::find_if(keys.begin(), keys.end(), [&](const auto& n) { return n.key == key; });
+            // key passed by value: clang 14 refuses a lambda capturing a structured binding.
+            const auto name = std::find_if(keys.begin(), keys.end(), [key = key](const auto& n) { return n.key == key; });
             if (name == keys.end() || !name->required || !(memo.*field).empty()) continue;
             const std::string k(key);
             error(memo_cell(k), "ไม่มีค่า " + std::string(name->thai) + " [" + k + "] ในชีต หนังสือ (the memo's " + k +

@@ -21,13 +21,14 @@ void write_scores_sheet(Book& book, const model::Report& report) {
         {"eit_respondents", "ผู้ตอบ EIT [eit_respondents]"},
         {"eit_population", "ผู้มีส่วนได้ส่วนเสียภายนอก [eit_population]"},
     };
+    // The lambdas name key through an init-capture: clang 14 refuses to capture a structured binding.
     for (const auto& [key, header] : optional)
         if (std::any_of(report.scores.begin(), report.scores.end(),
-                        [&](const model::ScoreRow& s) { return s.extra.count(key); }))
+                        [key = key](const model::ScoreRow& s) { return s.extra.count(key); }))
             extras.push_back({key, header});
     for (const model::ScoreRow& s : report.scores)
         for (const auto& [key, value] : s.extra)
-            if (std::none_of(extras.begin(), extras.end(), [&](const Extra& e) { return e.key == key; }))
+            if (std::none_of(extras.begin(), extras.end(), [&key = key](const Extra& e) { return e.key == key; }))
                 extras.push_back({key, key});
 
     std::vector<std::string> headers = {"ปีงบประมาณ [fiscal_year]", "IIT", "EIT", "OIT", "ITA", "ระดับ [level]"};
