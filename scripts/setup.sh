@@ -15,7 +15,9 @@ packages=(
 )
 if $with_tests; then
   # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.
-  packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl)
+  # Carlito (Calibri's metrics): LibreOffice sizes a workbook's columns by its default font, Calibri; without it
+  # a wider stand-in makes every column half as wide again and the printed pages of the tests unlike Excel's.
+  packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl fonts-crosextra-carlito)
   # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)

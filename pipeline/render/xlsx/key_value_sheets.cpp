@@ -1,6 +1,6 @@
 // The key | value sheets: หนังสือ (every memo field), ตัวแปร (the template variables) and the hidden _saraban
-// sheet (where the workbook came from). Keys are written "Thai [alias]", as inputs/sample.xlsx does; ingest
-// matches either part.
+// sheet (where the workbook came from). Keys are the contract's Thai names, as staff write them; ingest matches
+// them as it matches the English keys.
 #include <filesystem>
 #include <map>
 #include <string_view>
@@ -17,11 +17,11 @@ namespace {
 void start_key_value_sheet(Sheet& sheet, const std::vector<std::string>& keys, double value_width) {
     const Formats& f = sheet.book().formats();
     std::vector<std::string> with_header = keys;
-    with_header.push_back("คีย์ [key]");
+    with_header.push_back("คีย์");
     sheet.column(0, 0, column_width(with_header, 12, 40), f.text);
     sheet.column(1, 1, value_width, f.text);
-    sheet.text(0, 0, "คีย์ [key]", f.header);
-    sheet.text(0, 1, "ค่า [value]", f.header);
+    sheet.text(0, 0, "คีย์", f.header);
+    sheet.text(0, 1, "ค่า", f.header);
     if (sheet.get()) worksheet_freeze_panes(sheet.get(), 1, 0);
 }
 
@@ -44,7 +44,7 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     for (const auto& [key, field] : model::memo_text_fields()) texts[key] = &(m.*field);
     std::vector<Field> fields;
     for (const model::contract::Name& name : model::contract::memo_keys()) {
-        const std::string key = model::contract::label(name);
+        const std::string key(name.thai);
         if (name.key == "date") fields.push_back({key, Kind::date, nullptr, 0});
         else if (name.key == "fiscal_year") fields.push_back({key, Kind::integer, nullptr, m.fiscal_year_be});
         else if (name.key == "round") fields.push_back({key, Kind::integer, nullptr, m.round_months});
@@ -69,7 +69,7 @@ void write_memo_sheet(Book& book, const model::Report& report) {
         ++row;
     }
     sheet.set_row_heights();
-    set_up_printing(sheet, false, page_header_text(report), true);
+    set_up_printing(sheet, {page_header_text(report), page_round_text(report)}, 1);
 }
 
 void write_variables_sheet(Book& book, const model::Report& report) {
@@ -86,7 +86,7 @@ void write_variables_sheet(Book& book, const model::Report& report) {
         ++row;
     }
     sheet.set_row_heights();
-    set_up_printing(sheet, false, page_header_text(report), true);
+    set_up_printing(sheet, {page_header_text(report), page_round_text(report)}, 1);
 }
 
 void write_metadata_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes) {
