@@ -452,6 +452,13 @@ void read_memo(SheetReader& sheet, model::Report& report) {
     for (const KeyValue& kv : key_value_rows(sheet.grid())) {
         Written key(kv.key);
         auto name = std::find_if(memo_keys.begin(), memo_keys.end(), [&](const Name& n) { return matches(key, n); });
+        if (name == memo_keys.end()) {
+            // saraban's tracking workbook keeps each key's English name in a hidden third column: a Thai key staff
+            // retyped ("ปีงบประมาณ พ.ศ.") is still that key.
+            const std::string english = name_key(sheet.grid().text(sheet.grid().at(kv.row, kv.key_col + 2)));
+            name = std::find_if(memo_keys.begin(), memo_keys.end(),
+                                [&](const Name& n) { return !english.empty() && english == n.spellings[0]; });
+        }
         if (name == memo_keys.end()) {  // unknown keys are offered to the templates
             report.variables[kv.key] = sheet.value_text(kv.value);
             report.variable_at[kv.key] = sheet.ref(kv.row, kv.key_col + 1);

@@ -1,6 +1,6 @@
 // The key | value sheets: หนังสือ (every memo field), ตัวแปร (the template variables) and the hidden _saraban
 // sheet (where the workbook came from). Keys are the contract's Thai names, as staff write them; ingest matches
-// them as it matches the English keys.
+// them as it matches the English keys, which หนังสือ also holds in a hidden column C.
 #include <filesystem>
 #include <map>
 #include <string_view>
@@ -25,6 +25,19 @@ void start_key_value_sheet(Sheet& sheet, const std::vector<std::string>& keys, d
     if (sheet.get()) worksheet_freeze_panes(sheet.get(), 1, 0);
 }
 
+// Column C of หนังสือ, hidden: each key's English name, which ingest reads when staff have retyped the Thai key
+// (read_memo), as the table sheets' hidden key row serves their headers.
+constexpr lxw_col_t english_key_col = 2;
+
+void hide_english_keys(Sheet& sheet) {
+    if (!sheet.get()) return;
+    lxw_row_col_options hidden = {};
+    hidden.hidden = LXW_TRUE;
+    sheet.check(worksheet_set_column_opt(sheet.get(), english_key_col, english_key_col, 20, nullptr, &hidden),
+                "worksheet_set_column_opt", "column C");
+    sheet.text(0, english_key_col, "key", sheet.book().formats().text);
+}
+
 }  // namespace
 
 void write_memo_sheet(Book& book, const model::Report& report) {
@@ -36,6 +49,7 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     enum class Kind { text, date, integer };
     struct Field {
         std::string key;
+        std::string english;
         Kind kind;
         const std::string* text;
         int number;
@@ -44,19 +58,21 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     for (const auto& [key, field] : model::memo_text_fields()) texts[key] = &(m.*field);
     std::vector<Field> fields;
     for (const model::contract::Name& name : model::contract::memo_keys()) {
-        const std::string key(name.thai);
-        if (name.key == "date") fields.push_back({key, Kind::date, nullptr, 0});
-        else if (name.key == "fiscal_year") fields.push_back({key, Kind::integer, nullptr, m.fiscal_year_be});
-        else if (name.key == "round") fields.push_back({key, Kind::integer, nullptr, m.round_months});
-        else fields.push_back({key, Kind::text, texts.at(name.key), 0});
+        const std::string key(name.thai), english(name.key);
+        if (name.key == "date") fields.push_back({key, english, Kind::date, nullptr, 0});
+        else if (name.key == "fiscal_year") fields.push_back({key, english, Kind::integer, nullptr, m.fiscal_year_be});
+        else if (name.key == "round") fields.push_back({key, english, Kind::integer, nullptr, m.round_months});
+        else fields.push_back({key, english, Kind::text, texts.at(name.key), 0});
     }
     std::vector<std::string> keys;
     for (const Field& field : fields) keys.emplace_back(field.key);
     start_key_value_sheet(sheet, keys, 90);
+    hide_english_keys(sheet);
 
     lxw_row_t row = 1;
     for (const Field& field : fields) {
         sheet.text(row, 0, field.key, f.text);
+        sheet.text(row, english_key_col, field.english, f.text);
         switch (field.kind) {
             case Kind::text: sheet.text(row, 1, *field.text, f.text); break;
             case Kind::date:

@@ -60,6 +60,9 @@ def main(path):
         print(f"row={no.value}|{no.data_type}|{item.font.b}|{item.font.name}|{item.font.sz}|{item.alignment.wrap_text}")
 
     memo = wb["หนังสือ"]
+    print(f"memo_english_hidden={memo.column_dimensions['C'].hidden}")
+    print("memo_english=" + "|".join(str(row[2].value) for row in memo.iter_rows(min_row=2) if row[2].value))
+    print("memo_thai=" + "|".join(str(row[0].value) for row in memo.iter_rows(min_row=2) if row[0].value))
     for row in memo.iter_rows(min_row=2):
         key, value = row[0], row[1]
         if key.value and (key.value.startswith("วันที่") or key.value.startswith("ปีงบประมาณ")):

@@ -194,6 +194,12 @@ BOOST_AUTO_TEST_CASE(headers_thai_only_over_hidden_english_keys) {
     BOOST_TEST(one("score_keys") == "fiscal_year|iit|eit|oit|ita|level|iit_respondents|eit_respondents|eit_population");
     BOOST_TEST(one("score_keys_hidden") == "True");
     BOOST_TEST(one("score_headers") == "ปีงบประมาณ|IIT|EIT|OIT|ITA|ระดับ|ผู้ตอบ IIT|ผู้ตอบ EIT|ผู้มีส่วนได้ส่วนเสียภายนอก");
+    // หนังสือ: Thai keys, their English names in a hidden column C.
+    BOOST_TEST(one("memo_english_hidden") == "True");
+    BOOST_TEST(one("memo_english") == "agency|agency_abbr|division|sender|sender_abbr|phone|ref|date|subject|to|via|"
+                                      "signer|signer_title|fiscal_year|round|template");
+    BOOST_TEST(one("memo_thai") == "หน่วยงาน|ชื่อย่อ|ส่วนราชการ|หน่วยงานผู้เสนอ|ชื่อย่อผู้เสนอ|โทร|ที่|วันที่|เรื่อง|เรียน|"
+                                   "ผ่าน|ผู้ลงนาม|ตำแหน่ง|ปีงบประมาณ|รอบรายงาน|แม่แบบ");
     // No visible cell of any visible sheet says "[status]" or the like.
     for (const std::string& cell : all("bracket")) BOOST_TEST(cell.empty(), "an English key shown: " << cell);
 }

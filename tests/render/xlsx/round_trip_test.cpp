@@ -195,8 +195,8 @@ BOOST_AUTO_TEST_CASE(change_column_names_each_kind) {
     for (const auto& [no, text] : change_column(plain)) BOOST_TEST(text == "", "row " << no);
 }
 
-// Staff's hands on the workbook of a round with removed items, and a Thai header retyped: LibreOffice saves it
-// and the next round reads the live measures only, every column found.
+// Staff's hands on the workbook of a round with removed items, Thai headers and a Thai key retyped: LibreOffice
+// saves it and the next round reads the live measures only, every column and key found.
 BOOST_AUTO_TEST_CASE(removed_rows_and_retyped_headers_read_back_through_libreoffice) {
     TempDir dir;
     const compose::RoundChanges changes = changes_with_removed_items();
@@ -207,11 +207,16 @@ BOOST_AUTO_TEST_CASE(removed_rows_and_retyped_headers_read_back_through_libreoff
     // G2 (สถานะ) and H2 (ความคืบหน้า) renamed as a secretariat might; the hidden keys still name them.
     workbook_tool({"set", written.string(), typed.string(), "มาตรการ", "G2", "ผลการดำเนินงาน"});
     workbook_tool({"set", typed.string(), typed.string(), "มาตรการ", "H2", "รายละเอียดผลงาน"});
+    // And the memo's key ปีงบประมาณ (A15); its English name is in the hidden column C.
+    workbook_tool({"set", typed.string(), typed.string(), "หนังสือ", "A15", "ปีงบประมาณ พ.ศ."});
     fs::create_directories(dir / "libreoffice");
     const fs::path saved = resave_with_libreoffice(typed, dir / "libreoffice", dir / "profile");
     const ingest::ReportResult back = ingest::read_report_file(saved.string());
     BOOST_TEST(back.diagnostics.empty(), messages(back.diagnostics));
     const model::Report& sample = sample_report();
+    BOOST_TEST(back.report.memo.fiscal_year_be == 2564);
+    BOOST_TEST(!back.report.variables.count("ปีงบประมาณ พ.ศ."));
+    BOOST_TEST((back.report.variables == sample.variables));
     BOOST_TEST_REQUIRE(back.report.measures.size() == sample.measures.size());  // no measure 7
     for (std::size_t i = 0; i < sample.measures.size(); ++i) {
         const auto& got = back.report.measures[i].steps;
