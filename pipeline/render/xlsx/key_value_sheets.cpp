@@ -18,7 +18,8 @@ void start_key_value_sheet(Sheet& sheet, const std::vector<std::string>& keys, d
     const Formats& f = sheet.book().formats();
     std::vector<std::string> with_header = keys;
     with_header.push_back("คีย์");
-    sheet.column(0, 0, column_width(with_header, 12, 40), f.text);
+    // A fifth more than the estimate: LibreOffice set หน่วยงานผู้เสนอ on two lines in the estimated width.
+    sheet.column(0, 0, column_width(with_header, 12, 40) * 1.2, f.text);
     sheet.column(1, 1, value_width, f.text);
     sheet.text(0, 0, "คีย์", f.header);
     sheet.text(0, 1, "ค่า", f.header);
@@ -35,7 +36,7 @@ void hide_english_keys(Sheet& sheet) {
     hidden.hidden = LXW_TRUE;
     sheet.check(worksheet_set_column_opt(sheet.get(), english_key_col, english_key_col, 20, nullptr, &hidden),
                 "worksheet_set_column_opt", "column C");
-    sheet.text(0, english_key_col, "key", sheet.book().formats().text);
+    sheet.text(0, english_key_col, "key", sheet.book().formats().plain_text);
 }
 
 }  // namespace
@@ -72,14 +73,14 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     lxw_row_t row = 1;
     for (const Field& field : fields) {
         sheet.text(row, 0, field.key, f.text);
-        sheet.text(row, english_key_col, field.english, f.text);
+        sheet.text(row, english_key_col, field.english, f.plain_text);  // unwrapped: adds no height to its row
         switch (field.kind) {
             case Kind::text: sheet.text(row, 1, *field.text, f.text); break;
             case Kind::date:
                 if (m.date.year > 0) sheet.date(row, 1, m.date, f.date);
                 break;
             case Kind::integer:
-                if (field.number != 0) sheet.number(row, 1, field.number, f.integer);
+                if (field.number != 0) sheet.number(row, 1, field.number, f.left_integer);  // by its label
                 break;
         }
         ++row;

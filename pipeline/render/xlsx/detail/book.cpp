@@ -185,6 +185,8 @@ Book::Book(lxw_workbook* workbook) : workbook_(workbook) {
     f.left_integer = add_format();
     format_set_num_format(f.left_integer, thai_integer_format);
     format_set_align(f.left_integer, LXW_ALIGN_LEFT);
+    f.plain_text = add_format();
+    format_set_align(f.plain_text, LXW_ALIGN_LEFT);
     const lxw_color_t removed_grey = 0x7F7F7F;
     f.removed_text = add_format();
     format_set_text_wrap(f.removed_text);

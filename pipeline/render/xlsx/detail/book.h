@@ -55,6 +55,7 @@ struct Formats {
     lxw_format* general = nullptr;    // any number, Thai digits
     lxw_format* months = nullptr;     // "๑๒ เดือน"
     lxw_format* left_integer = nullptr;  // a year beside its label, not pushed to the far edge of a wide cell
+    lxw_format* plain_text = nullptr;    // unwrapped, left: the hidden English keys (no height, no overflow)
     // Rows of what was removed since the previous round: struck through and grey, so they read as gone.
     lxw_format* removed_text = nullptr;
     lxw_format* removed_label = nullptr;
