@@ -24,7 +24,9 @@ packages=(
 )
 if $with_tests; then
   # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.
-  packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl)
+  # Carlito (Calibri's metrics): LibreOffice sizes a workbook's columns by its default font, Calibri; without it
+  # a wider stand-in makes every column half as wide again and the printed pages of the tests unlike Excel's.
+  packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl fonts-crosextra-carlito)
   # An Ethiopic font (1.3 MB, TrueType): the tests' character that only a system font has.
   packages+=(fonts-sil-abyssinica)
   # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.

@@ -82,6 +82,11 @@ RoundChanges compare_rounds(const model::Report& previous, const model::Report& 
             if (c.status_changed || c.progress_changed) out.steps.push_back(std::move(c));
         }
     }
+    std::set<int> measures_now, measures_gone;
+    for (const model::Measure& m : current.measures) measures_now.insert(m.number);
+    for (const model::Measure& m : previous.measures)
+        if (!measures_now.count(m.number) && measures_gone.insert(m.number).second)
+            out.measures_removed.push_back({m.number, m.text});
     std::set<Key> gone;
     for (const model::Measure& m : previous.measures) {
         for (const model::Step& p : m.steps) {

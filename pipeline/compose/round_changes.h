@@ -38,9 +38,16 @@ struct StepChange {
     std::string to_progress;        // this round's note (changed, added)
 };
 
+// A measure of the previous round whose number this round has no more (its steps are removed StepChanges).
+struct RemovedMeasure {
+    int number = 0;
+    std::string text;  // last round's
+};
+
 struct RoundChanges {
     // Changed and added steps in this round's order, then removed steps in the previous round's order.
     std::vector<StepChange> steps;
+    std::vector<RemovedMeasure> measures_removed;  // in the previous round's order
     std::size_t steps_compared = 0;  // steps found in both rounds (changed or not)
     // The previous round, as its memo sheet says (to name it: "รอบ ๖ เดือน ปีงบประมาณ พ.ศ. ๒๕๖๕").
     int previous_fiscal_year_be = 0;

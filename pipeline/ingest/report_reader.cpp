@@ -337,33 +337,55 @@ struct Columns {
     }
 };
 
+bool names_anchor(const Cell* cell, const Name& anchor) {
+    return cell && cell->kind == Cell::Kind::text && matches(cell->text, anchor);
+}
+
 // Finds the header row (the first of the sheet's first 20 rows that names the anchor column) and maps columns.
+// saraban's tracking workbook writes two: a hidden row of the contract's English keys ("status") above the Thai
+// headers staff see ("สถานะ"). When the row under the one found names the anchor column too, both are the header:
+// a column is known by its key (so a Thai header retyped by staff still counts) or else by its Thai name, an
+// unknown one is named by the lower row, and data starts under it.
 std::optional<Columns> read_header(SheetReader& sheet, const std::vector<Name>& names, const Name& anchor) {
+    const Grid& grid = sheet.grid();
     int looked = 0;
-    for (const auto& [row, cells] : sheet.grid().rows()) {
+    for (const auto& [row, cells] : grid.rows()) {
         if (++looked > 20) break;
-        bool has_anchor = std::any_of(cells.begin(), cells.end(), [&](const auto& c) {
-            return c.second->kind == Cell::Kind::text && matches(c.second->text, anchor);
-        });
-        if (!has_anchor) continue;
+        auto anchor_cell = std::find_if(cells.begin(), cells.end(),
+                                        [&](const auto& c) { return names_anchor(c.second, anchor); });
+        if (anchor_cell == cells.end()) continue;
+        const bool two_rows = names_anchor(grid.at(row + 1, anchor_cell->first), anchor);
         Columns columns;
-        columns.header_row = row;
-        columns.first_data_row = row + 1;
-        for (const auto& [col, cell] : cells) {
-            std::string header = sheet.grid().text(cell);
-            Written written(header);
-            auto name = std::find_if(names.begin(), names.end(), [&](const Name& n) { return matches(written, n); });
-            if (name == names.end()) {
+        columns.header_row = two_rows ? row + 1 : row;
+        columns.first_data_row = columns.header_row + 1;
+        std::set<int> cols;
+        for (int r = row; r <= columns.header_row; ++r)
+            if (auto it = grid.rows().find(r); it != grid.rows().end())
+                for (const auto& [col, cell] : it->second) cols.insert(col);
+        for (int col : cols) {
+            const Name* name = nullptr;
+            std::string header;  // the lower row's text, else the upper's
+            for (int r = row; r <= columns.header_row; ++r) {
+                std::string text = grid.text(grid.at(r, col));
+                if (text.empty()) continue;
+                header = text;
+                Written written(text);
+                auto found = std::find_if(names.begin(), names.end(), [&](const Name& n) { return matches(written, n); });
+                if (!name && found != names.end()) name = &*found;
+            }
+            if (header.empty()) continue;
+            if (!name) {
                 columns.unknown[col] = name_key(header);
             } else if (!columns.by_key.emplace(std::string(name->key), col).second) {
-                sheet.warning(row, col, "คอลัมน์ " + name->label() + " ซ้ำ ใช้คอลัมน์แรก (duplicate column " +
-                                            std::string(name->key) + ": the first one is used)");
+                sheet.warning(columns.header_row, col, "คอลัมน์ " + name->label() +
+                                                           " ซ้ำ ใช้คอลัมน์แรก (duplicate column " +
+                                                           std::string(name->key) + ": the first one is used)");
             }
         }
         for (const Name& n : names)
             if (n.required && !columns[n.key])
-                sheet.error(row, 0, "ไม่มีคอลัมน์ " + n.label() + " (missing required column: " +
-                                        std::string(n.key) + ")");
+                sheet.error(columns.header_row, 0, "ไม่มีคอลัมน์ " + n.label() + " (missing required column: " +
+                                                       std::string(n.key) + ")");
         return columns;
     }
     sheet.error(0, 0, "ไม่พบแถวหัวตาราง ต้องมีคอลัมน์ " + anchor.label() + " (no header row: expected a column " +
@@ -377,9 +399,12 @@ bool row_is_empty(const Grid& grid, int row) {
                                                   [&](const auto& c) { return grid.text(c.second).empty(); });
 }
 
-// A row with nothing to read: empty, or an example the blank workbook shows (its first cell "ตัวอย่าง …").
+// A row with nothing to read: empty, an example the blank workbook shows (its first cell "ตัวอย่าง …"), or a
+// measure or step the tracking workbook shows as removed since the previous round ("ตัดออก 4.3").
 bool row_is_skipped(const Grid& grid, int row) {
-    return row_is_empty(grid, row) || is_example_row(grid.text(grid.at(row, grid.first_column())));
+    if (row_is_empty(grid, row)) return true;
+    const std::string first = grid.text(grid.at(row, grid.first_column()));
+    return is_example_row(first) || name_key(first).starts_with(name_key(model::contract::removed_marker));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -425,6 +450,13 @@ void read_memo(SheetReader& sheet, model::Report& report) {
     for (const KeyValue& kv : key_value_rows(sheet.grid())) {
         Written key(kv.key);
         auto name = std::find_if(memo_keys.begin(), memo_keys.end(), [&](const Name& n) { return matches(key, n); });
+        if (name == memo_keys.end()) {
+            // saraban's tracking workbook keeps each key's English name in a hidden third column: a Thai key staff
+            // retyped ("ปีงบประมาณ พ.ศ.") is still that key.
+            const std::string english = name_key(sheet.grid().text(sheet.grid().at(kv.row, kv.key_col + 2)));
+            name = std::find_if(memo_keys.begin(), memo_keys.end(),
+                                [&](const Name& n) { return !english.empty() && english == n.spellings[0]; });
+        }
         if (name == memo_keys.end()) {  // unknown keys are offered to the templates
             report.variables[kv.key] = sheet.value_text(kv.value);
             report.variable_at[kv.key] = sheet.ref(kv.row, kv.key_col + 1);

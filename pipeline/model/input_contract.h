@@ -147,4 +147,9 @@ inline const std::vector<Name>& template_variables() {
 // `saraban init` shows one per sheet, and it may stay there.
 inline constexpr std::string_view example_marker = "ตัวอย่าง";
 
+// A row of sheet มาตรการ whose ลำดับ starts with this word is a measure or step removed since the previous round
+// ("ตัดออก 4.3"), which the tracking workbook still shows, struck through, below the live ones: it is not read.
+// Deleting the word (leaving "4.3") brings the step back.
+inline constexpr std::string_view removed_marker = "ตัดออก";
+
 }  // namespace saraban::model::contract

@@ -97,6 +97,20 @@ std::string document_text(const model::Document& doc) {
 
 BOOST_AUTO_TEST_SUITE(compose_round_changes)
 
+BOOST_AUTO_TEST_CASE(a_measure_gone_is_named_with_its_text) {
+    // This round drops measure 2 (both its steps) and keeps measure 1; measure 3 is new.
+    model::Report current = report({{step(1, 1, Status::done), step(1, 2, Status::done), step(1, 3, Status::done)}});
+    current.measures.push_back(current_round().measures.at(2));
+    const compose::RoundChanges changes = compose::compare_rounds(previous_round(), current);
+    BOOST_TEST_REQUIRE(changes.measures_removed.size() == 1u);
+    BOOST_TEST(changes.measures_removed[0].number == 2);
+    BOOST_TEST(changes.measures_removed[0].text == "มาตรการ 2");
+    BOOST_TEST(find(changes, 2, 1) != nullptr);
+    BOOST_TEST(find(changes, 2, 2) != nullptr);
+    // Measures kept, with steps removed or not, are not named.
+    BOOST_TEST(compose::compare_rounds(previous_round(), current_round()).measures_removed.empty());
+}
+
 BOOST_AUTO_TEST_CASE(each_kind_of_change_is_found) {
     const compose::RoundChanges changes = compose::compare_rounds(previous_round(), current_round());
     BOOST_TEST(changes.previous_fiscal_year_be == 2565);

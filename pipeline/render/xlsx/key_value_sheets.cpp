@@ -1,6 +1,6 @@
 // The key | value sheets: หนังสือ (every memo field), ตัวแปร (the template variables) and the hidden _saraban
-// sheet (where the workbook came from). Keys are written "Thai [alias]", as inputs/sample.xlsx does; ingest
-// matches either part.
+// sheet (where the workbook came from). Keys are the contract's Thai names, as staff write them; ingest matches
+// them as it matches the English keys, which หนังสือ also holds in a hidden column C.
 #include <filesystem>
 #include <map>
 #include <string_view>
@@ -17,12 +17,26 @@ namespace {
 void start_key_value_sheet(Sheet& sheet, const std::vector<std::string>& keys, double value_width) {
     const Formats& f = sheet.book().formats();
     std::vector<std::string> with_header = keys;
-    with_header.push_back("คีย์ [key]");
-    sheet.column(0, 0, column_width(with_header, 12, 40), f.text);
+    with_header.push_back("คีย์");
+    // A fifth more than the estimate: LibreOffice set หน่วยงานผู้เสนอ on two lines in the estimated width.
+    sheet.column(0, 0, column_width(with_header, 12, 40) * 1.2, f.text);
     sheet.column(1, 1, value_width, f.text);
-    sheet.text(0, 0, "คีย์ [key]", f.header);
-    sheet.text(0, 1, "ค่า [value]", f.header);
+    sheet.text(0, 0, "คีย์", f.header);
+    sheet.text(0, 1, "ค่า", f.header);
     if (sheet.get()) worksheet_freeze_panes(sheet.get(), 1, 0);
+}
+
+// Column C of หนังสือ, hidden: each key's English name, which ingest reads when staff have retyped the Thai key
+// (read_memo), as the table sheets' hidden key row serves their headers.
+constexpr lxw_col_t english_key_col = 2;
+
+void hide_english_keys(Sheet& sheet) {
+    if (!sheet.get()) return;
+    lxw_row_col_options hidden = {};
+    hidden.hidden = LXW_TRUE;
+    sheet.check(worksheet_set_column_opt(sheet.get(), english_key_col, english_key_col, 20, nullptr, &hidden),
+                "worksheet_set_column_opt", "column C");
+    sheet.text(0, english_key_col, "key", sheet.book().formats().plain_text);
 }
 
 }  // namespace
@@ -36,6 +50,7 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     enum class Kind { text, date, integer };
     struct Field {
         std::string key;
+        std::string english;
         Kind kind;
         const std::string* text;
         int number;
@@ -44,32 +59,34 @@ void write_memo_sheet(Book& book, const model::Report& report) {
     for (const auto& [key, field] : model::memo_text_fields()) texts[key] = &(m.*field);
     std::vector<Field> fields;
     for (const model::contract::Name& name : model::contract::memo_keys()) {
-        const std::string key = model::contract::label(name);
-        if (name.key == "date") fields.push_back({key, Kind::date, nullptr, 0});
-        else if (name.key == "fiscal_year") fields.push_back({key, Kind::integer, nullptr, m.fiscal_year_be});
-        else if (name.key == "round") fields.push_back({key, Kind::integer, nullptr, m.round_months});
-        else fields.push_back({key, Kind::text, texts.at(name.key), 0});
+        const std::string key(name.thai), english(name.key);
+        if (name.key == "date") fields.push_back({key, english, Kind::date, nullptr, 0});
+        else if (name.key == "fiscal_year") fields.push_back({key, english, Kind::integer, nullptr, m.fiscal_year_be});
+        else if (name.key == "round") fields.push_back({key, english, Kind::integer, nullptr, m.round_months});
+        else fields.push_back({key, english, Kind::text, texts.at(name.key), 0});
     }
     std::vector<std::string> keys;
     for (const Field& field : fields) keys.emplace_back(field.key);
     start_key_value_sheet(sheet, keys, 90);
+    hide_english_keys(sheet);
 
     lxw_row_t row = 1;
     for (const Field& field : fields) {
         sheet.text(row, 0, field.key, f.text);
+        sheet.text(row, english_key_col, field.english, f.plain_text);  // unwrapped: adds no height to its row
         switch (field.kind) {
             case Kind::text: sheet.text(row, 1, *field.text, f.text); break;
             case Kind::date:
                 if (m.date.year > 0) sheet.date(row, 1, m.date, f.date);
                 break;
             case Kind::integer:
-                if (field.number != 0) sheet.number(row, 1, field.number, f.integer);
+                if (field.number != 0) sheet.number(row, 1, field.number, f.left_integer);  // by its label
                 break;
         }
         ++row;
     }
     sheet.set_row_heights();
-    set_up_printing(sheet, false, page_header_text(report), true);
+    set_up_printing(sheet, {page_header_text(report), page_round_text(report)}, 1);
 }
 
 void write_variables_sheet(Book& book, const model::Report& report) {
@@ -86,7 +103,7 @@ void write_variables_sheet(Book& book, const model::Report& report) {
         ++row;
     }
     sheet.set_row_heights();
-    set_up_printing(sheet, false, page_header_text(report), true);
+    set_up_printing(sheet, {page_header_text(report), page_round_text(report)}, 1);
 }
 
 void write_metadata_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes) {

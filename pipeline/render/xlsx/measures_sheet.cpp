@@ -1,11 +1,14 @@
 // Sheet มาตรการ [measures]: the sheet staff work in. One row per measure (bold) followed by its steps; the status
-// of a step is chosen from a dropdown and coloured by value; header frozen, autofilter, printable on A4 landscape.
+// of a step is chosen from a dropdown and coloured by value; header frozen, autofilter, printable on A4 landscape
+// at ≥ 12 pt (the columns' widths are chosen for that). Below the live rows, what the previous round had and this
+// one has not, struck through ("ตัดออก 4.3"), which ingest does not read back.
 // A step's target group, indicator, owner and monitoring are written only where they differ from its measure's,
 // as in the input: ingest gives an empty cell the measure's value back. Column เปลี่ยนแปลงจากรอบก่อน says what
 // changed since the previous round (when the batch compared the rounds); ingest keeps it as an unknown column,
 // and the next round writes it anew.
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <utility>
 
 #include "render/xlsx/detail/sheets.h"
@@ -30,7 +33,7 @@ const std::string& own(const std::string& step_value, const std::string& measure
 std::string change_text(const compose::StepChange& change) {
     switch (change.kind) {
         case compose::ChangeKind::added: return "ขั้นตอนใหม่";
-        case compose::ChangeKind::removed: return "ไม่มีในรอบนี้";
+        case compose::ChangeKind::removed: return std::string("ไม่มีในรอบนี้ (รอบก่อน: ") + status_word(change.from) + ")";
         case compose::ChangeKind::changed: break;
     }
     std::string text;
@@ -45,6 +48,88 @@ std::string removed_steps_text(const std::vector<std::string>& labels) {
     return text;
 }
 
+namespace {
+
+// The columns' headers (key and Thai) and printed widths: 165 units in all, which print across A4 landscape at
+// 76 % (the 16-pt body 12.2 pt on paper); long texts wrap, a status on two lines ("อยู่ระหว่าง / ดำเนินการ"),
+// the change column wide enough for its header's longest word, in bold (เปลี่ยนแปลง), ลำดับ for "ตัดออก" on a line.
+struct ColumnSpec {
+    const char* key;
+    double width;
+};
+constexpr ColumnSpec column_specs[] = {
+    {"no", 10},         {"item", 31},   {"target_group", 13}, {"indicator", 16}, {"owner", 13},
+    {"monitoring", 15}, {"status", 13}, {"progress", 27},     {"due", 11},       {change_column_key, 16},
+};
+constexpr double extra_column_width = 13;
+
+// Unknown columns of the input (on steps), by header, in first-seen order; the change column is ours.
+std::vector<std::string> extra_headers(const model::Report& report) {
+    std::vector<std::string> extras;
+    for (const model::Measure& m : report.measures)
+        for (const model::Step& s : m.steps)
+            for (const auto& [header, value] : s.extra)
+                if (header != change_column_header && header != "เปลี่ยนแปลงจากรอบก่อน [change]" &&
+                    std::find(extras.begin(), extras.end(), header) == extras.end())
+                    extras.push_back(header);
+    return extras;
+}
+
+std::vector<TableHeader> measure_headers(const std::vector<std::string>& extras) {
+    std::vector<TableHeader> headers;
+    for (const ColumnSpec& c : column_specs)
+        headers.push_back({c.key, c.key == std::string_view(change_column_key)
+                                      ? std::string(change_column_header)
+                                      : thai_name(model::contract::measure_columns(), c.key)});
+    for (const std::string& e : extras) headers.push_back({"", e});
+    return headers;
+}
+
+// What the previous round had and this one has not, by measure: the measure itself when it is gone whole, and
+// its steps that are gone.
+struct Removed {
+    const compose::RemovedMeasure* measure = nullptr;
+    std::vector<const compose::StepChange*> steps;
+};
+
+std::map<int, Removed> removed_items(const compose::RoundChanges* changes) {
+    std::map<int, Removed> out;
+    if (!changes) return out;
+    for (const compose::RemovedMeasure& m : changes->measures_removed) out[m.number].measure = &m;
+    for (const compose::StepChange& c : changes->steps)
+        if (c.kind == compose::ChangeKind::removed) out[c.measure_no].steps.push_back(&c);
+    return out;
+}
+
+std::string removed_label(const std::string& no) { return std::string(model::contract::removed_marker) + " " + no; }
+
+// The removed section from row on: a heading, then each removed measure and step struck through. Returns the row
+// after it.
+lxw_row_t write_removed_section(Sheet& sheet, const compose::RoundChanges& changes, lxw_row_t row) {
+    const std::map<int, Removed> removed = removed_items(&changes);
+    if (removed.empty()) return row;
+    const Formats& f = sheet.book().formats();
+    std::string heading = "มาตรการและขั้นตอนที่ไม่มีในรอบนี้ (มีในรอบก่อน) ไม่นำไปรายงาน";
+    sheet.text(++row, col_no, std::string(model::contract::removed_marker), f.bold_text);
+    sheet.text(row++, col_item, heading, f.bold_text);
+    for (const auto& [number, gone] : removed) {
+        if (gone.measure) {
+            sheet.text(row, col_no, removed_label(std::to_string(number)), f.removed_label);
+            sheet.text(row, col_item, gone.measure->text, f.removed_text);
+            sheet.text(row++, col_change, "มาตรการที่ไม่มีในรอบนี้", f.text);
+        }
+        for (const compose::StepChange* s : gone.steps) {
+            sheet.text(row, col_no, removed_label(compose::step_label(*s)), f.removed_label);
+            sheet.text(row, col_item, s->text, f.removed_text);
+            sheet.text(row, col_progress, s->from_progress, f.removed_text);
+            sheet.text(row++, col_change, change_text(*s), f.text);
+        }
+    }
+    return row;
+}
+
+}  // namespace
+
 void write_measures_sheet(Book& book, const model::Report& report, const compose::RoundChanges* changes) {
     Sheet sheet = book.add_sheet(measures_sheet_name);
     const Formats& f = book.formats();
@@ -58,44 +143,14 @@ void write_measures_sheet(Book& book, const model::Report& report, const compose
             else step_changes[{c.measure_no, c.step_no}] = change_text(c);
         }
 
-    // Unknown columns of the input (on steps), by header, in first-seen order; the change column is ours.
-    std::vector<std::string> extras;
-    for (const model::Measure& m : report.measures)
-        for (const model::Step& s : m.steps)
-            for (const auto& [header, value] : s.extra)
-                if (header != "เปลี่ยนแปลงจากรอบก่อน" && header != "เปลี่ยนแปลงจากรอบก่อน [change]" &&
-                    std::find(extras.begin(), extras.end(), header) == extras.end())
-                    extras.push_back(header);
+    const std::vector<std::string> extras = extra_headers(report);
+    const std::vector<TableHeader> headers = measure_headers(extras);
+    for (lxw_col_t c = 0; c < headers.size(); ++c)
+        sheet.column(c, c, c < col_first_extra ? column_specs[c].width : extra_column_width,
+                     c == col_no ? f.label : f.text);
+    write_table_headers(sheet, headers);
 
-    std::vector<std::string> headers = {
-        "ลำดับ [no]",          "มาตรการ/ขั้นตอน [item]",  "กลุ่มเป้าหมาย [target_group]", "ตัวชี้วัด [indicator]",
-        "ผู้รับผิดชอบ [owner]", "การกำกับติดตาม [monitoring]", "สถานะ [status]",            "ความคืบหน้า [progress]",
-        "กำหนดแล้วเสร็จ [due]", change_column_header,
-    };
-    headers.insert(headers.end(), extras.begin(), extras.end());
-
-    // Short columns fit their longest text; long ones are capped and wrap.
-    std::map<lxw_col_t, std::vector<std::string>> texts;
-    for (lxw_col_t c = 0; c < headers.size(); ++c) texts[c].push_back(c == col_status ? "" : headers[c]);
-    for (const char* word : status_words) texts[col_status].push_back(word);
-    for (const model::Measure& m : report.measures) {
-        texts[col_no].push_back(std::to_string(m.number));
-        for (const model::Step& s : m.steps) {
-            texts[col_no].push_back(step_label(s));
-            texts[col_due].push_back(s.due);
-        }
-    }
-    const double max_widths[] = {10, 70, 30, 45, 30, 35, 30, 70, 24, 40};
-    for (lxw_col_t c = 0; c < headers.size(); ++c) {
-        double max_width = c < col_first_extra ? max_widths[c] : 30;
-        double min_width = c == col_no ? 8 : std::min(max_width, 14.0);
-        double width = c == col_no || c == col_status || c == col_due ? column_width(texts[c], min_width, max_width)
-                                                                      : max_width;
-        sheet.column(c, c, width, c == col_no ? f.label : f.text);
-    }
-    for (lxw_col_t c = 0; c < headers.size(); ++c) sheet.text(0, c, headers[c], f.header);
-
-    lxw_row_t row = 1;
+    lxw_row_t row = first_data_row;
     std::vector<std::pair<lxw_row_t, lxw_row_t>> step_blocks;  // consecutive step rows, for the dropdown
     for (const model::Measure& m : report.measures) {
         sheet.text(row, col_no, std::to_string(m.number), f.bold_label);
@@ -129,18 +184,20 @@ void write_measures_sheet(Book& book, const model::Report& report, const compose
             ++row;
         }
     }
-    const lxw_row_t last_row = row - 1;  // 0 when there are no measures
+    const lxw_row_t last_row = std::max(row - 1, header_row);
     const lxw_col_t last_col = lxw_col_t(headers.size() - 1);
+    if (changes) write_removed_section(sheet, *changes, row);
 
     for (const auto& [first, last] : step_blocks) add_status_dropdown(sheet, col_status, first, last);
-    add_status_colours(sheet, col_status, 1, last_row + spare_rows);
+    add_status_colours(sheet, col_status, first_data_row, last_row + spare_rows);
     if (lxw_worksheet* ws = sheet.get()) {
-        worksheet_freeze_panes(ws, 1, 0);
-        sheet.check(worksheet_autofilter(ws, 0, 0, last_row, last_col), "worksheet_autofilter");
+        worksheet_freeze_panes(ws, first_data_row, 0);
+        sheet.check(worksheet_autofilter(ws, header_row, 0, last_row, last_col), "worksheet_autofilter");
         worksheet_activate(ws);  // the sheet staff open the workbook for
     }
     sheet.set_row_heights();
-    set_up_printing(sheet, true, page_header_text(report), true);
+    hide_key_row(sheet);
+    set_up_printing(sheet, {page_header_text(report), page_round_text(report)}, first_data_row);
 }
 
 }  // namespace saraban::render::xlsx_detail

@@ -6,6 +6,7 @@
 //   per measure        COUNTIFS('มาตรการ'!$A:$A,$A18&".*",'มาตรการ'!$G:$G,D$17), and the measure's status
 //   measures by status COUNTIF over the per-measure status column
 //   a chart of ITA, IIT, EIT and OIT by fiscal year (trend_chart.cpp)
+#include <algorithm>
 #include <array>
 
 #include "render/xlsx/detail/sheets.h"
@@ -41,23 +42,26 @@ void write_summary_sheet(Book& book, const model::Report& report) {
         ++measures_by_status[index_of(model::measure_status(m))];
     }
 
-    sheet.column(0, 0, 34, f.text);
-    sheet.column(1, 1, 50, f.text);
-    sheet.column(2, 5, 17, f.text);
-    sheet.column(6, 6, 24, f.text);
+    // 156 units: the page's width at 84 %; the chart goes under the tables, within columns A to F.
+    sheet.column(0, 0, 30, f.text);
+    sheet.column(1, 1, 44, f.text);
+    sheet.column(2, 5, 15, f.text);
+    sheet.column(6, 6, 22, f.text);
 
     std::string title = "สรุปผลการดำเนินการตามมาตรการ";
     if (!report.memo.agency_abbr.empty()) title += " " + report.memo.agency_abbr;
     sheet.text(0, 0, title, f.title);
-    sheet.text(1, 0, "ปีงบประมาณ [fiscal_year]", f.text);
-    if (report.memo.fiscal_year_be) sheet.number(1, 1, report.memo.fiscal_year_be, f.integer);
-    sheet.text(1, 2, "รอบ (เดือน) [round]", f.text);
-    if (report.memo.round_months) sheet.number(1, 3, report.memo.round_months, f.integer);
+    // Label and number in cells of their own, each number at the left of its cell: "ปีงบประมาณ │ ๒๕๖๔" and
+    // "รอบรายงาน │ ๑๒ เดือน", the numbers still numbers.
+    sheet.text(1, 0, "ปีงบประมาณ พ.ศ.", f.text);
+    if (report.memo.fiscal_year_be) sheet.number(1, 1, report.memo.fiscal_year_be, f.left_integer);
+    sheet.text(1, 2, "รอบรายงาน", f.text);
+    if (report.memo.round_months) sheet.number(1, 3, report.memo.round_months, f.months);
 
     // Steps by status (rows 4..9 in Excel's numbering).
     const lxw_row_t t1 = 3;
-    sheet.text(t1, 0, "สถานะ [status]", f.header);
-    sheet.text(t1, 1, "จำนวนขั้นตอน [steps]", f.header);
+    sheet.text(t1, 0, "สถานะ", f.header);
+    sheet.text(t1, 1, "จำนวนขั้นตอน", f.header);
     for (lxw_row_t i = 0; i < 3; ++i) {
         lxw_row_t r = t1 + 1 + i;
         sheet.text(r, 0, status_words[i], f.text);
@@ -65,10 +69,14 @@ void write_summary_sheet(Book& book, const model::Report& report) {
                       steps_by_status[i], f.integer);
     }
     const lxw_row_t total_row = t1 + 4;
-    sheet.text(total_row, 0, "รวม [total]", f.bold_text);
-    sheet.formula(total_row, 1, "=COUNTIF(" + no_column + ",\"*.*\")", steps, f.integer);
+    // Every step row, not those shown as removed since the previous round ("ตัดออก 4.3").
+    sheet.text(total_row, 0, "รวม", f.bold_text);
+    sheet.formula(total_row, 1,
+                  "=COUNTIFS(" + no_column + ",\"*.*\"," + no_column + ",\"<>" +
+                      std::string(model::contract::removed_marker) + "*\")",
+                  steps, f.integer);
     const lxw_row_t share_row = total_row + 1;
-    sheet.text(share_row, 0, "ร้อยละที่ดำเนินการแล้ว [share done]", f.bold_text);
+    sheet.text(share_row, 0, "ร้อยละที่ดำเนินการแล้ว", f.bold_text);
     sheet.formula(share_row, 1,
                   "=IF(" + cell(total_row, 1) + "=0,0," + cell(t1 + 1, 1) + "/" + cell(total_row, 1) + ")",
                   steps ? double(steps_by_status[0]) / steps : 0.0, f.percent);
@@ -77,8 +85,8 @@ void write_summary_sheet(Book& book, const model::Report& report) {
     const lxw_row_t t3 = share_row + 8;
     const lxw_row_t first_measure = t3 + 1;
     const lxw_row_t last_measure = first_measure + lxw_row_t(report.measures.size()) - 1;
-    const char* t3_headers[] = {"มาตรการ [measure]", "มาตรการ/ขั้นตอน [item]", "ขั้นตอนทั้งหมด [steps]",
-                                status_words[0], status_words[1], status_words[2], "สถานะมาตรการ [measure status]"};
+    const char* t3_headers[] = {"มาตรการที่", "มาตรการ", "ขั้นตอนทั้งหมด", status_words[0],
+                                status_words[1], status_words[2], "สถานะมาตรการ"};
     for (lxw_col_t c = 0; c < 7; ++c) sheet.text(t3, c, t3_headers[c], f.header);
     lxw_row_t r = first_measure;
     for (const model::Measure& m : report.measures) {
@@ -105,8 +113,8 @@ void write_summary_sheet(Book& book, const model::Report& report) {
 
     // Measures by status.
     const lxw_row_t t2 = share_row + 2;
-    sheet.text(t2, 0, "สถานะมาตรการ [measure status]", f.header);
-    sheet.text(t2, 1, "จำนวนมาตรการ [measures]", f.header);
+    sheet.text(t2, 0, "สถานะมาตรการ", f.header);
+    sheet.text(t2, 1, "จำนวนมาตรการ", f.header);
     const std::string status_range = report.measures.empty()
                                          ? cell(first_measure, 6, true, true) + ":" + cell(first_measure, 6, true, true)
                                          : cell(first_measure, 6, true, true) + ":" + cell(last_measure, 6, true, true);
@@ -116,15 +124,19 @@ void write_summary_sheet(Book& book, const model::Report& report) {
         sheet.formula(row, 1, "=COUNTIF(" + status_range + "," + cell(row, 0, true) + ")", measures_by_status[i],
                       f.integer);
     }
-    sheet.text(t2 + 4, 0, "รวม [total]", f.bold_text);
+    sheet.text(t2 + 4, 0, "รวม", f.bold_text);
     sheet.formula(t2 + 4, 1, "=SUM(" + cell(t2 + 1, 1) + ":" + cell(t2 + 3, 1) + ")", double(report.measures.size()),
                   f.integer);
     add_status_colours(sheet, 0, t1 + 1, t1 + 3);
     add_status_colours(sheet, 0, t2 + 1, t2 + 3);
 
-    add_trend_chart(sheet, report, t1, 8);
+    // The per-measure table and the chart each begin a printed page, so that neither is cut across two.
+    const lxw_row_t chart_row = std::max(last_measure, first_measure) + 2;
+    lxw_row_t page_breaks[] = {t3, chart_row, 0};
+    if (sheet.get()) sheet.check(worksheet_set_h_pagebreaks(sheet.get(), page_breaks), "worksheet_set_h_pagebreaks");
+    add_trend_chart(sheet, report, chart_row, 0);
     sheet.set_row_heights();
-    set_up_printing(sheet, true, page_header_text(report), false);
+    set_up_printing(sheet, {page_header_text(report), page_round_text(report)}, 0);
 }
 
 }  // namespace saraban::render::xlsx_detail

@@ -5,15 +5,21 @@
 //   หนังสือ        key | value, every memo field; the date a date cell shown as a Thai date (๑๗ กันยายน ๒๕๖๔)
 //   คะแนน          one row per fiscal year, scores as number cells shown with 2 decimals; optional columns kept
 //   มาตรการ        measures (bold) and steps; status a dropdown of the three Thai statuses on step rows, a fill per
-//                 status, frozen header, autofilter, A4 landscape print set-up; column เปลี่ยนแปลงจากรอบก่อน says
-//                 what changed since the previous round when given one ("อยู่ระหว่างดำเนินการ → ดำเนินการแล้ว",
-//                 "ปรับความคืบหน้า", "ขั้นตอนใหม่"; on a measure's row, its steps that are gone), else empty
+//                 status, frozen header, autofilter; column เปลี่ยนแปลงจากรอบก่อน says what changed since the
+//                 previous round when given one ("อยู่ระหว่างดำเนินการ → ดำเนินการแล้ว", "ปรับความคืบหน้า",
+//                 "ขั้นตอนใหม่"; on a measure's row, its steps that are gone), else empty; under the live rows, the
+//                 measures and steps gone since then, struck through ("ตัดออก 4.3"), which ingest skips
 //   ตัวแปร         key | value
 //   สรุป           live COUNTIFS over มาตรการ (steps per status, per measure, share done) and a chart of the scores
 //   ผลการตรวจสอบ   the findings, one row each (severity, place, message)
 //   _saraban       hidden key | value sheet (also custom document properties): format version, agency, round,
 //                 fiscal year, source file name (and the previous round's fiscal year and round when compared);
 //                 what the next round reads to know where the workbook came from
+//
+// Headers and keys are Thai only, as staff write them; the table sheets (คะแนน, มาตรการ) carry the English keys in
+// a hidden first row, which ingest matches first. Every number is a number cell shown in Thai digits by its
+// format, the chart's axes too. Every visible sheet prints on A4 landscape at a scale that keeps the 16-pt body
+// ≥ 12 pt on paper (print_setup.cpp), header rows repeated, the agency and round in the page header.
 //
 // Example:
 //   std::string tmp = out + ".tmp";
@@ -31,7 +37,8 @@
 namespace saraban::render {
 
 // The version of the tracking workbook's layout, written in its hidden _saraban sheet (key format_version).
-inline constexpr int tracking_workbook_format_version = 1;
+// 2: Thai-only headers over a hidden row of English keys; removed measures and steps listed as "ตัดออก …".
+inline constexpr int tracking_workbook_format_version = 2;
 
 // Writes the workbook to path and returns "" on success, or what went wrong ("sheet มาตรการ, cell B5:
 // worksheet_write_string: String exceeds Excel's limit of 32,767 characters.", the text from lxw_strerror()).

@@ -1,5 +1,7 @@
 // The trend chart of the summary sheet: ITA and its three parts (IIT, EIT, OIT) by fiscal year, a line each,
-// drawn from the scores sheet's cells (so a corrected score redraws it).
+// drawn from the scores sheet's cells (so a corrected score redraws it). Its titles are Thai and its axes count in
+// Thai digits: the years (already Buddhist era in the cells) and the scores carry the cells' Thai number format
+// as their own, not linked to the source, since a chart's axis takes no digits from its cells.
 //
 // Example:
 //   add_trend_chart(summary, report, 3, 8);  // top-left corner at I4
@@ -17,12 +19,13 @@ void add_trend_chart(Sheet& sheet, const model::Report& report, lxw_row_t row, l
     }
     lxw_chart_font font = {};
     font.name = const_cast<char*>(body_font);
-    font.size = 14;
+    font.size = body_font_size;  // printed at the summary's scale, like its cells: ≥ 12 pt on paper
     lxw_chart_font title_font = font;
-    title_font.size = 18;
+    title_font.size = 20;
     title_font.bold = LXW_TRUE;
 
-    const lxw_row_t last = lxw_row_t(report.scores.size());  // data rows 1..last of the scores sheet
+    const lxw_row_t first = first_data_row;
+    const lxw_row_t last = first + lxw_row_t(report.scores.size()) - 1;
     const lxw_col_t columns[] = {score_col_ita, score_col_iit, score_col_eit, score_col_oit};
     for (lxw_col_t c : columns) {
         lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
@@ -30,9 +33,9 @@ void add_trend_chart(Sheet& sheet, const model::Report& report, lxw_row_t row, l
             book.fail("sheet " + sheet.name() + ": chart_add_series: cannot add a series");
             return;
         }
-        chart_series_set_categories(series, scores_sheet_name, 1, score_col_year, last, score_col_year);
-        chart_series_set_values(series, scores_sheet_name, 1, c, last, c);
-        chart_series_set_name_range(series, scores_sheet_name, 0, c);
+        chart_series_set_categories(series, scores_sheet_name, first, score_col_year, last, score_col_year);
+        chart_series_set_values(series, scores_sheet_name, first, c, last, c);
+        chart_series_set_name_range(series, scores_sheet_name, header_row, c);
         chart_series_set_marker_type(series, LXW_CHART_MARKER_AUTOMATIC);
         if (c == score_col_ita) {
             lxw_chart_line line = {};
@@ -42,10 +45,12 @@ void add_trend_chart(Sheet& sheet, const model::Report& report, lxw_row_t row, l
     }
     chart_title_set_name(chart, "ผลคะแนน ITA รายปีงบประมาณ");
     chart_title_set_name_font(chart, &title_font);
-    chart_axis_set_name(chart->x_axis, "ปีงบประมาณ");
+    chart_axis_set_name(chart->x_axis, "ปีงบประมาณ (พ.ศ.)");
+    chart_axis_set_num_format(chart->x_axis, thai_integer_format);
     chart_axis_set_name_font(chart->x_axis, &font);
     chart_axis_set_num_font(chart->x_axis, &font);
-    chart_axis_set_name(chart->y_axis, "คะแนน");
+    chart_axis_set_name(chart->y_axis, "คะแนน (ร้อยละ)");
+    chart_axis_set_num_format(chart->y_axis, thai_integer_format);
     chart_axis_set_name_font(chart->y_axis, &font);
     chart_axis_set_num_font(chart->y_axis, &font);
     chart_axis_set_max(chart->y_axis, 100);

@@ -46,13 +46,13 @@ def main(path):
     print(f"autofilter={ws.auto_filter.ref}")
     print(f"orientation={ws.page_setup.orientation}")
     print(f"paper={ws.page_setup.paperSize}")
-    print(f"fit={ws.sheet_properties.pageSetUpPr.fitToPage}|{ws.page_setup.fitToWidth}|{ws.page_setup.fitToHeight}")
     print(f"print_titles={ws.print_title_rows}")
-    print(f"footer={ws.oddFooter.center.text}")
-    print(f"header_font={ws.oddHeader.left.font}|{ws.oddHeader.left.size}")
     print(f"width_A={ws.column_dimensions['A'].width}")
     print(f"width_G={ws.column_dimensions['G'].width}")
-    for row in ws.iter_rows(min_row=2):
+    print("key_row=" + "|".join(str(c.value) for c in ws[1] if c.value is not None))
+    print(f"key_row_hidden={ws.row_dimensions[1].hidden}")
+    print("header_row=" + "|".join(str(c.value) for c in ws[2] if c.value is not None))
+    for row in ws.iter_rows(min_row=3):
         no = row[0]
         if no.value is None:
             continue
@@ -60,6 +60,9 @@ def main(path):
         print(f"row={no.value}|{no.data_type}|{item.font.b}|{item.font.name}|{item.font.sz}|{item.alignment.wrap_text}")
 
     memo = wb["หนังสือ"]
+    print(f"memo_english_hidden={memo.column_dimensions['C'].hidden}")
+    print("memo_english=" + "|".join(str(row[2].value) for row in memo.iter_rows(min_row=2) if row[2].value))
+    print("memo_thai=" + "|".join(str(row[0].value) for row in memo.iter_rows(min_row=2) if row[0].value))
     for row in memo.iter_rows(min_row=2):
         key, value = row[0], row[1]
         if key.value and (key.value.startswith("วันที่") or key.value.startswith("ปีงบประมาณ")):
@@ -67,7 +70,10 @@ def main(path):
             print(f"memo={key.value}|{kind}|{value.number_format}|{value.font.name}|{value.font.sz}")
 
     scores = wb["คะแนน"]
-    c = scores["B2"]
+    print("score_keys=" + "|".join(str(c.value) for c in scores[1] if c.value is not None))
+    print(f"score_keys_hidden={scores.row_dimensions[1].hidden}")
+    print("score_headers=" + "|".join(str(c.value) for c in scores[2] if c.value is not None))
+    c = scores["B3"]
     print(f"score={type(c.value).__name__}|{c.number_format}|{c.font.name}")
 
     summary = wb["สรุป"]
@@ -81,6 +87,24 @@ def main(path):
             cat = s.cat.numRef.f if s.cat and s.cat.numRef else (s.cat.strRef.f if s.cat and s.cat.strRef else "")
             refs.append(f"{s.tx.strRef.f if s.tx and s.tx.strRef else ''}>{cat}>{s.val.numRef.f}")
         print(f"chart={chart.tagname}|{len(chart.series)}|{';'.join(refs)}")
+        for name, axis in (("x", chart.x_axis), ("y", chart.y_axis)):
+            title = "".join(r.t for p in axis.title.tx.rich.p for r in (p.r or []))
+            print(f"chart_axis={name}|{axis.numFmt.formatCode}|{axis.numFmt.sourceLinked}|{title}")
+        print("chart_title=" + "".join(r.t for p in chart.title.tx.rich.p for r in (p.r or [])))
+
+    # Every visible sheet: its print set-up, and any cell that still carries an English "[key]" (none should).
+    for sheet in wb.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        setup = sheet.page_setup
+        print(f"print={sheet.title}|{setup.orientation}|{setup.paperSize}|{setup.scale}|"
+              f"{sheet.sheet_properties.pageSetUpPr.fitToPage if sheet.sheet_properties.pageSetUpPr else None}|"
+              f"{sheet.oddHeader.left.text}|{sheet.oddHeader.right.text}|{sheet.oddFooter.left.text}|"
+              f"{sheet.oddFooter.right.text}|{sheet.oddFooter.right.size}")
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "[" in cell.value and not sheet.row_dimensions[cell.row].hidden:
+                    print(f"bracket={sheet.title}!{cell.coordinate}|{cell.value}")
 
     findings = wb["ผลการตรวจสอบ"]
     for row in findings.iter_rows(min_row=2, values_only=True):

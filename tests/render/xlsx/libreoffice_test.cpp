@@ -51,12 +51,15 @@ struct Converted {
         BOOST_TEST_REQUIRE(version.status != 127,
                            "soffice (LibreOffice) is not installed: install the Debian package libreoffice-calc "
                            "(scripts/setup.sh --tests) to run the recalculation tests");
-        const fs::path original = write_workbook(sample_report(), sample_findings(), dir.path(), "tracking.xlsx");
+        // With a step and a measure removed since last round: shown struck through, never counted.
+        const compose::RoundChanges changes = changes_with_removed_items();
+        const fs::path original =
+            write_workbook(sample_report(), sample_findings(), dir.path(), "tracking.xlsx", &changes);
         fs::copy_file(original, dir / "stale.xlsx");
         stripped = strip_cached_results(dir / "stale.xlsx");
         fs::copy_file(dir / "stale.xlsx", dir / "edited.xlsx");
-        // Step 5.1 (row 14) goes from อยู่ระหว่างดำเนินการ to ดำเนินการแล้ว, the status of step 1.1 (row 3).
-        copy_shared_string(dir / "edited.xlsx", "G3", "G14");
+        // Step 5.1 (row 15) goes from อยู่ระหว่างดำเนินการ to ดำเนินการแล้ว, the status of step 1.1 (row 4).
+        copy_shared_string(dir / "edited.xlsx", "G4", "G15");
 
         // Its own profile: a LibreOffice already running for the user neither blocks nor serves this run. Sheet -1
         // exports every sheet (LibreOffice 7.4+) to <name>-<sheet>.csv; token 9 true writes values as shown.
@@ -108,7 +111,7 @@ void check_status_counts(const Table& summary, std::array<int, 3> steps, std::ar
         BOOST_TEST(shown_number(rows[0].at(1)) == steps[i], "steps " << statuses[i]);
         BOOST_TEST(shown_number(rows[1].at(1)) == measures[i], "measures " << statuses[i]);
     }
-    const auto totals = rows_labelled(summary, "รวม [total]");
+    const auto totals = rows_labelled(summary, "รวม");
     BOOST_TEST_REQUIRE(totals.size() == 2u);
     BOOST_TEST(shown_number(totals[0].at(1)) == steps[0] + steps[1] + steps[2]);
     BOOST_TEST(shown_number(totals[1].at(1)) == measures[0] + measures[1] + measures[2]);
@@ -141,7 +144,7 @@ BOOST_AUTO_TEST_CASE(summary_counts_equal_the_model) {
         BOOST_TEST_CONTEXT(workbook << ".xlsx") {
             const Table summary = converted().sheet(workbook, "สรุป");
             check_status_counts(summary, steps, measures);
-            const auto share = rows_labelled(summary, "ร้อยละที่ดำเนินการแล้ว [share done]");
+            const auto share = rows_labelled(summary, "ร้อยละที่ดำเนินการแล้ว");
             BOOST_TEST_REQUIRE(share.size() == 1u);
             BOOST_TEST(share[0].at(1) == "๘๓.๓๓%");  // 10 of 12, a percent format with Thai digits
             for (const model::Measure& m : sample.measures) {
@@ -174,8 +177,14 @@ BOOST_AUTO_TEST_CASE(summary_follows_a_changed_status) {
 
 BOOST_AUTO_TEST_CASE(thai_digits_come_from_number_formats) {
     const Table memo = converted().sheet("tracking", "หนังสือ");
-    BOOST_TEST(rows_labelled(memo, "วันที่ [date]").at(0).at(1) == "๑๗ กันยายน ๒๕๖๔");
-    BOOST_TEST(rows_labelled(memo, "ปีงบประมาณ [fiscal_year]").at(0).at(1) == "๒๕๖๔");
+    BOOST_TEST(rows_labelled(memo, "วันที่").at(0).at(1) == "๑๗ กันยายน ๒๕๖๔");
+    BOOST_TEST(rows_labelled(memo, "ปีงบประมาณ").at(0).at(1) == "๒๕๖๔");
+    // The summary's year and round: numbers in cells of their own, apart from the labels.
+    const auto round = rows_labelled(converted().sheet("tracking", "สรุป"), "ปีงบประมาณ พ.ศ.");
+    BOOST_TEST_REQUIRE(round.size() == 1u);
+    BOOST_TEST(round[0].at(1) == "๒๕๖๔");
+    BOOST_TEST(round[0].at(2) == "รอบรายงาน");
+    BOOST_TEST(round[0].at(3) == "๑๒ เดือน");
     const Table scores = converted().sheet("tracking", "คะแนน");
     const auto fy2564 = rows_labelled(scores, "๒๕๖๔");
     BOOST_TEST_REQUIRE(fy2564.size() == 1u);
@@ -183,6 +192,19 @@ BOOST_AUTO_TEST_CASE(thai_digits_come_from_number_formats) {
     BOOST_TEST(fy2564[0].at(3) == "๑๐๐.๐๐");
     BOOST_TEST(fy2564[0].at(5) == "AA");
     BOOST_TEST(fy2564[0].at(8) == "๕๓๘");
+}
+
+BOOST_AUTO_TEST_CASE(removed_items_are_shown_and_not_counted) {
+    // summary_counts_equal_the_model already finds the model's counts with them on the sheet; here they are.
+    const Table measures = converted().sheet("tracking", "มาตรการ");
+    for (const char* no : {"ตัดออก", "ตัดออก 4.3", "ตัดออก 7", "ตัดออก 7.1"})
+        BOOST_TEST(rows_labelled(measures, no).size() == 1u, no);
+    const auto step = rows_labelled(measures, "ตัดออก 4.3").at(0);
+    BOOST_TEST(step.at(1) == "ขั้นตอนที่ตัดออกแล้ว");
+    BOOST_TEST(step.at(6) == "");  // no status: no dropdown, no colour, no count
+    BOOST_TEST(step.at(7) == "รอการอนุมัติ");
+    BOOST_TEST(step.at(9) == "ไม่มีในรอบนี้ (รอบก่อน: อยู่ระหว่างดำเนินการ)");
+    BOOST_TEST(rows_labelled(measures, "4").at(0).at(9) == "ขั้นตอนที่ไม่มีในรอบนี้: 4.3");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

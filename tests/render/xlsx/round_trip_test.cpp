@@ -153,6 +153,7 @@ BOOST_AUTO_TEST_CASE(change_column_names_each_kind) {
     find_step(previous, 5, 1)->progress = "รอการอนุมัติ";
     model::Step dropped = *find_step(previous, 4, 2);
     dropped.step_no = 3;
+    dropped.status = Status::done;
     previous.measures.at(3).steps.push_back(dropped);
     auto& six = previous.measures.at(5).steps;
     six.erase(std::remove_if(six.begin(), six.end(), [](const model::Step& s) { return s.step_no == 2; }), six.end());
@@ -168,6 +169,8 @@ BOOST_AUTO_TEST_CASE(change_column_names_each_kind) {
         {"5.1", "ยังไม่ได้ดำเนินการ → อยู่ระหว่างดำเนินการ\\nปรับความคืบหน้า"},
         {"6.2", "ขั้นตอนใหม่"},
         {"4", "ขั้นตอนที่ไม่มีในรอบนี้: 4.3"},
+        {"ตัดออก", ""},  // the removed section's heading
+        {"ตัดออก 4.3", "ไม่มีในรอบนี้ (รอบก่อน: ดำเนินการแล้ว)"},
     };
     for (const auto& [no, text] : column) {
         auto want = want_changed.find(no);
@@ -190,6 +193,43 @@ BOOST_AUTO_TEST_CASE(change_column_names_each_kind) {
     const fs::path plain = dir / "plain.xlsx";
     BOOST_TEST_REQUIRE(render::write_tracking_workbook(sample_report(), {}, plain.string()).empty());
     for (const auto& [no, text] : change_column(plain)) BOOST_TEST(text == "", "row " << no);
+}
+
+// Staff's hands on the workbook of a round with removed items, Thai headers and a Thai key retyped: LibreOffice
+// saves it and the next round reads the live measures only, every column and key found.
+BOOST_AUTO_TEST_CASE(removed_rows_and_retyped_headers_read_back_through_libreoffice) {
+    TempDir dir;
+    const compose::RoundChanges changes = changes_with_removed_items();
+    BOOST_TEST_REQUIRE(changes.measures_removed.size() == 1u);
+    const fs::path written = write_workbook(sample_report(), {}, dir.path(), "sample.xlsx", &changes);
+    fs::create_directories(dir / "staff");
+    const fs::path typed = dir / "staff" / "sample.xlsx";
+    // G2 (สถานะ) and H2 (ความคืบหน้า) renamed as a secretariat might; the hidden keys still name them.
+    workbook_tool({"set", written.string(), typed.string(), "มาตรการ", "G2", "ผลการดำเนินงาน"});
+    workbook_tool({"set", typed.string(), typed.string(), "มาตรการ", "H2", "รายละเอียดผลงาน"});
+    // And the memo's key ปีงบประมาณ (A15); its English name is in the hidden column C.
+    workbook_tool({"set", typed.string(), typed.string(), "หนังสือ", "A15", "ปีงบประมาณ พ.ศ."});
+    fs::create_directories(dir / "libreoffice");
+    const fs::path saved = resave_with_libreoffice(typed, dir / "libreoffice", dir / "profile");
+    const ingest::ReportResult back = ingest::read_report_file(saved.string());
+    BOOST_TEST(back.diagnostics.empty(), messages(back.diagnostics));
+    const model::Report& sample = sample_report();
+    BOOST_TEST(back.report.memo.fiscal_year_be == 2564);
+    BOOST_TEST(!back.report.variables.count("ปีงบประมาณ พ.ศ."));
+    BOOST_TEST((back.report.variables == sample.variables));
+    BOOST_TEST_REQUIRE(back.report.measures.size() == sample.measures.size());  // no measure 7
+    for (std::size_t i = 0; i < sample.measures.size(); ++i) {
+        const auto& got = back.report.measures[i].steps;
+        const auto& want = sample.measures[i].steps;
+        BOOST_TEST_REQUIRE(got.size() == want.size(), "measure " << i + 1);  // no step 4.3
+        for (std::size_t j = 0; j < want.size(); ++j) {
+            BOOST_TEST((got[j].status == want[j].status));
+            BOOST_TEST(got[j].progress == want[j].progress);
+            BOOST_TEST(!got[j].extra.count("ผลการดำเนินงาน"));
+        }
+    }
+    // Compared with this round, the next finds nothing new: what was removed stays removed.
+    BOOST_TEST(compose::compare_rounds(sample, back.report).steps.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

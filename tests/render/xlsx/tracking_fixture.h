@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compose/round_changes.h"
 #include "ingest/report_reader.h"
 #include "model/report.h"
 #include "render/xlsx/tracking_workbook.h"
@@ -31,11 +32,35 @@ inline std::vector<model::Diagnostic> sample_findings() {
     };
 }
 
+// The sample's round compared with a previous one that had two more items this round dropped: step 4.3 (in
+// progress, with a note) and measure 7 with its step 7.1. The workbook shows them struck through as
+// "ตัดออก 4.3", "ตัดออก 7" and "ตัดออก 7.1", which the next round must not read back.
+inline compose::RoundChanges changes_with_removed_items() {
+    model::Report previous = sample_report();
+    model::Step dropped = previous.measures.at(3).steps.at(0);
+    dropped.step_no = 3;
+    dropped.text = "ขั้นตอนที่ตัดออกแล้ว";
+    dropped.status = model::Status::in_progress;
+    dropped.progress = "รอการอนุมัติ";
+    previous.measures.at(3).steps.push_back(dropped);
+    model::Measure gone;
+    gone.number = 7;
+    gone.text = "มาตรการที่ตัดออกแล้ว";
+    model::Step gone_step = dropped;
+    gone_step.measure_no = 7;
+    gone_step.step_no = 1;
+    gone.steps = {gone_step};
+    previous.measures.push_back(gone);
+    previous.memo.round_months = 6;
+    return compose::compare_rounds(previous, sample_report());
+}
+
 // Writes the workbook to dir/name and returns its path; the test stops when writing fails.
 inline fs::path write_workbook(const model::Report& report, const std::vector<model::Diagnostic>& findings,
-                               const fs::path& dir, const std::string& name = "tracking.xlsx") {
+                               const fs::path& dir, const std::string& name = "tracking.xlsx",
+                               const compose::RoundChanges* changes = nullptr) {
     const fs::path path = dir / name;
-    const std::string error = render::write_tracking_workbook(report, findings, path.string());
+    const std::string error = render::write_tracking_workbook(report, findings, path.string(), changes);
     BOOST_TEST_REQUIRE(error.empty(), "write_tracking_workbook failed: " << error);
     return path;
 }

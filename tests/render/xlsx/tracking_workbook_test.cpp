@@ -223,7 +223,7 @@ BOOST_AUTO_TEST_CASE(metadata_in_document_properties) {
                    std::string::npos,
                core);
     const std::string custom = zip_part(path, "docProps/custom.xml");
-    for (const std::string& expected : {std::string("name=\"saraban_format_version\""), std::string("<vt:i4>1</vt:i4>"),
+    for (const std::string& expected : {std::string("name=\"saraban_format_version\""), std::string("<vt:i4>2</vt:i4>"),
                                         std::string("name=\"saraban_fiscal_year\""), std::string("<vt:i4>2564</vt:i4>"),
                                         std::string("<vt:lpwstr>sample.xlsx</vt:lpwstr>")})
         BOOST_TEST(custom.find(expected) != std::string::npos, expected << " in " << custom);
@@ -284,8 +284,8 @@ BOOST_AUTO_TEST_CASE(too_long_text_names_sheet_and_cell) {
     report.measures.at(0).steps.at(1).progress = std::string(40000, 'x');  // Excel's limit is 32,767 characters
     const fs::path path = dir / "long.xlsx";
     const std::string error = render::write_tracking_workbook(report, {}, path.string());
-    // Measure 1 is row 2, its steps rows 3 and 4; ความคืบหน้า is column H.
-    BOOST_TEST(error == std::string("sheet มาตรการ, cell H4: worksheet_write_string: ") +
+    // Measure 1 is row 3 (under the two header rows), its steps rows 4 and 5; ความคืบหน้า is column H.
+    BOOST_TEST(error == std::string("sheet มาตรการ, cell H5: worksheet_write_string: ") +
                             lxw_strerror(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED));
     BOOST_TEST(!fs::exists(path), "a failed workbook is removed");
 }

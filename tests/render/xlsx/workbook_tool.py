@@ -3,8 +3,10 @@
 
   workbook_tool.py edit IN.xlsx OUT.xlsx SHEET NO COLUMN VALUE [NO COLUMN VALUE ...]
       sets COLUMN (a letter) of the row whose column A is NO ("5.1") to VALUE, as staff would type it; saves OUT
+  workbook_tool.py set IN.xlsx OUT.xlsx SHEET CELL VALUE
+      sets CELL ("G2") to VALUE; saves OUT
   workbook_tool.py column IN.xlsx SHEET COLUMN
-      prints "A|COLUMN" for every row below the header whose column A is set (line breaks as \\n)
+      prints "A|COLUMN" for every row below the header rows whose column A is set (line breaks as \\n)
   workbook_tool.py overview IN.xlsx
       prints what the overview workbook holds, one "key=value" line each
 
@@ -23,10 +25,19 @@ def text(value):
     return "" if value is None else str(value).replace("\n", "\\n")
 
 
+# Column A of a header row: the tracking workbook's hidden key row and Thai header row, a key | value sheet's header.
+HEADERS = {"no", "ลำดับ", "key", "คีย์", "fiscal_year", "ปีงบประมาณ"}
+
+
+def data_rows(ws):
+    """The rows under the header rows whose column A is set."""
+    return [row for row in ws.iter_rows() if row[0].value is not None and str(row[0].value) not in HEADERS]
+
+
 def edit(source, target, sheet, triples):
     wb = openpyxl.load_workbook(source)
     ws = wb[sheet]
-    rows = {str(row[0].value): row[0].row for row in ws.iter_rows(min_row=2) if row[0].value is not None}
+    rows = {str(row[0].value): row[0].row for row in data_rows(ws)}
     for i in range(0, len(triples), 3):
         no, column, value = triples[i:i + 3]
         if no not in rows:
@@ -36,11 +47,15 @@ def edit(source, target, sheet, triples):
     wb.save(target)
 
 
+def set_cell(source, target, sheet, cell, value):
+    wb = openpyxl.load_workbook(source)
+    wb[sheet][cell] = value
+    wb.save(target)
+
+
 def column(source, sheet, letter):
     ws = openpyxl.load_workbook(source)[sheet]
-    for row in ws.iter_rows(min_row=2):
-        if row[0].value is None:
-            continue
+    for row in data_rows(ws):
         print(f"{text(row[0].value)}|{text(ws[f'{letter}{row[0].row}'].value)}")
 
 
@@ -69,6 +84,8 @@ def overview(source):
 def main(argv):
     if len(argv) >= 6 and argv[1] == "edit" and (len(argv) - 5) % 3 == 0:
         edit(argv[2], argv[3], argv[4], argv[5:])
+    elif len(argv) == 7 and argv[1] == "set":
+        set_cell(argv[2], argv[3], argv[4], argv[5], argv[6])
     elif len(argv) == 5 and argv[1] == "column":
         column(argv[2], argv[3], argv[4])
     elif len(argv) == 3 and argv[1] == "overview":

@@ -40,7 +40,8 @@ void Sheet::check(lxw_error error, std::string_view call, std::string_view where
 
 void Sheet::note_lines(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format) {
     const Formats& f = book_->formats();
-    const bool wraps = format == f.text || format == f.bold_text || format == f.header;
+    const bool wraps = format == f.text || format == f.bold_text || format == f.header ||
+                       format == f.removed_text || format == f.removed_label;
     double lines = 0;
     auto width = widths_.find(col);
     const double usable = width == widths_.end() ? 8.43 - 1 : std::max(1.0, width->second - 1);
@@ -121,6 +122,12 @@ void Sheet::column(lxw_col_t first, lxw_col_t last, double width, lxw_format* fo
         book_->check(error, "worksheet_set_column", "sheet " + name_ + ", column " + column_letters(first));
 }
 
+double Sheet::columns_points() const {
+    double pixels = 0;
+    for (const auto& [col, width] : widths_) pixels += width * pixels_per_width_unit + 5;
+    return pixels * 0.75;
+}
+
 std::string Sheet::ref_prefix() const {
     std::string quoted;
     for (char c : name_) quoted += c == '\'' ? std::string("''") : std::string(1, c);
@@ -172,6 +179,24 @@ Book::Book(lxw_workbook* workbook) : workbook_(workbook) {
     format_set_num_format(f.percent, thai_percent_format);
     f.general = add_format();
     format_set_num_format(f.general, thai_general_format);
+    f.months = add_format();
+    format_set_num_format(f.months, thai_months_format);
+    format_set_align(f.months, LXW_ALIGN_LEFT);
+    f.left_integer = add_format();
+    format_set_num_format(f.left_integer, thai_integer_format);
+    format_set_align(f.left_integer, LXW_ALIGN_LEFT);
+    f.plain_text = add_format();
+    format_set_align(f.plain_text, LXW_ALIGN_LEFT);
+    const lxw_color_t removed_grey = 0x7F7F7F;
+    f.removed_text = add_format();
+    format_set_text_wrap(f.removed_text);
+    format_set_font_strikeout(f.removed_text);
+    format_set_font_color(f.removed_text, removed_grey);
+    f.removed_label = add_format();
+    format_set_num_format(f.removed_label, "@");
+    format_set_text_wrap(f.removed_label);
+    format_set_align(f.removed_label, LXW_ALIGN_CENTER);
+    format_set_font_color(f.removed_label, removed_grey);
 
     // Green, amber, red: Excel's own "good / neutral / bad" cell styles.
     const lxw_color_t fills[3] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE};

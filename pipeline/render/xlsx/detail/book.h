@@ -21,6 +21,9 @@ inline constexpr double body_font_size = 16;
 // Row height (points) of one line of the body font, and of each further wrapped line.
 inline constexpr double one_line_height = 26;
 inline constexpr double line_height = 21;
+// Pixels per unit of column width. A unit is the default font's digit (Calibri 11): 7 px in Excel; LibreOffice
+// (with Carlito, Calibri's metrics) printed the มาตรการ sheet about 8 % wider, so 8 leaves room in both.
+inline constexpr double pixels_per_width_unit = 8;
 
 // Number formats. Thai digits come only from the format code, never from the cell: "[$-D07041E]" is Excel's
 // locale prefix xxyyzzzz with numeral shape 0D (Thai digits), calendar 07 (Thai Buddhist era) and LCID 041E
@@ -31,6 +34,8 @@ inline constexpr const char* thai_integer_format = "[$-D00041E]0";
 inline constexpr const char* thai_score_format = "[$-D00041E]0.00";
 inline constexpr const char* thai_percent_format = "[$-D00041E]0.00%";
 inline constexpr const char* thai_general_format = "[$-D00041E]General";
+// A count of months with its unit, as the summary shows the round: 12 → "๑๒ เดือน" (the value stays 12).
+inline constexpr const char* thai_months_format = "[$-D00041E]0\" เดือน\"";
 
 // The three statuses as staff write them, in the model's order (done, in progress, not started).
 inline constexpr const char* status_words[3] = {"ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ"};
@@ -48,6 +53,12 @@ struct Formats {
     lxw_format* score = nullptr;      // 2 decimals
     lxw_format* percent = nullptr;
     lxw_format* general = nullptr;    // any number, Thai digits
+    lxw_format* months = nullptr;     // "๑๒ เดือน"
+    lxw_format* left_integer = nullptr;  // a year beside its label, not pushed to the far edge of a wide cell
+    lxw_format* plain_text = nullptr;    // unwrapped, left: the hidden English keys (no height, no overflow)
+    // Rows of what was removed since the previous round: struck through and grey, so they read as gone.
+    lxw_format* removed_text = nullptr;
+    lxw_format* removed_label = nullptr;
     // Conditional-format fills (differential formats: fill and font colour only), by status index.
     lxw_format* status_fill[3] = {};
 };
@@ -72,6 +83,9 @@ public:
     void formula(lxw_row_t row, lxw_col_t col, const std::string& formula, const std::string& cached,
                  lxw_format* format);
     void column(lxw_col_t first, lxw_col_t last, double width, lxw_format* format);
+    // The width on paper (points, at 100 %) of the columns column() has set: each column width ×
+    // pixels_per_width_unit + 5 pixels, a pixel ¾ pt.
+    double columns_points() const;
     // Records a failed call made directly on get(), naming the range.
     void check(lxw_error error, std::string_view call, std::string_view place = {});
 
