@@ -638,7 +638,7 @@ void run_locked(RunSetup& run) {
     }
     Journal journal(journal_path(run.manifest_path));  // truncates: the manifest now holds what it held
     if (!journal.ok()) {
-        summary.run_errors.push_back(journal_path(run.manifest_path) + ": " + std::strerror(errno));
+        summary.run_errors.push_back(write_error(journal_path(run.manifest_path), errno));
         run.log << "saraban: " << summary.run_errors.back() << "\n";
     }
 

@@ -1,5 +1,7 @@
 #include "batch/group_commit.h"
 
+#include "batch/output_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -17,9 +19,6 @@ namespace {
 // usual limit of 1,024 descriptors.
 constexpr std::size_t kFilesAtOnce = 256;
 
-std::string disk_error(const std::string& file, const char* call) {
-    return file + ": บันทึกลงดิสก์ไม่ได้ (not written to disk: " + call + ": " + std::strerror(errno) + ")";
-}
 
 }  // namespace
 
@@ -82,7 +81,7 @@ void GroupCommit::sync_files(std::vector<Item>& group) {
         for (const Open& o : slice) ::sync_file_range(o.fd, 0, 0, SYNC_FILE_RANGE_WRITE);  // a hint: errors below
         for (const Open& o : slice) {
             if (calls_.fdatasync(o.fd) != 0 && o.item->error.empty())
-                o.item->error = disk_error(o.file->final_name, "fdatasync");
+                o.item->error = write_error(o.file->final_name, errno, "fdatasync");
             ::close(o.fd);
         }
         slice.clear();
@@ -91,7 +90,7 @@ void GroupCommit::sync_files(std::vector<Item>& group) {
         for (const PendingRename& r : item.renames) {
             const int fd = ::open(r.temporary.c_str(), O_RDONLY | O_CLOEXEC);
             if (fd < 0) {
-                if (item.error.empty()) item.error = r.temporary + ": " + std::strerror(errno);
+                if (item.error.empty()) item.error = write_error(r.final_name, errno, "open");
                 continue;
             }
             slice.push_back({&item, &r, fd});
@@ -111,7 +110,7 @@ void GroupCommit::commit(std::vector<Item>& group) {
         for (; item.error.empty() && done < item.renames.size(); ++done) {
             const PendingRename& r = item.renames[done];
             if (std::rename(r.temporary.c_str(), r.final_name.c_str()) != 0)
-                item.error = r.final_name + ": " + std::strerror(errno);
+                item.error = write_error(r.final_name, errno, "rename");
         }
         renamed = renamed || (item.error.empty() && !item.renames.empty());
         if (item.error.empty()) continue;
@@ -122,7 +121,7 @@ void GroupCommit::commit(std::vector<Item>& group) {
     std::string folder_error;
     if (renamed) {
         const int fd = ::open(folder_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0 || calls_.fsync_folder(fd) != 0) folder_error = disk_error(folder_, "fsync");
+        if (fd < 0 || calls_.fsync_folder(fd) != 0) folder_error = write_error(folder_, errno, "fsync");
         if (fd >= 0) ::close(fd);
         ++groups_;
     }

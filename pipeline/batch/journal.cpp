@@ -1,5 +1,7 @@
 #include "batch/journal.h"
 
+#include "batch/output_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -31,7 +33,7 @@ std::optional<Journal::Place> Journal::append(const AgencyRecord& r) {
         const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
-            if (error_.empty()) error_ = path_ + ": " + std::strerror(n < 0 ? errno : ENOSPC);
+            if (error_.empty()) error_ = write_error(path_, n < 0 ? errno : ENOSPC);
             return std::nullopt;
         }
         done += std::size_t(n);

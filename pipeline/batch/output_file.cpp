@@ -42,27 +42,55 @@ std::string unique_name(const std::string& stem, const std::string& ext,
 
 std::string temporary_name(const std::string& path) { return path + ".tmp" + std::to_string(::getpid()); }
 
+namespace {
+
+// The reasons a secretariat's operator meets, in Thai; others say so and keep the system's English words.
+const char* thai_reason(int error_number) {
+    switch (error_number) {
+    case ENOSPC: return "ดิสก์เต็ม";
+    case EDQUOT: return "เกินโควตาดิสก์";
+    case EACCES:
+    case EPERM: return "ไม่มีสิทธิ์เขียน";
+    case EROFS: return "ดิสก์เขียนไม่ได้ (อ่านได้อย่างเดียว)";
+    case EIO: return "ดิสก์ขัดข้อง";
+    case ENOENT: return "ไม่พบโฟลเดอร์";
+    case EISDIR: return "มีโฟลเดอร์ชื่อเดียวกันขวางอยู่";
+    case EFBIG: return "ไฟล์ใหญ่เกินที่ระบบยอม";
+    default: return "ระบบแจ้งข้อผิดพลาด";
+    }
+}
+
+}  // namespace
+
+std::string write_error(const std::string& path, int error_number, const char* call) {
+    std::string shown = path;
+    const std::string suffix = ".tmp" + std::to_string(::getpid());
+    if (shown.ends_with(suffix)) shown.resize(shown.size() - suffix.size());
+    return shown + ": เขียนไฟล์ไม่ได้: " + thai_reason(error_number) + " (cannot write the file: " +
+           (call ? std::string(call) + ": " : std::string()) + std::strerror(error_number) + ")";
+}
+
 std::string write_file(const std::string& path, std::string_view bytes) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return path + ": " + std::strerror(errno);
+    if (fd < 0) return write_error(path, errno);
     for (std::size_t done = 0; done < bytes.size();) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
-            std::string err = path + ": " + std::strerror(errno);
+            std::string err = write_error(path, errno);
             ::close(fd);
             return err;
         }
         done += std::size_t(n);
     }
-    return ::close(fd) == 0 ? std::string() : path + ": " + std::strerror(errno);
+    return ::close(fd) == 0 ? std::string() : write_error(path, errno);
 }
 
 std::string sync_folder_of(const std::string& path) {
     const std::string folder = fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string();
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
-        std::string err = folder + ": fsync: " + std::strerror(errno);
+        std::string err = write_error(folder, errno, "fsync");
         if (fd >= 0) ::close(fd);
         return err;
     }
@@ -80,14 +108,14 @@ std::string write_atomically_with(const std::string& path,
     // On disk before it gets its final name, so that a power cut cannot leave an empty file under it either.
     const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
-        std::string err = temp + ": " + std::strerror(errno);
+        std::string err = write_error(temp, errno, "fsync");
         if (fd >= 0) ::close(fd);
         ::unlink(temp.c_str());
         return err;
     }
     ::close(fd);
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::string err = path + ": " + std::strerror(errno);
+        std::string err = write_error(path, errno, "rename");
         ::unlink(temp.c_str());
         return err;
     }
@@ -97,7 +125,7 @@ std::string write_atomically_with(const std::string& path,
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temp_(temporary_name(path_)) {
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) error_ = temp_ + ": " + std::strerror(errno);
+    if (fd_ < 0) error_ = write_error(path_, errno);
 }
 
 AtomicFile::~AtomicFile() {
@@ -115,7 +143,7 @@ void AtomicFile::flush() {
     for (std::size_t done = 0; error_.empty() && done < buffer_.size();) {
         const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) error_ = temp_ + ": " + std::strerror(n < 0 ? errno : ENOSPC);
+        if (n <= 0) error_ = write_error(path_, n < 0 ? errno : ENOSPC);
         else done += std::size_t(n);
     }
     buffer_.clear();
@@ -124,10 +152,10 @@ void AtomicFile::flush() {
 std::string AtomicFile::commit() {
     if (fd_ < 0) return error_;
     flush();
-    if (error_.empty() && ::fsync(fd_) != 0) error_ = temp_ + ": " + std::strerror(errno);
+    if (error_.empty() && ::fsync(fd_) != 0) error_ = write_error(path_, errno, "fsync");
     ::close(fd_);
     fd_ = -1;
-    if (error_.empty() && std::rename(temp_.c_str(), path_.c_str()) != 0) error_ = path_ + ": " + std::strerror(errno);
+    if (error_.empty() && std::rename(temp_.c_str(), path_.c_str()) != 0) error_ = write_error(path_, errno, "rename");
     if (!error_.empty()) {
         ::unlink(temp_.c_str());
         return error_;

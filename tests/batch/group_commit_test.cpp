@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(a_full_disk_fails_that_item_alone_and_leaves_nothing_under_
     BOOST_TEST(reported[2].empty());
     BOOST_TEST(reported[1].find((dir / "1.xlsx").string()) != std::string::npos, reported[1]);
     BOOST_TEST(reported[1].find(std::strerror(ENOSPC)) != std::string::npos, reported[1]);
-    BOOST_TEST(reported[1].find("บันทึกลงดิสก์ไม่ได้") != std::string::npos, reported[1]);
+    BOOST_TEST(reported[1].find("เขียนไฟล์ไม่ได้: ดิสก์เต็ม") != std::string::npos, reported[1]);
     BOOST_TEST(!fs::exists(dir / "1.pdf"));  // its PDF was synced, but the item failed whole
     BOOST_TEST(!fs::exists(dir / "1.xlsx"));
     BOOST_TEST(fs::exists(dir / "0.pdf"));

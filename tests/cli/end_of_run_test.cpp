@@ -158,7 +158,9 @@ BOOST_AUTO_TEST_CASE(a_full_disk_fails_the_run_and_resume_then_gives_the_clean_r
 
     const std::string full_log = read_file(dir / "kept" / "full.log");
     BOOST_TEST(read_file(dir / "kept" / "full.status") == "1\n", full_log);
-    BOOST_TEST(full_log.find("No space left on device") != std::string::npos, full_log);
+    BOOST_TEST(full_log.find("เขียนไฟล์ไม่ได้: ดิสก์เต็ม (cannot write the file: No space left on device)") !=
+                   std::string::npos, full_log);
+    BOOST_TEST(full_log.find(".tmp") == std::string::npos, full_log);  // files are named as the user will look
     require_no_half_written_file(dir / "kept");  // what stood under a final name on the full disk
     BOOST_TEST(read_file(dir / "kept" / "resume.status") == "0\n", read_file(dir / "kept" / "resume.log"));
 
