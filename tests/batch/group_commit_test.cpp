@@ -17,23 +17,15 @@
 
 #include "batch/group_commit.h"
 #include "batch/output_file.h"
+#include "support/process.h"
 
 using namespace saraban::batch;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_folder(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("saraban-commit-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+fs::path fresh_folder(const std::string& name) { return saraban::testing::fresh_folder("commit-" + name); }
+using saraban::testing::read_file;
 
 // The file a descriptor is open on (what a recording DurabilityCalls sees).
 std::string fd_path(int fd) {
@@ -101,7 +93,7 @@ BOOST_AUTO_TEST_CASE(each_file_is_fdatasynced_before_its_rename_and_the_folder_f
     }
     BOOST_TEST(fdatasyncs == 6u);
     BOOST_TEST(dones == 3u);
-    BOOST_TEST(slurp(dir / "2.xlsx") == "agency 2");
+    BOOST_TEST(read_file(dir / "2.xlsx") == "agency 2");
     fs::remove_all(dir);
 }
 
@@ -189,7 +181,7 @@ BOOST_AUTO_TEST_CASE(every_item_is_reported_once_after_its_files_have_their_name
         seen[i] = true;
     }
     for (bool present : present_when_reported) BOOST_TEST(present);
-    BOOST_TEST(slurp(dir / "42.pdf") == "agency 42");
+    BOOST_TEST(read_file(dir / "42.pdf") == "agency 42");
     for (const auto& entry : fs::directory_iterator(dir))
         BOOST_TEST(entry.path().filename().string().find(".tmp") == std::string::npos, entry.path());
     fs::remove_all(dir);

@@ -10,23 +10,15 @@
 #include "batch/journal.h"
 #include "batch/manifest.h"
 #include "batch/output_file.h"
+#include "support/process.h"
 
 using namespace saraban::batch;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path fresh_folder(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("saraban-journal-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+fs::path fresh_folder(const std::string& name) { return saraban::testing::fresh_folder("journal-" + name); }
+using saraban::testing::read_file;
 
 AgencyRecord record(int i) {
     AgencyRecord r;
@@ -78,7 +70,7 @@ BOOST_AUTO_TEST_CASE(records_read_back_by_place_give_the_manifest_made_from_memo
     streamed += text.tail;
     BOOST_TEST(streamed == to_json(m));
     // The journal is still a journal: a killed run's records are applied from it.
-    BOOST_TEST(slurp(dir / "manifest.json.journal").size() == places.back().offset + places.back().length);
+    BOOST_TEST(read_file(dir / "manifest.json.journal").size() == places.back().offset + places.back().length);
     fs::remove_all(dir);
 }
 
@@ -96,7 +88,7 @@ BOOST_AUTO_TEST_CASE(a_file_written_in_pieces_appears_only_when_committed) {
         BOOST_TEST(!fs::exists(path));
         BOOST_TEST(file.commit().empty());
     }
-    BOOST_TEST(slurp(path) == expected);
+    BOOST_TEST(read_file(path) == expected);
     {
         AtomicFile abandoned((dir / "findings.txt").string());
         abandoned.append("x\n");

@@ -11,12 +11,6 @@ using namespace saraban::testing;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& part) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-    return n;
-}
-
 // The CSV agency of the ingest tests, copied to dir/name with one cell of its measures changed.
 fs::path agency_with(const TempDir& dir, const std::string& name, const std::string& from, const std::string& to) {
     const fs::path agency = dir / name;

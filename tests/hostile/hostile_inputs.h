@@ -81,34 +81,11 @@ inline zip_int64_t repeated_source(void* userdata, void* data, zip_uint64_t len,
 
 // A zip of the parts (deflated; a "mimetype" stored) and the repeated parts (deflated at level 9: ~1000:1).
 inline std::vector<std::byte> zip_of(const std::vector<test::Part>& parts, const std::vector<Repeated>& repeated) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_t* archive = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
-    if (!archive) throw std::runtime_error("zip_of: cannot create the zip");
-    zip_source_keep(buffer);
-    for (const test::Part& p : parts) {
-        zip_source_t* s = zip_source_buffer(archive, p.content.data(), p.content.size(), 0);
-        zip_int64_t index = s ? zip_file_add(archive, p.name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
-        if (index < 0) throw std::runtime_error("zip_of: cannot add " + p.name);
-        if (p.name == "mimetype") zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0);
-    }
-    for (const Repeated& r : repeated) {
-        zip_source_t* s = zip_source_function(archive, detail::repeated_source, new detail::RepeatedState{r});
-        zip_int64_t index = s ? zip_file_add(archive, r.name.c_str(), s, 0) : -1;
-        if (index < 0) throw std::runtime_error("zip_of: cannot add " + r.name);
-        zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_DEFLATE, 9);
-    }
-    if (zip_close(archive) < 0) throw std::runtime_error("zip_of: cannot write the zip");
-    std::vector<std::byte> bytes;
-    if (zip_source_open(buffer) < 0) throw std::runtime_error("zip_of: cannot reopen");
-    zip_source_seek(buffer, 0, SEEK_END);
-    bytes.resize(std::size_t(zip_source_tell(buffer)));
-    zip_source_seek(buffer, 0, SEEK_SET);
-    zip_source_read(buffer, bytes.data(), bytes.size());
-    zip_source_close(buffer);
-    zip_source_free(buffer);
-    return bytes;
+    test::ZipInMemory zip;
+    for (const test::Part& p : parts) zip.add(p);
+    for (const Repeated& r : repeated)
+        zip.add(r.name, zip_source_function(zip.archive(), detail::repeated_source, new detail::RepeatedState{r}), 9);
+    return zip.bytes();
 }
 
 // An .xlsx of one sheet, Sheet1, whose worksheet part is the repeated one (its name is set here).

@@ -65,39 +65,64 @@ inline zip_int64_t zero_source(void* userdata, void* data, zip_uint64_t len, zip
 
 }  // namespace detail
 
+// A zip being written into memory: add parts, then take its bytes (shared with the hostile-input catalogue, which
+// adds parts of its own kinds).
+class ZipInMemory {
+public:
+    ZipInMemory() {
+        zip_error_t error;
+        zip_error_init(&error);
+        buffer_ = zip_source_buffer_create(nullptr, 0, 0, &error);
+        archive_ = buffer_ ? zip_open_from_source(buffer_, ZIP_TRUNCATE, &error) : nullptr;
+        if (!archive_) throw std::runtime_error("zip: cannot create the zip");
+        zip_source_keep(buffer_);
+    }
+    ZipInMemory(const ZipInMemory&) = delete;
+    ZipInMemory& operator=(const ZipInMemory&) = delete;
+
+    // Deflated, but a "mimetype", stored as ODF requires.
+    void add(const Part& p) {
+        zip_source_t* s = zip_source_buffer(archive_, p.content.data(), p.content.size(), 0);
+        zip_int64_t index = s ? zip_file_add(archive_, p.name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
+        if (index < 0) throw std::runtime_error("zip: cannot add " + p.name);
+        if (p.name == "mimetype") zip_set_file_compression(archive_, zip_uint64_t(index), ZIP_CM_STORE, 0);
+    }
+
+    // A part whose bytes a libzip source function makes as they are read, deflated at level.
+    void add(const std::string& name, zip_source_t* source, int level) {
+        zip_int64_t index = source ? zip_file_add(archive_, name.c_str(), source, 0) : -1;
+        if (index < 0) throw std::runtime_error("zip: cannot add " + name);
+        zip_set_file_compression(archive_, zip_uint64_t(index), ZIP_CM_DEFLATE, zip_uint32_t(level));
+    }
+    zip_t* archive() { return archive_; }
+
+    std::vector<std::byte> bytes() {
+        if (zip_close(archive_) < 0) throw std::runtime_error("zip: cannot write the zip");
+        std::vector<std::byte> out;
+        if (zip_source_open(buffer_) < 0) throw std::runtime_error("zip: cannot reopen");
+        zip_source_seek(buffer_, 0, SEEK_END);
+        out.resize(std::size_t(zip_source_tell(buffer_)));
+        zip_source_seek(buffer_, 0, SEEK_SET);
+        zip_source_read(buffer_, out.data(), out.size());
+        zip_source_close(buffer_);
+        zip_source_free(buffer_);
+        return out;
+    }
+
+private:
+    zip_source_t* buffer_ = nullptr;
+    zip_t* archive_ = nullptr;
+};
+
 // The bytes of a zip holding these parts in the order given (and the zero-filled ones), deflated but for a
 // "mimetype", stored as ODF requires: an .ods as LibreOffice writes it when "mimetype" comes first.
 inline std::vector<std::byte> make_zip(const std::vector<Part>& parts, const std::vector<Zeros>& zeros = {}) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_t* archive = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
-    if (!archive) throw std::runtime_error("make_zip: cannot create the zip");
-    zip_source_keep(buffer);
-    for (const Part& p : parts) {
-        zip_source_t* s = zip_source_buffer(archive, p.content.data(), p.content.size(), 0);
-        zip_int64_t index = s ? zip_file_add(archive, p.name.c_str(), s, ZIP_FL_ENC_UTF_8) : -1;
-        if (index < 0) throw std::runtime_error("make_zip: cannot add " + p.name);
-        if (p.name == "mimetype") zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0);
-    }
-    for (const Zeros& z : zeros) {
-        auto* state = new detail::ZeroState{z.size, z.size};
-        zip_source_t* s = zip_source_function(archive, detail::zero_source, state);
-        zip_int64_t index = s ? zip_file_add(archive, z.name.c_str(), s, 0) : -1;
-        if (index < 0) throw std::runtime_error("make_zip: cannot add " + z.name);
-        zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_DEFLATE, 1);
-    }
-    if (zip_close(archive) < 0) throw std::runtime_error("make_zip: cannot write the zip");
-
-    std::vector<std::byte> bytes;
-    if (zip_source_open(buffer) < 0) throw std::runtime_error("make_zip: cannot reopen");
-    zip_source_seek(buffer, 0, SEEK_END);
-    bytes.resize(std::size_t(zip_source_tell(buffer)));
-    zip_source_seek(buffer, 0, SEEK_SET);
-    zip_source_read(buffer, bytes.data(), bytes.size());
-    zip_source_close(buffer);
-    zip_source_free(buffer);
-    return bytes;
+    ZipInMemory zip;
+    for (const Part& p : parts) zip.add(p);
+    for (const Zeros& z : zeros)
+        zip.add(z.name, zip_source_function(zip.archive(), detail::zero_source, new detail::ZeroState{z.size, z.size}),
+                1);
+    return zip.bytes();
 }
 
 inline std::string xml_escape(const std::string& s) {

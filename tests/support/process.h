@@ -40,6 +40,15 @@ inline void write_file(const fs::path& path, std::string_view text) {
 }
 
 // A fresh, uniquely named folder under the system's temporary folder, removed with everything in it at the end.
+// An empty folder of a fixed name under the system's temporary folder (emptied if a killed test left it), for tests
+// that remove it themselves: "saraban-<name>-<pid>".
+inline fs::path fresh_folder(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("saraban-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
 class TempDir {
 public:
     TempDir() {
@@ -142,6 +151,13 @@ inline std::string strip_ws(std::string_view s) {
         out.push_back(s[i]);
     }
     return out;
+}
+
+// How many times part occurs in text (overlapping occurrences too).
+inline std::size_t count(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
 }
 
 }  // namespace saraban::testing
