@@ -29,6 +29,8 @@ if $with_tests; then
   packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl fonts-crosextra-carlito)
   # An Ethiopic font (1.3 MB, TrueType): the tests' character that only a system font has.
   packages+=(fonts-sil-abyssinica)
+  # GNU time: the hostile-input catalogue's measure of a run's peak memory (tests/hostile/child_process.h).
+  packages+=(time)
   # pdf.js (Firefox's viewer) runs on Node.js; a Node.js installed otherwise is used as it is.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
