@@ -90,6 +90,7 @@ private:
     std::uint64_t declared_size(std::uint64_t index) const;
     bool within(XmlBudget& budget, std::string_view bytes, std::string_view part);
     std::string key(std::string_view name) const;
+    void fail_too_many_entries(std::uint64_t entries);
     std::string replace_nul_references(std::string xml);
 
     const PackageFormat& format_;
