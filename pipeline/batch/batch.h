@@ -91,7 +91,7 @@ int default_jobs();
 
 // The files of one agency input with their SHA-256, named after the agency's id: the workbook ("sbn.xlsx"), or each
 // file of a CSV folder ("sbn/คะแนน.csv"), so that the manifest does not depend on where the inputs are mounted.
-std::vector<FileHash> input_hashes(const std::string& input, const std::string& id, std::string& error);
+[[nodiscard]] std::vector<FileHash> input_hashes(const std::string& input, const std::string& id, std::string& error);
 
 // The agencies the inputs name, in order, with their ids (see RunOptions::inputs). A missing path is logged and
 // sets usage_error. Entries of input folders that look like inputs and are not read (lock files, broken links,

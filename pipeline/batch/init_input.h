@@ -5,7 +5,7 @@
 
 namespace saraban::batch {
 
-struct InitResult {
+struct [[nodiscard]] InitResult {
     std::string written;  // what was made: the workbook's path, or the CSV folder's
     std::string error;    // "" on success; nothing is overwritten
 };

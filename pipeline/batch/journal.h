@@ -31,7 +31,7 @@ public:
     // Appends the record; nullopt when it could not be written whole (error() says why).
     std::optional<Place> append(const AgencyRecord& r);
     // The record at a place append returned; nullopt (and error set) if it cannot be read back.
-    std::optional<AgencyRecord> read(Place place, std::string& error) const;
+    [[nodiscard]] std::optional<AgencyRecord> read(Place place, std::string& error) const;
     void remove();
 
 private:

@@ -85,7 +85,7 @@ struct ManifestText {
 };
 ManifestText manifest_text(const Manifest& m, std::size_t agencies, const AgencyCounts& counts);
 void append_agency_json(std::string& out, const AgencyRecord& r, bool first);
-std::optional<Manifest> parse_manifest(std::string_view json, std::string& error);
+[[nodiscard]] std::optional<Manifest> parse_manifest(std::string_view json, std::string& error);
 
 // One agency as a single JSON line (with '\n'), for the journal; and back (nullopt for a torn or foreign line).
 std::string to_journal_line(const AgencyRecord& r);
@@ -96,7 +96,7 @@ std::string journal_path(const std::string& manifest_path);
 
 // Reads a manifest and applies the records of its journal when one is left beside it (a killed run); a torn last
 // line is ignored. *journal_records counts the records taken from the journal.
-std::optional<Manifest> load_manifest(const std::string& path, std::string& error, int* journal_records = nullptr);
+[[nodiscard]] std::optional<Manifest> load_manifest(const std::string& path, std::string& error, int* journal_records = nullptr);
 
 // Sorts agencies by id and replaces the record with the same id (or adds it).
 void put_record(Manifest& m, AgencyRecord record);
@@ -104,7 +104,7 @@ void put_record(Manifest& m, AgencyRecord record);
 // "manifest.json" for the whole batch, "manifest-K-of-N.json" for a shard.
 std::string manifest_name(const Shard& shard);
 
-struct MergeResult {
+struct [[nodiscard]] MergeResult {
     Manifest merged;
     std::vector<std::string> problems;  // missing shards, doubled or missing agencies, different batches
     int missing = 0;   // agencies of the batch in no manifest, or pending (a shard that did not finish)

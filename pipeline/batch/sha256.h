@@ -11,6 +11,6 @@ namespace saraban::batch {
 std::string sha256_hex(std::string_view bytes);
 
 // The SHA-256 of a file's content; "" and error set when it cannot be read.
-std::string sha256_file(const std::string& path, std::string& error);
+[[nodiscard]] std::string sha256_file(const std::string& path, std::string& error);
 
 }  // namespace saraban::batch

@@ -13,7 +13,7 @@
 
 namespace saraban::compose {
 
-struct ComposeResult {
+struct [[nodiscard]] ComposeResult {
     model::Document document;
     // Template errors name file:line:column; a value the template needs and the input lacks is an error at the
     // input's ตัวแปร sheet naming the template's line.

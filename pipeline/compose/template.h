@@ -38,7 +38,7 @@ struct MissingValue {
     std::string suggestion;    // a name in scope spelt nearly the same ("" when none): for "did you mean …"
 };
 
-struct TemplateResult {
+struct [[nodiscard]] TemplateResult {
     model::Document document;
     std::vector<model::Diagnostic> diagnostics;  // each names template file:line:column
     // Filled only when the expansion was given the names saraban computes (ExpandOptions::computed_names); else

@@ -37,7 +37,7 @@ struct DecodedText {
 DecodedText decode_text(std::span<const std::byte> bytes, std::string_view file_name,
                         std::uint64_t max_bytes = Limits{}.max_part_uncompressed);
 
-struct CsvResult {
+struct [[nodiscard]] CsvResult {
     Sheet sheet;
     std::vector<model::Diagnostic> diagnostics;  // errors stop reading
 

@@ -54,7 +54,7 @@ std::uint64_t limit_value(const Limits& limits, const LimitSetting& setting);
 
 // Applies "NAME=VALUE" (VALUE a whole number ≥ 1; byte limits also take a KiB, MiB or GiB suffix: part-bytes=64MiB).
 // Returns "" or what is wrong, in Thai and English, naming the settings when the name is unknown.
-std::string set_limit(Limits& limits, std::string_view assignment);
+[[nodiscard]] std::string set_limit(Limits& limits, std::string_view assignment);
 
 // What an error past a limit ends with, so that the user knows what to raise:
 // "; ปรับได้ด้วย --limit rows=… (raise it with --limit rows=N)".

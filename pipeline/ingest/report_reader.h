@@ -13,7 +13,7 @@
 
 namespace saraban::ingest {
 
-struct ReportResult {
+struct [[nodiscard]] ReportResult {
     model::Report report;
     std::vector<model::Diagnostic> diagnostics;  // every problem found, each naming file, sheet and cell
 

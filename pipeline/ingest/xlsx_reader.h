@@ -53,7 +53,7 @@ struct Workbook {
     bool date1904 = false;      // the workbook uses the 1904 date system
 };
 
-struct XlsxResult {
+struct [[nodiscard]] XlsxResult {
     Workbook workbook;
     std::vector<model::Diagnostic> diagnostics;  // errors stop reading; warnings do not
 

@@ -47,7 +47,7 @@ struct Rules {
     std::vector<TotalWeights> weights;
 };
 
-struct RulesResult {
+struct [[nodiscard]] RulesResult {
     Rules rules;
     std::vector<model::Diagnostic> diagnostics;  // each naming file:line:column of the table
 

@@ -58,7 +58,7 @@ struct PdfOptions {
     PdfCache* cache = nullptr;  // optional; see PdfCache
 };
 
-struct PdfResult {
+struct [[nodiscard]] PdfResult {
     std::vector<unsigned char> bytes;
     std::string error;  // empty on success: what libharu or the font said
 

@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(a_cache_of_page_contents_changes_no_byte) {
                render::render_pdf(b, {.compress = false}).bytes);
     // A full cache keeps its newest pages only.
     render::PdfCache small(32, 1);
-    render::render_pdf(a, {.compress = true, .cache = &small});
+    BOOST_TEST(!render::render_pdf(a, {.compress = true, .cache = &small}).bytes.empty());
     BOOST_TEST(small.pages() == 1u);
 }
 

@@ -21,6 +21,6 @@ struct ImageData {
 // (16-bit samples without colour information taken as sRGB, as viewers show them) and its opacity; or a JPEG
 // readers draw exactly (baseline or progressive, 8-bit, gray or RGB, not turned by an EXIF orientation).
 // Otherwise nothing, and error says "path: <Thai> (<English>)" with what is wrong and what to do.
-std::optional<ImageData> read_image(const std::string& path, std::string& error);
+[[nodiscard]] std::optional<ImageData> read_image(const std::string& path, std::string& error);
 
 }  // namespace saraban::render::detail
