@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
 # what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js and pdf.js); with --ci, also what .ci/run's
-# sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes, llvm-symbolizer). Safe to run twice.
+# sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes, llvm-symbolizer); with --slurm, also
+# a single-node Slurm cluster's daemons and munge for tests/slurm/run_cluster.sh. Safe to run twice.
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 with_tests=false
 with_ci=false
+with_slurm=false
 for option in "$@"; do
   case "$option" in
     --tests) with_tests=true ;;
     --ci) with_tests=true; with_ci=true ;;
-    *) echo "usage: setup.sh [--tests | --ci]" >&2; exit 2 ;;
+    --slurm) with_slurm=true ;;
+    *) echo "usage: setup.sh [--tests | --ci] [--slurm]" >&2; exit 2 ;;
   esac
 done
 
@@ -39,6 +42,13 @@ if $with_ci; then
   # clang builds the sanitizer and fuzz builds (README, "Sanitizers and fuzzing"): libclang-rt-dev holds ASan,
   # UBSan, TSan and libFuzzer; llvm gives llvm-symbolizer, which turns a finding's addresses into file:line.
   packages+=(clang libclang-rt-dev llvm)
+fi
+
+if $with_slurm; then
+  # Debian's Slurm 22.05 (controller, node daemon, sbatch/squeue/scancel) and munge, its authentication: CI runs
+  # the deploy/slurm/ scripts on a real cluster of this one machine (docs/distributed.md). Their services are
+  # started by tests/slurm/run_cluster.sh, not by the packages.
+  packages+=(slurmctld slurmd slurm-client munge)
 fi
 
 missing=()
