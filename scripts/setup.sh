@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
-# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js and pdf.js); with --ci, also what .ci/run's
-# sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes, llvm-symbolizer); with --slurm, also
-# a single-node Slurm cluster's daemons and munge for tests/slurm/run_cluster.sh. Safe to run twice.
+# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js, pdf.js, the Kubernetes manifests' checker);
+# with --ci, also what .ci/run's sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes,
+# llvm-symbolizer); with --slurm, also a single-node Slurm cluster's daemons and munge for tests/slurm/run_cluster.sh.
+# Safe to run twice.
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -75,4 +76,9 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 if $with_tests && [ ! -d "$here/tests/pdfjs/node_modules/pdfjs-dist" ]; then
   echo "setup: installing pdfjs-dist for the tests"
   (cd "$here/tests/pdfjs" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+fi
+# The Kubernetes manifests' checker (kubernetes-models, typescript, yaml at tests/kubernetes/package.json's versions).
+if $with_tests && [ ! -d "$here/tests/kubernetes/node_modules/kubernetes-models" ]; then
+  echo "setup: installing the Kubernetes manifests' checker for the tests"
+  (cd "$here/tests/kubernetes" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 fi
