@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
-# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js and pdf.js); with --ci, also what .ci/run's
-# sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes, llvm-symbolizer). Safe to run twice.
+# what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js, pdf.js, the Kubernetes manifests' checker);
+# with --ci, also what .ci/run's sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes,
+# llvm-symbolizer); with --slurm, also a single-node Slurm cluster's daemons and munge for tests/slurm/run_cluster.sh.
+# Safe to run twice.
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 with_tests=false
 with_ci=false
+with_slurm=false
 for option in "$@"; do
   case "$option" in
     --tests) with_tests=true ;;
     --ci) with_tests=true; with_ci=true ;;
-    *) echo "usage: setup.sh [--tests | --ci]" >&2; exit 2 ;;
+    --slurm) with_slurm=true ;;
+    *) echo "usage: setup.sh [--tests | --ci] [--slurm]" >&2; exit 2 ;;
   esac
 done
 
@@ -41,6 +45,13 @@ if $with_ci; then
   packages+=(clang libclang-rt-dev llvm)
 fi
 
+if $with_slurm; then
+  # Debian's Slurm 22.05 (controller, node daemon, sbatch/squeue/scancel) and munge, its authentication: CI runs
+  # the deploy/slurm/ scripts on a real cluster of this one machine (docs/distributed.md). Their services are
+  # started by tests/slurm/run_cluster.sh, not by the packages.
+  packages+=(slurmctld slurmd slurm-client munge)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -65,4 +76,9 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 if $with_tests && [ ! -d "$here/tests/pdfjs/node_modules/pdfjs-dist" ]; then
   echo "setup: installing pdfjs-dist for the tests"
   (cd "$here/tests/pdfjs" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
+fi
+# The Kubernetes manifests' checker (kubernetes-models, typescript, yaml at tests/kubernetes/package.json's versions).
+if $with_tests && [ ! -d "$here/tests/kubernetes/node_modules/kubernetes-models" ]; then
+  echo "setup: installing the Kubernetes manifests' checker for the tests"
+  (cd "$here/tests/kubernetes" && npm install --no-package-lock --no-audit --no-fund --loglevel=error)
 fi

@@ -20,6 +20,36 @@ std::optional<long> parse_int(std::string_view s) {
 
 constexpr long kMaxShards = 100000;
 
+// The number of shards when a scheduler gives only the index: --shards N, else SARABAN_SHARDS. Neither is an error
+// naming the variable that gave the index.
+bool shard_count(const std::map<std::string, std::string>& env, int shards_option, const char* index_name,
+                 long& count, std::string& error) {
+    if (shards_option > 0) {
+        count = shards_option;
+        return true;
+    }
+    const auto it = env.find("SARABAN_SHARDS");
+    if (it == env.end() || it->second.empty()) {
+        const bool slurm = std::string_view(index_name) == "SLURM_ARRAY_TASK_ID";
+        error = std::string("มี ") + index_name + " แต่ไม่ได้บอกจำนวนส่วนของชุดงาน: ใส่ --shards N (หรือ SARABAN_SHARDS) " +
+                "ในสคริปต์งาน" + (slurm ? " เพราะงานที่ส่งซ้ำทีละงานไม่เห็นขนาดของ array" : "") + " (" + index_name +
+                " is set but not the number of shards: give --shards N, or SARABAN_SHARDS, in the job script" +
+                (slurm ? "; a task resubmitted alone, sbatch --array=3, does not see the array's size)" : ")");
+        return false;
+    }
+    const auto v = parse_int(it->second);
+    if (!v) {
+        error = "SARABAN_SHARDS=" + it->second + " ไม่ใช่ตัวเลข (is not a number)";
+        return false;
+    }
+    if (*v < 1 || *v > kMaxShards) {
+        error = "SARABAN_SHARDS=" + it->second + " ต้องอยู่ระหว่าง 1 ถึง 100000 (must be from 1 to 100000)";
+        return false;
+    }
+    count = *v;
+    return true;
+}
+
 }  // namespace
 
 int shard_of(std::string_view agency_id, int count) {
@@ -41,7 +71,8 @@ std::optional<Shard> parse_shard(std::string_view text, std::string& error) {
         n = parse_int(text.substr(slash + 1));
     }
     if (!k || !n || *n < 1 || *n > kMaxShards || *k < 1 || *k > *n) {
-        error = "--shard wants K/N with 1 ≤ K ≤ N (e.g. 2/8), not \"" + std::string(text) + "\"";
+        error = "--shard ต้องเป็น K/N โดย 1 ≤ K ≤ N เช่น 2/8 ไม่ใช่ \"" + std::string(text) +
+                "\" (--shard wants K/N with 1 ≤ K ≤ N, e.g. 2/8)";
         return std::nullopt;
     }
     return Shard{int(*k), int(*n)};
@@ -49,62 +80,45 @@ std::optional<Shard> parse_shard(std::string_view text, std::string& error) {
 
 std::optional<Shard> shard_from_environment(const std::map<std::string, std::string>& env, int shards_option,
                                             std::string& error) {
-    auto get = [&](const char* name) -> std::optional<std::string> {
-        auto it = env.find(name);
-        if (it == env.end() || it->second.empty()) return std::nullopt;
-        return it->second;
-    };
-    auto number = [&](const char* name, long& out) {
-        const auto text = get(name);
-        if (!text) return false;
-        const auto v = parse_int(*text);
-        if (!v) {
-            error = std::string(name) + "=" + *text + " is not a number";
-            return false;
+    // Kubernetes numbers an Indexed Job's pods 0..N-1; a Slurm array's tasks are the shards' own numbers 1..N.
+    const char* index_name = nullptr;
+    long base = 0;
+    for (const auto& [name, from] : {std::pair{"JOB_COMPLETION_INDEX", 0L}, std::pair{"SLURM_ARRAY_TASK_ID", 1L}}) {
+        const auto it = env.find(name);
+        if (it != env.end() && !it->second.empty()) {
+            index_name = name;
+            base = from;
+            break;
         }
-        out = *v;
-        return true;
-    };
-    long index = 0, count = 0;
-    if (get("JOB_COMPLETION_INDEX")) {
-        if (!number("JOB_COMPLETION_INDEX", index)) return std::nullopt;
-        if (shards_option > 0) {
-            count = shards_option;
-        } else if (!number("SARABAN_SHARDS", count)) {
-            if (error.empty())
-                error = "JOB_COMPLETION_INDEX is set but not the number of shards: give --shards N or SARABAN_SHARDS";
-            return std::nullopt;
-        }
-        index += 1;  // 0-based
-    } else if (get("SLURM_ARRAY_TASK_ID")) {
-        if (!number("SLURM_ARRAY_TASK_ID", index)) return std::nullopt;
-        if (shards_option > 0) {
-            count = shards_option;
-        } else if (!number("SLURM_ARRAY_TASK_COUNT", count)) {
-            if (error.empty()) error = "SLURM_ARRAY_TASK_ID is set but not SLURM_ARRAY_TASK_COUNT: give --shards N";
-            return std::nullopt;
-        }
-        long min = 0;
-        if (get("SLURM_ARRAY_TASK_MIN") && !number("SLURM_ARRAY_TASK_MIN", min)) return std::nullopt;
-        index = index - min + 1;
-    } else if (shards_option > 1) {
-        error = "--shards N needs a shard index: --shard K/N, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID";
-        return std::nullopt;
-    } else {
-        return Shard{};
     }
-    if (count < 1 || count > kMaxShards || index < 1 || index > count) {
-        error = "shard index " + std::to_string(index) + " is not within 1.." + std::to_string(count) +
-                " (from the scheduler's environment)";
+    if (!index_name) {
+        if (shards_option <= 1) return Shard{};
+        error = "--shards N ต้องมีลำดับส่วนด้วย: --shard K/N, JOB_COMPLETION_INDEX หรือ SLURM_ARRAY_TASK_ID "
+                "(--shards N needs a shard index: --shard K/N, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID)";
         return std::nullopt;
     }
-    return Shard{int(index), int(count)};
+    const std::string& text = env.at(index_name);
+    const auto index = parse_int(text);
+    if (!index) {
+        error = std::string(index_name) + "=" + text + " ไม่ใช่ตัวเลข (is not a number)";
+        return std::nullopt;
+    }
+    long count = 0;
+    if (!shard_count(env, shards_option, index_name, count, error)) return std::nullopt;
+    const long first = base, last = base + count - 1;
+    if (*index < first || *index > last) {
+        const std::string range = std::to_string(first) + ".." + std::to_string(last);
+        error = std::string(index_name) + "=" + text + " อยู่นอกช่วง " + range + " ของ " + std::to_string(count) +
+                " ส่วน (is not within " + range + " for " + std::to_string(count) + " shards" +
+                (base == 1 ? "; submit the array as --array=1-" + std::to_string(count) + ")" : ")");
+        return std::nullopt;
+    }
+    return Shard{int(*index - base + 1), int(count)};
 }
 
 std::map<std::string, std::string> scheduler_environment() {
     std::map<std::string, std::string> env;
-    for (const char* name : {"JOB_COMPLETION_INDEX", "SARABAN_SHARDS", "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT",
-                             "SLURM_ARRAY_TASK_MIN"}) {
+    for (const char* name : {"JOB_COMPLETION_INDEX", "SARABAN_SHARDS", "SLURM_ARRAY_TASK_ID"}) {
         if (const char* v = std::getenv(name)) env[name] = v;
     }
     return env;

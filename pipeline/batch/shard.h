@@ -29,12 +29,13 @@ std::string shard_file_name(std::string_view stem, std::string_view ext, const S
 // Parses "K/N" (1 ≤ K ≤ N ≤ 100000). Returns nullopt and sets error otherwise.
 std::optional<Shard> parse_shard(std::string_view text, std::string& error);
 
-// The shard from a scheduler's environment, when --shard is not given (env maps names to values):
-//   JOB_COMPLETION_INDEX (Kubernetes Indexed Job, 0-based) with N from shards_option (--shards N) or SARABAN_SHARDS;
-//   SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (job arrays), less SLURM_ARRAY_TASK_MIN when set, so that
-//   --array=0-3 and --array=1-4 both give shards 1..4.
-// Returns the whole batch when none is set; nullopt and error when they are inconsistent (an index without a count,
-// an index out of range, a non-number).
+// The shard from a scheduler's environment, when --shard is not given (env maps names to values). The index is
+// the scheduler's, N is always ours: shards_option (--shards N, from 1), else SARABAN_SHARDS.
+//   JOB_COMPLETION_INDEX: a Kubernetes Indexed Job's pod, 0..N-1, is shard index + 1.
+//   SLURM_ARRAY_TASK_ID: a Slurm array's task K (--array=1-N) is shard K. The array's size and first id
+//   (SLURM_ARRAY_TASK_COUNT, _MIN) are not used: a task resubmitted alone (--array=3) sees 1 and 3.
+// Returns the whole batch when no index is set; nullopt and a bilingual error when N is missing, an index is out
+// of range or a value is not a number, or --shards N > 1 comes without an index.
 std::optional<Shard> shard_from_environment(const std::map<std::string, std::string>& env, int shards_option,
                                             std::string& error);
 

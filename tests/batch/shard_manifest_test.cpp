@@ -50,6 +50,14 @@ Manifest shard_manifest(const std::vector<std::string>& all, int index, int coun
     return m;
 }
 
+// An error the user reads in Thai and in English: a Thai letter (U+0E00..U+0E7F) and an English word.
+bool bilingual(const std::string& error) {
+    return (error.find("\xe0\xb8") != std::string::npos || error.find("\xe0\xb9") != std::string::npos) &&
+           (error.find("is not") != std::string::npos || error.find("is set") != std::string::npos ||
+            error.find("wants") != std::string::npos || error.find("needs") != std::string::npos ||
+            error.find("must") != std::string::npos);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(batch_shard)
@@ -97,23 +105,76 @@ BOOST_AUTO_TEST_CASE(shard_options_and_scheduler_variables) {
     for (const char* bad : {"0/8", "9/8", "2/0", "2", "a/b", "2/8x", "", "-1/3"}) {
         error.clear();
         BOOST_TEST(!parse_shard(bad, error).has_value(), bad);
-        BOOST_TEST(!error.empty());
+        BOOST_TEST(bilingual(error), error);
     }
     auto env = [&](std::map<std::string, std::string> e, int shards = 0) {
         error.clear();
         return shard_from_environment(e, shards, error);
     };
     BOOST_TEST((env({}) == Shard{1, 1}));
+    BOOST_TEST((env({}, 1) == Shard{1, 1}));
     BOOST_TEST((env({{"JOB_COMPLETION_INDEX", "0"}}, 3) == Shard{1, 3}));
     BOOST_TEST((env({{"JOB_COMPLETION_INDEX", "2"}, {"SARABAN_SHARDS", "3"}}) == Shard{3, 3}));
+    BOOST_TEST((env({{"JOB_COMPLETION_INDEX", "2"}, {"SARABAN_SHARDS", "9"}}, 3) == Shard{3, 3}));  // --shards wins
     BOOST_TEST(!env({{"JOB_COMPLETION_INDEX", "3"}, {"SARABAN_SHARDS", "3"}}).has_value());  // out of range
+    BOOST_TEST(error.find("0..2") != std::string::npos, error);
     BOOST_TEST(!env({{"JOB_COMPLETION_INDEX", "1"}}).has_value());  // no count
-    BOOST_TEST(error.find("--shards") != std::string::npos);
-    BOOST_TEST((env({{"SLURM_ARRAY_TASK_ID", "0"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}) == Shard{1, 4}));
-    BOOST_TEST((env({{"SLURM_ARRAY_TASK_ID", "4"}, {"SLURM_ARRAY_TASK_COUNT", "4"}, {"SLURM_ARRAY_TASK_MIN", "1"}}) ==
-                Shard{4, 4}));
-    BOOST_TEST(!env({{"SLURM_ARRAY_TASK_ID", "x"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}).has_value());
+    BOOST_TEST(error.find("--shards") != std::string::npos, error);
+    BOOST_TEST(bilingual(error), error);
+    for (const char* bad : {"0", "x", "-2", "100001"}) {
+        BOOST_TEST(!env({{"JOB_COMPLETION_INDEX", "0"}, {"SARABAN_SHARDS", bad}}).has_value(), bad);
+        BOOST_TEST(error.find("SARABAN_SHARDS") != std::string::npos, error);
+        BOOST_TEST(bilingual(error), error);
+    }
     BOOST_TEST(!env({}, 4).has_value());  // --shards without an index
+    BOOST_TEST(bilingual(error), error);
+}
+
+// Slurm: array task K is shard K of the job script's --shards N, whatever the array's size and first id, so that a
+// task resubmitted alone (sbatch --array=3, which sees SLURM_ARRAY_TASK_COUNT=1 and SLURM_ARRAY_TASK_MIN=3, as
+// measured on Slurm 22.05) makes the same agencies as it did in the whole array.
+BOOST_AUTO_TEST_CASE(a_slurm_task_is_its_shard_alone_or_in_the_whole_array) {
+    std::string error;
+    auto env = [&](std::map<std::string, std::string> e, int shards = 0) {
+        error.clear();
+        return shard_from_environment(e, shards, error);
+    };
+    const std::map<std::string, std::string> in_array = {
+        {"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_COUNT", "8"}, {"SLURM_ARRAY_TASK_MIN", "1"}};
+    const std::map<std::string, std::string> alone = {
+        {"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_COUNT", "1"}, {"SLURM_ARRAY_TASK_MIN", "3"}};
+    BOOST_TEST((env(in_array, 8) == Shard{3, 8}));
+    BOOST_TEST((env(alone, 8) == Shard{3, 8}));
+    auto with_variable = alone;
+    with_variable["SARABAN_SHARDS"] = "8";
+    BOOST_TEST((env(with_variable) == Shard{3, 8}));
+    // The same agencies either way: the resubmitted task redoes exactly its own part of the batch.
+    const auto ids = agency_ids(200);
+    std::set<std::string> first, again;
+    for (const auto& id : ids) {
+        if (shard_of(id, env(in_array, 8)->count) == env(in_array, 8)->index) first.insert(id);
+        if (shard_of(id, env(alone, 8)->count) == env(alone, 8)->index) again.insert(id);
+    }
+    BOOST_TEST(!first.empty());
+    BOOST_TEST((first == again));
+    // Without N the task stops: the array's size is not visible to it (COUNT=1 would make it the whole batch).
+    for (const auto& e : {in_array, alone}) {
+        BOOST_TEST(!env(e).has_value());
+        BOOST_TEST(error.find("--shards N") != std::string::npos, error);
+        BOOST_TEST(error.find("SLURM_ARRAY_TASK_ID") != std::string::npos, error);
+        BOOST_TEST(error.find("resubmitted") != std::string::npos, error);
+        BOOST_TEST(bilingual(error), error);
+    }
+    // Task ids are the shard numbers 1..N: --array=0-7 is refused rather than shifted.
+    BOOST_TEST(!env({{"SLURM_ARRAY_TASK_ID", "0"}}, 8).has_value());
+    BOOST_TEST(error.find("--array=1-8") != std::string::npos, error);
+    BOOST_TEST(bilingual(error), error);
+    BOOST_TEST(!env({{"SLURM_ARRAY_TASK_ID", "9"}}, 8).has_value());
+    BOOST_TEST(error.find("1..8") != std::string::npos, error);
+    BOOST_TEST((env({{"SLURM_ARRAY_TASK_ID", "8"}}, 8) == Shard{8, 8}));
+    BOOST_TEST((env({{"SLURM_ARRAY_TASK_ID", "1"}}, 1) == Shard{1, 1}));
+    BOOST_TEST(!env({{"SLURM_ARRAY_TASK_ID", "x"}}, 4).has_value());
+    BOOST_TEST(bilingual(error), error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
