@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Instructions an agency, the figure compared before and after a change (README, Performance): callgrind counts
+# Instructions an agency, the figure compared before and after a change (docs/performance.md): callgrind counts
 # the same every run, where this VM's timings drift by ±15%. Runs `saraban bench` with 5 and with 15 agencies on
 # one worker and prints (Ir(15) − Ir(5)) / 10, which leaves out the set-up and the end of the run.
 # Usage: scripts/bench-instructions.sh [SARABAN_BINARY]   (default build/saraban; needs valgrind)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times two builds against each other on a machine whose speed drifts (README, Performance): both run
+# Times two builds against each other on a machine whose speed drifts (docs/performance.md): both run
 # `saraban bench` at the same time, one pinned to each of CPUs 0 and 1, then again with the CPUs swapped, so that
 # the drift falls on both. Prints each run's CPU milliseconds an agency and the mean of each build; with
 # METRIC=throughput, agencies a second of wall time instead (what waiting for the disk costs shows there only).

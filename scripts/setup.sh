@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages saraban needs to build and run, only those that are missing; with --tests, also
 # what the tests use (poppler-utils, qpdf, an Ethiopic font, Node.js, pdf.js, the Kubernetes manifests' checker);
-# with --ci, also what .ci/run's sanitizer and fuzz stages use (clang, its sanitizer and libFuzzer runtimes,
-# llvm-symbolizer); with --slurm, also a single-node Slurm cluster's daemons and munge for tests/slurm/run_cluster.sh.
-# Safe to run twice.
+# with --ci, also what .ci/run's sanitizer, fuzz and package stages use (clang, its sanitizer and libFuzzer
+# runtimes, llvm-symbolizer, dpkg-dev); with --slurm, also a single-node Slurm cluster's daemons and munge for
+# tests/slurm/run_cluster.sh. Safe to run twice.
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -25,6 +25,9 @@ packages=(
   libssl-dev nlohmann-json3-dev libdeflate-dev libjemalloc-dev
   libpng-dev  # PNG pictures decoded by saraban: libharu's own loader mishandles 16-bit and interlaced ones
   libfontconfig-dev  # the system's font for a character neither the family nor DejaVu Sans has
+  libcli11-dev  # the command line's parser (header-only): options, each command's --help, the man page's source
+  # What an installed saraban's fonts are (links to them: Debian's files are those of fonts/, byte for byte).
+  fonts-tlwg-laksaman-ttf fonts-dejavu-core
 )
 if $with_tests; then
   # poppler-utils and qpdf check PDFs; LibreOffice recalculates the tracking workbooks and openpyxl inspects them.
@@ -40,9 +43,11 @@ if $with_tests; then
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 if $with_ci; then
-  # clang builds the sanitizer and fuzz builds (README, "Sanitizers and fuzzing"): libclang-rt-dev holds ASan,
+  # clang builds the sanitizer and fuzz builds (docs/development.md): libclang-rt-dev holds ASan,
   # UBSan, TSan and libFuzzer; llvm gives llvm-symbolizer, which turns a finding's addresses into file:line.
   packages+=(clang libclang-rt-dev llvm)
+  # dpkg-shlibdeps: cpack -G DEB takes the .deb's Depends from the shared libraries the binary links.
+  packages+=(dpkg-dev)
 fi
 
 if $with_slurm; then

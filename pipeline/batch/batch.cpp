@@ -14,13 +14,11 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <memory>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 #include <unordered_set>
 
@@ -34,7 +32,6 @@
 #include "batch/sha256.h"
 #include "batch/undrawable.h"
 #include "compose/memo.h"
-#include "compose/plain_text.h"
 #include "layout/document_layout.h"
 #include "layout/font.h"
 #include "layout/line_breaker.h"
@@ -102,7 +99,8 @@ std::vector<FileHash> hash_tree(const std::string& dir, std::string& error) {
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
         if (!it->is_regular_file(ec)) continue;
-        out.push_back({fs::relative(it->path(), dir, ec).generic_string(), ""});
+        // The name in the folder, not its target's: an installed fonts/ links to Debian's font files.
+        out.push_back({it->path().lexically_relative(dir).generic_string(), ""});
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     for (auto& f : out) f.sha256 = sha256_file((fs::path(dir) / f.path).string(), error);
@@ -776,18 +774,6 @@ std::vector<AgencySource> collect_agencies(const std::vector<std::string>& input
     return out;
 }
 
-std::string find_resource_dir(const std::string& name) {
-    std::error_code ec;
-    if (fs::is_directory(name, ec)) return name;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-            if (fs::is_directory(dir / name, ec)) return (dir / name).string();
-        }
-    }
-    return name;
-}
-
 RunSummary run(const RunOptions& options, std::ostream& log) {
     bool usage_error = false;
     std::vector<model::Diagnostic> skipped;
@@ -911,35 +897,8 @@ bool request_stop(int signal_number) { return stop_signal.exchange(signal_number
 
 std::vector<std::string> font_search_path(const RunOptions& options) {
     std::vector<std::string> path = options.extra_fonts_dirs;
-    path.push_back(options.fonts_dir);
+    if (!options.fonts_dir.empty()) path.push_back(options.fonts_dir);  // none found: the --fonts folders alone
     return path;
-}
-
-std::string typeset(const std::string& text_path, const std::string& output_path,
-                    const std::vector<std::string>& font_search_path, const std::string& font_family,
-                    bool system_fonts, std::ostream& log) {
-    std::ifstream in(text_path, std::ios::binary);
-    if (!in) return text_path + ": ไม่พบไฟล์ (cannot open)";
-    std::stringstream text;
-    text << in.rdbuf();
-    try {
-        FontCache fonts(font_search_path, system_fonts);
-        const layout::FontSet& set = fonts.get(font_family);
-        std::string problems;
-        for (const auto& d : set.skipped) problems += model::to_string(d) + "\n";
-        const layout::ThaiLineBreaker breaker;
-        const auto laid_out = lay_out(compose::compose_plain_text(text.str()), set, breaker);
-        // Every character no font can draw, each at its first line and column: a proof must not hide one either.
-        const auto missing = undrawable_findings(laid_out.missing_characters, {}, text_path, {{text_path, text.str()}});
-        for (const auto& d : missing) problems += model::to_string(d) + "\n";
-        if (!missing.empty()) return problems.substr(0, problems.size() - 1);
-        log << problems;  // files skipped beside the fonts
-        auto pdf = render::render_pdf(laid_out);
-        if (!pdf) return output_path + ": " + pdf.error;
-        return write_atomically(output_path, pdf.bytes);
-    } catch (const std::exception& e) {
-        return e.what();
-    }
 }
 
 }  // namespace saraban::batch

@@ -25,7 +25,7 @@ enum class ProgressStyle {
 struct RunOptions {
     std::vector<std::string> inputs;  // workbooks, CSV agency folders, or folders of those
     std::string output_dir = "outputs";
-    std::string fonts_dir;            // the project's fonts/: Laksaman*.ttf and DejaVuSans.ttf (the fallback)
+    std::string fonts_dir;            // saraban's fonts/: Laksaman*.ttf and DejaVuSans.ttf (the fallback); "": none
     std::vector<std::string> extra_fonts_dirs;  // --fonts: searched before fonts_dir, which stays searched
     std::string templates_dir;        // holds the memo templates and the ITA tables
     std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman
@@ -114,17 +114,5 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
 
 // The folders fonts are looked for in, in order: options.extra_fonts_dirs, then options.fonts_dir.
 std::vector<std::string> font_search_path(const RunOptions& options);
-
-// Sets a UTF-8 text file (one paragraph a line) in the memo's body style and writes the PDF to output, with the
-// fonts of font_search_path (see layout::load_font_family), then the system's unless system_fonts is false.
-// Returns an empty string or the errors, a line each: every character no font can draw, at its line and column.
-// Warnings (files skipped beside the fonts) go to log.
-std::string typeset(const std::string& text_path, const std::string& output_path,
-                    const std::vector<std::string>& font_search_path, const std::string& font_family,
-                    bool system_fonts, std::ostream& log);
-
-// The folder holding what saraban ships (fonts/, templates/): the current folder if it has them, else the
-// folder above the executable's (build/saraban → .).
-std::string find_resource_dir(const std::string& name);
 
 }  // namespace saraban::batch

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/file_errors.h"
+
 namespace saraban::batch {
 
 // A file name safe in any folder: path separators, "..", control characters and leading dots removed; Thai kept.
@@ -31,10 +33,8 @@ std::string write_atomically_with(const std::string& path, const std::function<s
 // left).
 std::string temporary_name(const std::string& path);
 
-// What went wrong writing a file of the run, in Thai and English, named as the user will look for it (a temporary
-// name without its ".tmp1234"): "out/x.pdf: เขียนไฟล์ไม่ได้: ดิสก์เต็ม (cannot write the file: No space left on
-// device)". call names the system call when it is not a plain write ("fdatasync").
-std::string write_error(const std::string& path, int error_number, const char* call = nullptr);
+// What went wrong writing a file of the run, in Thai and English (text/file_errors.h).
+using text::write_error;
 
 // Writes bytes to path, whole (no sync, no rename: for a temporary name that GroupCommit renames later).
 std::string write_file(const std::string& path, std::string_view bytes);

@@ -6,6 +6,7 @@
 //   compose  fill the memo template with the data and what is computed from it
 //   layout   shape, break and paginate the Thai text (HarfBuzz, ICU)
 //   render   write the PDF (libharu); batch writes every output atomically
+// cli (this folder): the command line (command_line.h), where saraban's files are (resources.h), typeset.
 #if SARABAN_JEMALLOC
 #include <jemalloc/jemalloc.h>
 #endif
@@ -13,10 +14,8 @@
 
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +26,11 @@
 #include "batch/bench.h"
 #include "batch/init_input.h"
 #include "batch/output_file.h"
+#include "cli/command_line.h"
+#include "cli/help.h"
+#include "cli/resources.h"
+#include "cli/typeset.h"
+#include "cli/versions.h"
 #include "ingest/limits.h"
 
 // jemalloc's options, read when it starts (malloc_conf, declared by <jemalloc/jemalloc.h>; MALLOC_CONF in the
@@ -39,43 +43,35 @@ const char* malloc_conf = "tcache_max:131072";
 
 namespace {
 
-const char* const kUsage =
-    "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
-    "                   [--previous DIR] [--digits thai|arabic] [--templates DIR] [--limit NAME=VALUE]...\n"
-    "                   [--no-system-fonts]\n"
-    "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
-    "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
-    "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
-    "           --shard K/N makes only the K-th of N parts of the batch (manifest-K-of-N.json); without it the\n"
-    "           part comes from JOB_COMPLETION_INDEX (0-based) or SLURM_ARRAY_TASK_ID (1-based), N from\n"
-    "           --shards or SARABAN_SHARDS (docs/distributed.md); --previous DIR compares each agency with\n"
-    "           its tracking workbook of last round (DIR/x.xlsx): the memo and the workbook say what moved;\n"
-    "           --templates DIR takes the templates (and ITA tables) from DIR instead of templates/;\n"
-    "           --limit NAME=VALUE raises or lowers a limit on an input's size (rows=200000, part-bytes=64MiB;\n"
-    "           may be repeated; every limit, its default and why: docs/limits.md)\n"
-    "       saraban init [PATH] [--csv]\n"
-    "           write a blank input workbook to fill in: PATH.xlsx, or PATH/agency.xlsx (default: the current\n"
-    "           folder); --csv: the agency folder PATH (default agency/) of CSV files instead; never overwrites\n"
-    "       saraban merge MANIFEST... -o MERGED.json\n"
-    "           join the manifests of a batch's shards; exit 1 if an agency is missing or doubled\n"
-    "       saraban bench [--agencies N] [-j N] [--keep DIR]\n"
-    "           time N synthetic agencies (made from inputs/sample.xlsx) through the run's code path\n"
-    "       saraban typeset FILE.txt -o OUT.pdf [--font FAMILY] [--no-system-fonts]\n"
-    "           set a UTF-8 text, one paragraph a line, in the memo's body style\n"
-    "       saraban --help | --version\n"
-    "\n"
-    "INPUT is an .xlsx workbook, a CSV agency folder, or a folder of those. FAMILY is a font family whose TrueType\n"
-    "files are in fonts/ (default Laksaman; e.g. \"TH Sarabun New\" once its files are put there); --fonts DIR\n"
-    "(run, typeset; may be repeated) looks in DIR first, then in fonts/, whose DejaVu Sans stays the fallback for\n"
-    "what the family lacks; then the system's fonts (fontconfig) for what neither has, unless --no-system-fonts\n"
-    "(for runs that must give the same bytes on any machine); a character no font can draw is an error.\n"
-    "--progress bar|lines|none overrides the default (a bar on a terminal, else a line per agency).\n"
-    "Exit status: 0 every document produced, 1 some failed or a file of the run not written, 2 usage error,\n"
-    "75 another run is writing the output folder, 143/130 stopped by SIGTERM/SIGINT (run again with --resume).\n";
+namespace batch = saraban::batch;
+namespace cli = saraban::cli;
 
-int usage_error(const std::string& message) {
-    std::cerr << "saraban: " << message << "\n" << kUsage;
+// What is wrong, then the usage line of the command it is about (every command's, for the program itself).
+int usage_error(const std::string& message, const CLI::App& command) {
+    std::cerr << "saraban: " << message << "\n";
+    if (command.get_parent() == nullptr) {
+        const char* lead = "usage: ";
+        for (const CLI::App* c : command.get_subcommands([](const CLI::App*) { return true; })) {
+            std::cerr << lead << cli::usage_line(*c) << "\n";
+            lead = "       ";
+        }
+        std::cerr << "       saraban COMMAND --help\n";
+    } else {
+        std::cerr << "usage: " << cli::usage_line(command) << "\n       saraban " << command.get_name()
+                  << " --help: every option, with what it does\n";
+    }
     return 2;
+}
+
+// A parser's error in both languages: what kind of mistake in Thai, CLI11's own words in English.
+std::string bilingual(const CLI::ParseError& e) {
+    const char* thai = "ใช้คำสั่งไม่ถูกต้อง";
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) thai = "ไม่รู้จักตัวเลือกหรือค่านี้";
+    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) thai = "ตัวเลือกขาดค่า หรือมีค่าเกิน";
+    else if (dynamic_cast<const CLI::RequiredError*>(&e)) thai = "ขาดสิ่งที่ต้องระบุ";
+    else if (dynamic_cast<const CLI::ConversionError*>(&e) || dynamic_cast<const CLI::ValidationError*>(&e))
+        thai = "ค่าไม่ถูกต้อง";
+    return std::string(thai) + " (" + e.what() + ")";
 }
 
 // A whole number in [min, max] from an option's argument.
@@ -87,99 +83,81 @@ bool parse_count(const std::string& text, int min, int max, int& out) {
     return true;
 }
 
-int run_command(const std::vector<std::string>& args) {
-    saraban::batch::RunOptions options;
-    std::optional<saraban::batch::Shard> shard;
+bool is_folder(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_directory(path, ec);
+}
+
+// The shard of this run: --shard, else the scheduler's environment (with --shards). "" or what is wrong.
+std::string shard_of_run(const cli::RunArgs& a, batch::Shard& shard) {
     int shards = 0;
-    options.progress = ::isatty(2) ? saraban::batch::ProgressStyle::bar : saraban::batch::ProgressStyle::lines;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool has_value = i + 1 < args.size();
-        if (a == "-o" || a == "--output") {
-            if (!has_value) return usage_error("-o needs a folder");
-            options.output_dir = args[++i];
-        } else if (a == "--fonts") {
-            if (!has_value) return usage_error("--fonts needs a folder");
-            options.extra_fonts_dirs.push_back(args[++i]);
-        } else if (a == "--font") {
-            if (!has_value) return usage_error("--font needs a family name");
-            options.font_family = args[++i];
-        } else if (a == "--no-system-fonts") {
-            options.system_fonts = false;
-        } else if (a == "-j" || a == "--jobs") {
-            if (!has_value || !parse_count(args[i + 1], 1, 1024, options.jobs))
-                return usage_error(a + " needs a number of workers from 1 to 1024");
-            ++i;
-        } else if (a.size() > 2 && a.compare(0, 2, "-j") == 0 && a[2] != '-') {
-            if (!parse_count(a.substr(2), 1, 1024, options.jobs)) return usage_error("-jN needs N from 1 to 1024");
-        } else if (a == "--templates") {
-            if (!has_value) return usage_error("--templates needs a folder");
-            options.templates_dir = args[++i];
-            std::error_code ec;
-            if (!std::filesystem::is_directory(options.templates_dir, ec))
-                return usage_error("--templates: " + options.templates_dir + ": ไม่พบโฟลเดอร์ (no such folder)");
-        } else if (a == "--resume") {
-            options.resume = true;
-        } else if (a == "--digits") {
-            if (!has_value || (args[i + 1] != "thai" && args[i + 1] != "arabic"))
-                return usage_error("--digits needs thai or arabic");
-            options.arabic_digits = args[++i] == "arabic";
-        } else if (a == "--previous") {
-            if (!has_value) return usage_error("--previous needs the folder of last round's outputs");
-            options.previous_dir = args[++i];
-            std::error_code ec;
-            if (!std::filesystem::is_directory(options.previous_dir, ec))
-                return usage_error("--previous: " + options.previous_dir + ": ไม่พบโฟลเดอร์ (no such folder)");
-        } else if (a == "--shard") {
-            if (!has_value) return usage_error("--shard needs K/N");
-            std::string error;
-            shard = saraban::batch::parse_shard(args[++i], error);
-            if (!shard) return usage_error(error);
-        } else if (a == "--shards") {
-            if (!has_value || !parse_count(args[i + 1], 1, 100000, shards))
-                return usage_error("--shards needs a number of shards from 1 to 100000");
-            ++i;
-        } else if (a == "--progress") {
-            if (!has_value) return usage_error("--progress needs bar, lines or none");
-            const std::string& v = args[++i];
-            if (v == "bar") options.progress = saraban::batch::ProgressStyle::bar;
-            else if (v == "lines") options.progress = saraban::batch::ProgressStyle::lines;
-            else if (v == "none") options.progress = saraban::batch::ProgressStyle::none;
-            else return usage_error("--progress needs bar, lines or none");
-        } else if (a == "--limit") {
-            if (!has_value) return usage_error("--limit needs NAME=VALUE (docs/limits.md)");
-            if (std::string error = saraban::ingest::set_limit(options.limits, args[++i]); !error.empty())
-                return usage_error(error);
-        } else if (!a.empty() && a[0] == '-') {
-            return usage_error("unknown option " + a);
-        } else {
-            options.inputs.push_back(a);
-        }
+    if (!a.shards.empty() && !parse_count(a.shards, 1, 100000, shards))
+        return "--shards needs a number of shards from 1 to 100000";
+    std::string error;
+    if (!a.shard.empty()) {
+        const auto given = batch::parse_shard(a.shard, error);
+        if (!given) return error;
+        if (shards > 0 && shards != given->count) return "--shards disagrees with --shard";
+        shard = *given;
+        return "";
     }
-    if (shard) {
-        if (shards > 0 && shards != shard->count) return usage_error("--shards disagrees with --shard");
-        options.shard = *shard;
-    } else {
-        std::string error;
-        auto from_env = saraban::batch::shard_from_environment(saraban::batch::scheduler_environment(), shards, error);
-        if (!from_env) return usage_error(error);
-        options.shard = *from_env;
-    }
-    if (options.inputs.empty()) options.inputs.push_back("inputs");
-    options.fonts_dir = saraban::batch::find_resource_dir("fonts");  // after --fonts: its fallback stays on the path
-    if (options.templates_dir.empty()) options.templates_dir = saraban::batch::find_resource_dir("templates");
-    options.version = SARABAN_VERSION;
-    // SIGTERM (what Kubernetes and Slurm send first) and SIGINT stop the run cleanly: see batch::request_stop.
+    const auto from_env = batch::shard_from_environment(batch::scheduler_environment(), shards, error);
+    if (!from_env) return error;
+    shard = *from_env;
+    return "";
+}
+
+// The run's options from its arguments, each checked: "" or what is wrong (a usage error).
+std::string run_options(const cli::RunArgs& a, batch::RunOptions& o) {
+    o.inputs = a.inputs.empty() ? std::vector<std::string>{"inputs"} : a.inputs;
+    o.output_dir = a.output;
+    o.extra_fonts_dirs = a.fonts;
+    o.font_family = a.font;
+    o.system_fonts = !a.no_system_fonts;
+    o.resume = a.resume;
+    o.progress = ::isatty(2) ? batch::ProgressStyle::bar : batch::ProgressStyle::lines;
+    if (!a.jobs.empty() && !parse_count(a.jobs, 1, 1024, o.jobs)) return "-j needs a number of workers from 1 to 1024";
+    if (!a.digits.empty() && a.digits != "thai" && a.digits != "arabic") return "--digits needs thai or arabic";
+    o.arabic_digits = a.digits == "arabic";
+    if (a.progress == "bar") o.progress = batch::ProgressStyle::bar;
+    else if (a.progress == "lines") o.progress = batch::ProgressStyle::lines;
+    else if (a.progress == "none") o.progress = batch::ProgressStyle::none;
+    else if (!a.progress.empty()) return "--progress needs bar, lines or none";
+    if (!a.templates.empty() && !is_folder(a.templates))
+        return "--templates: " + a.templates + ": ไม่พบโฟลเดอร์ (no such folder)";
+    o.templates_dir = a.templates;
+    if (!a.previous.empty() && !is_folder(a.previous))
+        return "--previous: " + a.previous + ": ไม่พบโฟลเดอร์ (no such folder)";
+    o.previous_dir = a.previous;
+    for (const auto& limit : a.limits)
+        if (std::string error = saraban::ingest::set_limit(o.limits, limit); !error.empty()) return error;
+    return shard_of_run(a, o.shard);
+}
+
+// saraban's templates (unless given) and fonts (which --fonts folders add to): "" or what is missing.
+std::string find_resources(std::string& templates_dir, std::string& fonts_dir, bool fonts_given) {
+    if (templates_dir.empty()) templates_dir = cli::find_resource("templates");
+    if (templates_dir.empty()) return cli::not_found_message("templates");
+    fonts_dir = cli::find_resource("fonts");
+    if (fonts_dir.empty() && !fonts_given) return cli::not_found_message("fonts");
+    return "";
+}
+
+// SIGTERM (what Kubernetes and Slurm send first) and SIGINT stop the run cleanly: see batch::request_stop.
+void stop_on_signals() {
     struct sigaction stop = {};
     stop.sa_handler = [](int signal_number) {
-        if (!saraban::batch::request_stop(signal_number)) return;
+        if (!batch::request_stop(signal_number)) return;
         ::signal(signal_number, SIG_DFL);  // a second signal ends the process at once, as the user means it to
         ::raise(signal_number);
     };
     sigemptyset(&stop.sa_mask);
     ::sigaction(SIGTERM, &stop, nullptr);
     ::sigaction(SIGINT, &stop, nullptr);
-    const auto summary = saraban::batch::run(options, std::cerr);
+}
+
+// The run's last line, and its exit status.
+int report(const batch::RunSummary& summary, const batch::RunOptions& options) {
     std::cerr << "saraban: " << summary.inputs << " input(s)";
     if (!options.shard.whole())
         std::cerr << " (shard " << options.shard.index << "/" << options.shard.count << " of "
@@ -198,20 +176,22 @@ int run_command(const std::vector<std::string>& args) {
     return summary.documents_failed > 0 || !summary.run_errors.empty() ? 1 : 0;
 }
 
-int merge_command(const std::vector<std::string>& args) {
-    std::vector<std::string> inputs;
-    std::string output;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-o" || args[i] == "--output") {
-            if (i + 1 >= args.size()) return usage_error("-o needs a file");
-            output = args[++i];
-        } else if (!args[i].empty() && args[i][0] == '-') {
-            return usage_error("unknown option " + args[i]);
-        } else {
-            inputs.push_back(args[i]);
-        }
+int run_command(const cli::RunArgs& args, const CLI::App& command) {
+    batch::RunOptions options;
+    if (std::string error = run_options(args, options); !error.empty()) return usage_error(error, command);
+    if (std::string missing = find_resources(options.templates_dir, options.fonts_dir, !args.fonts.empty());
+        !missing.empty()) {
+        std::cerr << "saraban: " << missing << "\n";
+        return 2;
     }
-    if (inputs.empty() || output.empty()) return usage_error("merge needs MANIFEST... and -o MERGED.json");
+    options.version = SARABAN_VERSION;
+    stop_on_signals();
+    return report(batch::run(options, std::cerr), options);
+}
+
+int merge_command(const cli::MergeArgs& args) {
+    const auto& inputs = args.manifests;
+    const auto& output = args.output;
     std::vector<std::pair<std::string, saraban::batch::Manifest>> manifests;
     for (const auto& path : inputs) {
         std::string error;
@@ -269,47 +249,28 @@ std::string allocator_name() {
 #endif
 }
 
-int bench_command(const std::vector<std::string>& args) {
-    saraban::batch::BenchOptions options;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const bool has_value = i + 1 < args.size();
-        if (args[i] == "--agencies" || args[i] == "-n") {
-            if (!has_value || !parse_count(args[i + 1], 1, 10000000, options.agencies))
-                return usage_error("--agencies needs a number");
-            ++i;
-        } else if (args[i] == "-j" || args[i] == "--jobs") {
-            if (!has_value || !parse_count(args[i + 1], 1, 1024, options.jobs))
-                return usage_error("-j needs a number of workers from 1 to 1024");
-            ++i;
-        } else if (args[i] == "--keep") {
-            if (!has_value) return usage_error("--keep needs a folder");
-            options.keep_dir = args[++i];
-        } else if (args[i] == "--sample") {
-            if (!has_value) return usage_error("--sample needs a workbook");
-            options.sample = args[++i];
-        } else {
-            return usage_error("unknown option " + args[i]);
-        }
+int bench_command(const cli::BenchArgs& args, const CLI::App& command) {
+    batch::BenchOptions options;
+    if (!args.agencies.empty() && !parse_count(args.agencies, 1, 10000000, options.agencies))
+        return usage_error("--agencies needs a number from 1 to 10000000", command);
+    if (!args.jobs.empty() && !parse_count(args.jobs, 1, 1024, options.jobs))
+        return usage_error("-j needs a number of workers from 1 to 1024", command);
+    options.keep_dir = args.keep;
+    options.sample = args.sample.empty() ? cli::find_resource("inputs/sample.xlsx") : args.sample;
+    std::string missing = find_resources(options.templates_dir, options.fonts_dir, false);
+    if (missing.empty() && options.sample.empty()) missing = cli::not_found_message("inputs/sample.xlsx");
+    if (!missing.empty()) {
+        std::cerr << "saraban: " << missing << "\n";
+        return 2;
     }
-    options.fonts_dir = saraban::batch::find_resource_dir("fonts");
-    options.templates_dir = saraban::batch::find_resource_dir("templates");
-    if (options.sample.empty()) options.sample = saraban::batch::find_resource_dir("inputs") + "/sample.xlsx";
     options.version = SARABAN_VERSION;
     options.allocator = allocator_name();
-    return saraban::batch::bench(options, std::cout, std::cerr);
+    return batch::bench(options, std::cout, std::cerr);
 }
 
-int init_command(const std::vector<std::string>& args) {
-    std::string path;
-    bool csv = false;
-    for (const std::string& a : args) {
-        if (a == "--csv") csv = true;
-        else if (!a.empty() && a[0] == '-') return usage_error("unknown option " + a);
-        else if (path.empty()) path = a;
-        else return usage_error("init takes one PATH");
-    }
-    if (path.empty()) path = csv ? "agency" : ".";
-    const auto made = saraban::batch::init_input(path, csv);
+int init_command(const cli::InitArgs& args) {
+    const std::string path = !args.path.empty() ? args.path : args.csv ? "agency" : ".";
+    const auto made = batch::init_input(path, args.csv);
     if (!made.error.empty()) {
         std::cerr << "saraban: " << made.error << "\n";
         return 1;
@@ -318,49 +279,62 @@ int init_command(const std::vector<std::string>& args) {
     return 0;
 }
 
-int typeset_command(const std::vector<std::string>& args) {
-    std::string input, output, family;
-    saraban::batch::RunOptions fonts;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
-        else if (args[i] == "--fonts" && i + 1 < args.size()) fonts.extra_fonts_dirs.push_back(args[++i]);
-        else if (args[i] == "--font" && i + 1 < args.size()) family = args[++i];
-        else if (args[i] == "--no-system-fonts") fonts.system_fonts = false;
-        else if (!args[i].empty() && args[i][0] == '-') return usage_error("unknown option " + args[i]);
-        else if (input.empty()) input = args[i];
-        else return usage_error("typeset takes one text file");
+int typeset_command(const cli::TypesetArgs& args) {
+    batch::RunOptions fonts;
+    fonts.extra_fonts_dirs = args.fonts;
+    fonts.fonts_dir = cli::find_resource("fonts");
+    if (fonts.fonts_dir.empty() && args.fonts.empty()) {
+        std::cerr << "saraban: " << cli::not_found_message("fonts") << "\n";
+        return 2;
     }
-    if (input.empty() || output.empty()) return usage_error("typeset needs FILE.txt and -o OUT.pdf");
-    fonts.fonts_dir = saraban::batch::find_resource_dir("fonts");
-    std::string error = saraban::batch::typeset(input, output, saraban::batch::font_search_path(fonts), family,
-                                                fonts.system_fonts, std::cerr);
+    std::string error = cli::typeset(args.input, args.output, batch::font_search_path(fonts), args.font,
+                                     !args.no_system_fonts, std::cerr);
     if (!error.empty()) {
         std::cerr << "saraban: " << error << "\n";
         return 1;
     }
-    std::cerr << "saraban: wrote " << output << "\n";
+    std::cerr << "saraban: wrote " << args.output << "\n";
     return 0;
+}
+
+// The command the parser chose (the last one it entered), or nullptr.
+const CLI::App* chosen(const CLI::App& app) {
+    const auto commands = app.get_subcommands();
+    return commands.empty() ? nullptr : commands.back();
+}
+
+int dispatch(const cli::CommandLine& line) {
+    if (line.version) {
+        std::cout << cli::versions(SARABAN_VERSION, allocator_name());
+        return 0;
+    }
+    if (line.man_page || line.bash_completion) {
+        std::cout << (line.man_page ? cli::man_page(line.app, SARABAN_VERSION) : cli::bash_completion(line.app));
+        return 0;
+    }
+    const CLI::App* command = chosen(line.app);
+    if (!command) return usage_error("ไม่ได้ระบุคำสั่ง (no command)", line.app);
+    const std::string& name = command->get_name();
+    if (name == "run") return run_command(line.run, *command);
+    if (name == "init") return init_command(line.init);
+    if (name == "merge") return merge_command(line.merge);
+    if (name == "bench") return bench_command(line.bench, *command);
+    return typeset_command(line.typeset);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) return usage_error("no command");
-    const std::string command = args.front();
-    args.erase(args.begin());
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << kUsage;
+    cli::CommandLine line;
+    try {
+        line.app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        const CLI::App* command = chosen(line.app);
+        std::cout << (command ? command->help() : cli::usage_page(line.app));
         return 0;
+    } catch (const CLI::ParseError& e) {
+        const CLI::App* command = chosen(line.app);
+        return usage_error(bilingual(e), command ? *command : line.app);
     }
-    if (command == "--version") {
-        std::cout << "saraban " << SARABAN_VERSION << "\n";
-        return 0;
-    }
-    if (command == "run") return run_command(args);
-    if (command == "init") return init_command(args);
-    if (command == "typeset") return typeset_command(args);
-    if (command == "merge") return merge_command(args);
-    if (command == "bench") return bench_command(args);
-    return usage_error("unknown command " + command);
+    return dispatch(line);
 }

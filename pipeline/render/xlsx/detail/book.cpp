@@ -1,8 +1,10 @@
 #include "render/xlsx/detail/book.h"
 
 #include "text/dates.h"
+#include "text/file_errors.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -298,7 +300,15 @@ double column_width(const std::vector<std::string>& texts, double min_width, dou
 
 std::string Book::close(const std::string& path) {
     const unsigned long cut_short = memory_parts_cut_short();
-    check(workbook_close(workbook_), "workbook_close", path);
+    errno = 0;
+    const lxw_error closed = workbook_close(workbook_);
+    // libxlsxwriter writes the file itself; a full or failing disk reaches it as a zip error with errno set, which
+    // is said as every other file of the run says it (the disk, not the workbook, is what the operator must fix).
+    const int disk_error = errno;
+    if (closed != LXW_NO_ERROR && !failed() && (disk_error == ENOSPC || disk_error == EDQUOT || disk_error == EIO ||
+                                                disk_error == EFBIG || disk_error == EROFS))
+        fail(text::write_error(path, disk_error, "workbook_close"));
+    check(closed, "workbook_close", path);
     if (!failed() && memory_parts_cut_short() > cut_short)
         error_ = path + ": workbook_close: out of memory while assembling a part of the workbook";
     if (failed()) std::remove(path.c_str());
