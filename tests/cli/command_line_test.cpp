@@ -36,10 +36,10 @@ BOOST_AUTO_TEST_CASE(an_option_takes_its_value_after_an_equals_sign_or_a_space) 
 
 BOOST_AUTO_TEST_CASE(bench_takes_minus_j_both_ways) {
     for (const std::vector<std::string>& args :
-         std::vector<std::vector<std::string>>{{"bench", "-n1", "-j2"}, {"bench", "--agencies=1", "-j", "2"}}) {
+         std::vector<std::vector<std::string>>{{"bench", "-n2", "-j2"}, {"bench", "--agencies=2", "-j", "2"}}) {
         const Result r = run_saraban(args);
         BOOST_TEST(r.status == 0u, args[1] << " " << args[2] << ": " << r.err);
-        BOOST_TEST(r.out.find("1 agencies from ") != std::string::npos, r.out);
+        BOOST_TEST(r.out.find("2 agencies from ") != std::string::npos, r.out);
         BOOST_TEST(r.out.find(", 2 worker(s), ") != std::string::npos, r.out);
     }
 }
