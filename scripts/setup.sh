@@ -46,6 +46,8 @@ if $with_ci; then
   # clang builds the sanitizer and fuzz builds (docs/development.md): libclang-rt-dev holds ASan,
   # UBSan, TSan and libFuzzer; llvm gives llvm-symbolizer, which turns a finding's addresses into file:line.
   packages+=(clang libclang-rt-dev llvm)
+  # scripts/check-style.sh: clang-format and clang-tidy on the lines a change touched.
+  packages+=(clang-format clang-tidy)
   # dpkg-shlibdeps: cpack -G DEB takes the .deb's Depends from the shared libraries the binary links.
   packages+=(dpkg-dev)
 fi
