@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 saraban=$(cd "${1:-$here/build}" && pwd)/saraban
 [ -x "$saraban" ] || { echo "run_cluster: no $saraban: build saraban first" >&2; exit 2; }
 [ "$(id -u)" -eq 0 ] || { echo "run_cluster: needs root (it starts munged, slurmctld and slurmd)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "run_cluster: needs python3 (scripts/setup.sh --tests)" >&2; exit 2; }
 shards=3
 killed=2  # the task cancelled in part 2: with 2 cores, tasks 1 and 2 start first
 
