@@ -31,8 +31,8 @@ bool shard_count(const std::map<std::string, std::string>& env, int shards_optio
     const auto it = env.find("SARABAN_SHARDS");
     if (it == env.end() || it->second.empty()) {
         const bool slurm = std::string_view(index_name) == "SLURM_ARRAY_TASK_ID";
-        error = std::string("มี ") + index_name + " แต่ไม่ได้บอกจำนวนส่วนของชุดงาน: ใส่ --shards N (หรือ SARABAN_SHARDS) " +
-                "ในสคริปต์งาน" + (slurm ? " เพราะงานที่ส่งซ้ำทีละงานไม่เห็นขนาดของ array" : "") + " (" + index_name +
+        error = std::string("มี ") + index_name + " แต่ไม่ได้บอกจำนวนส่วนของชุดงาน: " +
+                "ใส่ --shards N (หรือ SARABAN_SHARDS) ในสคริปต์งาน" + (slurm ? " เพราะงานที่ส่งซ้ำทีละงานไม่เห็นขนาดของ array" : "") + " (" + index_name +
                 " is set but not the number of shards: give --shards N, or SARABAN_SHARDS, in the job script" +
                 (slurm ? "; a task resubmitted alone, sbatch --array=3, does not see the array's size)" : ")");
         return false;

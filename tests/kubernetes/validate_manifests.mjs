@@ -39,12 +39,14 @@ function schemaErrors(doc) {
 function typeErrors(docs) {
   const options = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.NodeNext,
                     moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2020 };
-  const files = new Map(docs.map((doc, i) => [path.join(here, `manifest-${i}.ts`),
-    `import type { IJob } from "kubernetes-models/batch/v1/Job";\nexport const job: IJob = ${JSON.stringify(doc, null, 1)};\n`]));
+  const source = (doc) => `import type { IJob } from "kubernetes-models/batch/v1/Job";\n` +
+    `export const job: IJob = ${JSON.stringify(doc, null, 1)};\n`;
+  const files = new Map(docs.map((doc, i) => [path.join(here, `manifest-${i}.ts`), source(doc)]));
   const host = ts.createCompilerHost(options);  // the files exist only in memory: nothing is written
   const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, language, ...rest) =>
-    files.has(name) ? ts.createSourceFile(name, files.get(name), language) : getSourceFile.call(host, name, language, ...rest);
+  host.getSourceFile = (name, language, ...rest) => files.has(name)
+    ? ts.createSourceFile(name, files.get(name), language)
+    : getSourceFile.call(host, name, language, ...rest);
   host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
   host.readFile = (name) => files.get(name) ?? readFile.call(host, name);
   const program = ts.createProgram([...files.keys()], options, host);
@@ -109,13 +111,17 @@ const run = (j) => j.find((x) => x.spec?.completionMode === "Indexed");
 const join = (j) => j.find((x) => x.spec?.completionMode !== "Indexed");
 const spoilt = {
   "a misspelt field (backofLimitPerIndex)": [(j) => { run(j).spec.backofLimitPerIndex = 2; }, "backofLimitPerIndex"],
-  "a misspelt container field (imag)": [(j) => { join(j).spec.template.spec.containers[0].imag = "x"; }, "'\"imag\"' does not exist"],
+  "a misspelt container field (imag)": [(j) => { join(j).spec.template.spec.containers[0].imag = "x"; },
+                                        "'\"imag\"' does not exist"],
   "a number as text (completions: \"8\")": [(j) => { run(j).spec.completions = String(run(j).spec.completions); },
                                           "completions must be integer"],
-  "a container without a name": [(j) => { delete run(j).spec.template.spec.containers[0].name; }, "must have required property name"],
+  "a container without a name": [(j) => { delete run(j).spec.template.spec.containers[0].name; },
+                                 "must have required property name"],
   "completions unlike SARABAN_SHARDS": [(j) => { run(j).spec.completions += 1; }, "completions 9 but SARABAN_SHARDS 8"],
-  "a merge of another shard count": [(j) => { join(j).spec.template.spec.containers[0].command[2] =
-    join(j).spec.template.spec.containers[0].command[2].replace("-of-8", "-of-4"); }, "does not join manifest-*-of-8.json"],
+  "a merge of another shard count": [(j) => {
+    const merge = join(j).spec.template.spec.containers[0];
+    merge.command[2] = merge.command[2].replace("-of-8", "-of-4");
+  }, "does not join manifest-*-of-8.json"],
 };
 const copies = Object.values(spoilt).map(([spoil]) => {
   const copy = structuredClone(jobs);

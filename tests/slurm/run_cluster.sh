@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 saraban=$(cd "${1:-$here/build}" && pwd)/saraban
 [ -x "$saraban" ] || { echo "run_cluster: no $saraban: build saraban first" >&2; exit 2; }
 [ "$(id -u)" -eq 0 ] || { echo "run_cluster: needs root (it starts munged, slurmctld and slurmd)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "run_cluster: needs python3 (scripts/setup.sh --tests)" >&2; exit 2; }
 shards=3
 killed=2  # the task cancelled in part 2: with 2 cores, tasks 1 and 2 start first
 
@@ -228,7 +229,8 @@ state=$(job_field "${array}_$killed" JobState)
 [ "$state" = CANCELLED ] || fail "task $killed was not cancelled mid-run: $state"
 grep -q '"pending"' "$work/out2/manifest-$killed-of-$shards.json" ||
   fail "task $killed's manifest has no pending agency: it finished before it was cancelled"
-[ "$(job_field "$merge" ExitCode)" = 1:0 ] || fail "the merge after a cancelled task exited $(job_field "$merge" ExitCode)"
+[ "$(job_field "$merge" ExitCode)" = 1:0 ] ||
+  fail "the merge after a cancelled task exited $(job_field "$merge" ExitCode)"
 grep -q "not finished in $work/out2/manifest-$killed-of-$shards.json" "$work/logs/merge-$merge.log" ||
   fail "the merge did not name the cancelled shard's unfinished agencies"
 echo "run_cluster: task $killed cancelled mid-run; the merge named its pending agencies and exited 1"
@@ -237,12 +239,15 @@ echo "run_cluster: task $killed cancelled mid-run; the merge named its pending a
 again=$(submit_array "$killed" "$work/out2")
 merge=$(submit_merge "$again" "$work/out2")
 wait_jobs "$again" "$merge"
-[ "$(job_field "${again}_$killed" JobState)" = COMPLETED ] || fail "task $killed resubmitted: $(job_field "${again}_$killed" JobState)"
+[ "$(job_field "${again}_$killed" JobState)" = COMPLETED ] ||
+  fail "task $killed resubmitted: $(job_field "${again}_$killed" JobState)"
 log=$work/logs/saraban-${again}_$killed.log
-grep -q "(shard $killed/$shards of $agencies)" "$log" || fail "the resubmitted task was not shard $killed/$shards: $(tail -n 1 "$log")"
+grep -q "(shard $killed/$shards of $agencies)" "$log" ||
+  fail "the resubmitted task was not shard $killed/$shards: $(tail -n 1 "$log")"
 unchanged=$(tail -n 1 "$log" | sed -n 's/.*, \([0-9]*\) unchanged.*/\1/p')
 [ "${unchanged:-0}" -ge 1 ] || fail "the resubmitted task did not resume: $(tail -n 1 "$log")"
 [ "$(job_field "$merge" ExitCode)" = 0:0 ] || fail "merge after the resubmission exited $(job_field "$merge" ExitCode)"
 same_as_single_run "$work/out2"
-echo "run_cluster: resubmitted task $killed resumed ($unchanged agencies kept); cancel, resubmit, merge: $((SECONDS - t2)) s"
+echo "run_cluster: resubmitted task $killed resumed ($unchanged agencies kept);" \
+  "cancel, resubmit, merge: $((SECONDS - t2)) s"
 echo "run_cluster: passed in $((SECONDS - t0)) s"
