@@ -277,6 +277,12 @@ MergeResult merge_manifests(const std::vector<std::pair<std::string, Manifest>>&
         out.problems.push_back(std::to_string(absent) + " of the batch's " + std::to_string(first.batch_agencies) +
                                " agencies are in no manifest");
     }
+    // Every shard there, every agency once and finished: the batch is whole, and its manifest is the one a single
+    // run of the same inputs writes, byte for byte (same input, same bytes, for any shard split).
+    if (out.problems.empty()) {
+        out.merged.shard = {};
+        out.merged.merged_shards.clear();
+    }
     return out;
 }
 

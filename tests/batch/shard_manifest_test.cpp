@@ -278,7 +278,11 @@ BOOST_AUTO_TEST_CASE(merging_all_shards_gives_every_agency_once) {
     BOOST_TEST(r.missing == 0);
     BOOST_TEST(r.doubled == 0);
     BOOST_TEST(r.merged.agencies.size() == ids.size());
-    BOOST_TEST((r.merged.merged_shards == std::vector<int>{1, 2, 3}));
+    // Whole again: written as a single run writes its manifest.
+    BOOST_TEST(r.merged.merged_shards.empty());
+    BOOST_TEST(r.merged.shard.whole());
+    Manifest single = shard_manifest(ids, 1, 1);
+    BOOST_TEST(to_json(r.merged) == to_json(single));
     BOOST_TEST(std::is_sorted(r.merged.agencies.begin(), r.merged.agencies.end(),
                               [](const auto& a, const auto& b) { return a.id < b.id; }));
 }
