@@ -90,7 +90,7 @@ is not given.
 or SIGINT (run again with \-\-resume).
 .SH SEE ALSO
 The README and docs/ in /usr/share/doc/saraban: docs/input\-workbook.md (the input), docs/limits.md (every
-\-\-limit), templates/README.md (the template language).
+\-\-limit); templates/README.md beside the templates (/usr/share/saraban/templates): the template language.
 )";
 
 }  // namespace
