@@ -126,9 +126,9 @@ std::string bash_completion(const CLI::App& app) {
                 choices += "      " + names + ") COMPREPLY=($(compgen -W \"" + words_of(type) +
                            "\" -- \"$cur\")); return ;;\n";
         }
-        cases += "    " + c->get_name() + ")\n      options=\"" + options + "\"\n      case $prev in\n" +
-                 (folders.empty() ? "" : "      " + folders + ") COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n") +
-                 choices + "      esac ;;\n";
+        cases += "    " + c->get_name() + ")\n      options=\"" + options + "\"\n      case $prev in\n";
+        if (!folders.empty()) cases += "      " + folders + ") COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n";
+        cases += choices + "      esac ;;\n";
     }
     return "# bash completion for saraban, made by `saraban --bash-completion` from its command line's definitions\n"
            "_saraban() {\n  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} options\n"
