@@ -3,8 +3,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <sstream>
 
+#include "layout/shaper.h"
+#include "support/engine.h"
 #include "support/process.h"
 
 using namespace saraban::testing;
@@ -45,9 +49,83 @@ bool has_private_use(const std::string& s) {
     return false;
 }
 
+// A glyph as pdf.js draws it (tests/pdfjs/glyph_positions.mjs): origin in points, and the text it reads.
+struct DrawnGlyph {
+    double x = 0, y = 0;
+    std::string text;  // UTF-16 as hex
+};
+
+// The glyphs of each line of the PDF's first page (a word a paragraph: a line is a word), in stream order.
+std::vector<std::vector<DrawnGlyph>> drawn_words(const fs::path& pdf) {
+    const Result r = run_program("node", {SARABAN_SOURCE_DIR "/tests/pdfjs/glyph_positions.mjs", pdf.string()});
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    std::vector<std::vector<DrawnGlyph>> words;
+    std::istringstream in(r.out);
+    int page = 0, code = 0;
+    DrawnGlyph g;
+    while (in >> page >> code >> g.x >> g.y >> g.text) {
+        if (page != 1) break;
+        if (words.empty() || std::fabs(g.y - words.back().front().y) > 8) words.emplace_back();  // a new line
+        words.back().push_back(g);
+    }
+    return words;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cli_pdfjs)
+
+BOOST_AUTO_TEST_CASE(pdfjs_gives_back_the_hard_case_corpus_exactly) {
+    const std::string corpus = SARABAN_SOURCE_DIR "/tests/cli/data/thai_hard_cases.txt";
+    TempDir dir;
+    const Result r = run_saraban({"typeset", corpus, "-o", (dir / "corpus.pdf").string()});
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    const std::string extracted = strip_ws(pdfjs_text(dir / "corpus.pdf"));
+    BOOST_TEST(!has_private_use(extracted));
+    BOOST_TEST(extracted == strip_ws(read_file(corpus)));
+}
+
+BOOST_AUTO_TEST_CASE(sara_am_keeps_harfbuzz_positions_and_reads_back_once) {
+    // HarfBuzz splits ำ into ◌ํ + า and, after the tall consonants ป ฝ ฟ ฬ, moves the ring left off the
+    // ascender. Every glyph must be drawn where HarfBuzz put it, and every reader must still get ำ exactly once.
+    // ป่า follows ป่ำ so that one า glyph stands for ำ in one word and for า in the next.
+    const std::vector<std::string> words = {"ป่ำ", "ป้ำ", "ฟ้ำ", "ฬำ", "ฝ่ำ", "น้ำ", "ป่า", "ทำ"};
+    TempDir dir;
+    std::string text, expected;
+    for (const auto& w : words) text += w + "\n", expected += w;
+    write_file(dir / "am.txt", text);
+    const Result r = run_saraban({"typeset", (dir / "am.txt").string(), "-o", (dir / "am.pdf").string()});
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    BOOST_TEST(strip_ws(pdfjs_text(dir / "am.pdf")) == expected);
+    BOOST_TEST(strip_ws(pdf_text(dir / "am.pdf")) == expected);
+    BOOST_TEST(strip_ws(pdf_text(dir / "am.pdf", "-raw")) == expected);
+
+    const auto drawn = drawn_words(dir / "am.pdf");
+    BOOST_TEST_REQUIRE(drawn.size() == words.size());
+    const auto& fonts = saraban::testing::fonts();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // HarfBuzz's glyph origins from the word's, against pdf.js's (glyphs in source order there: compare sorted).
+        std::vector<std::pair<double, double>> want, got;
+        double pen = 0;
+        for (const auto& g : saraban::layout::shape(words[i], fonts.regular, 16, fonts)) {
+            want.emplace_back(pen + g.x_offset, g.y_offset);
+            pen += g.x_advance;
+        }
+        for (const auto& g : drawn[i]) got.emplace_back(g.x - drawn[i].front().x, g.y - drawn[i].front().y);
+        std::sort(want.begin(), want.end());
+        std::sort(got.begin(), got.end());
+        BOOST_TEST_REQUIRE(got.size() == want.size(), words[i] << ": " << got.size() << " glyphs drawn");
+        for (std::size_t k = 0; k < want.size(); ++k) {
+            BOOST_TEST(std::fabs(got[k].first - want[k].first) < 0.01, words[i] << " glyph " << k);
+            BOOST_TEST(std::fabs(got[k].second - want[k].second) < 0.01, words[i] << " glyph " << k);
+        }
+    }
+    // What the test is about: HarfBuzz does move the ring of ป่ำ left of the า it stands before.
+    const auto pam = saraban::layout::shape(words[0], fonts.regular, 16, fonts);
+    BOOST_TEST_REQUIRE(pam.size() == 4u);
+    const std::uint32_t ring = fonts.at(fonts.regular).glyph_for(0x0E4D);
+    BOOST_TEST(std::count_if(pam.begin(), pam.end(), [&](const auto& g) { return g.gid == ring && g.x_offset < -1.5; }) == 1);
+}
 
 BOOST_AUTO_TEST_CASE(pdfjs_gives_back_the_hard_thai_cases_exactly) {
     TempDir dir;
