@@ -415,6 +415,18 @@ private:
         return "/" + words + "...";
     }
 
+    // The page number drawn as one word whose text ends in a no-break space. Poppler's default mode took its
+    // three evenly spaced words for the letters of one ("-๒-") and, as the line ends in "-", for a hyphenated line
+    // and joined it to the page's first line ("-๓ส่วนได้…"); it now reads "- ๓ -" on a line of its own.
+    static SetLine as_one_word(const SetLine& line, const std::string& text) {
+        SetLine out = line;
+        if (line.runs.empty()) return out;
+        out.runs.assign(1, GlyphRun{line.runs.front().size_pt, {}, text + "\u00A0", false});
+        for (const GlyphRun& run : line.runs)
+            out.runs.front().glyphs.insert(out.runs.front().glyphs.end(), run.glyphs.begin(), run.glyphs.end());
+        return out;
+    }
+
     void add_page_furniture() {
         const auto& ps = doc_.page;
         for (std::size_t i = 0; i < pages_.size(); ++i) {
@@ -423,7 +435,8 @@ private:
                 std::string number = "- " + std::to_string(i + 1) + " -";
                 if (ps.thai_digits) number = text::thai_digits(number);  // generated text follows the digit setting
                 auto lines = set_text(simple_paragraph(number, 16, Align::center), text_width_);
-                for (const SetLine& line : *lines) place_line(line, text_left_, page_h_ - ps.page_number_top_pt, pg);
+                for (const SetLine& line : *lines)
+                    place_line(as_one_word(line, number), text_left_, page_h_ - ps.page_number_top_pt, pg);
             }
             if (ps.continuation_marker && i + 1 < pages_.size() && !first_line_text_[i + 1].empty()) {
                 const model::Paragraph marker =

@@ -16,7 +16,8 @@ struct FontRef {
 };
 
 // One glyph, placed. code is the Unicode value that selects this glyph through the font's cmap (a PUA value for
-// Thai presentation forms); character is the one it stands for in the source, for copy and search. Plain values
+// Thai presentation forms); character is the one it stands for in the source, for copy and search (0: none, as the
+// ring of a ำ that HarfBuzz split into ◌ํ + า, whose า glyph stands for the ำ). Plain values
 // only: documents hold tens of thousands of these, and layout copies set lines out of its cache.
 struct PlacedGlyph {
     int font = 0;          // index into LaidOutDocument::fonts

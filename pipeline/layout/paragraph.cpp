@@ -170,8 +170,7 @@ std::vector<LineSpan> choose_breaks(const Prepared& p, const std::vector<Candida
 }
 
 // Appends the glyphs of one unit to out in the order of the characters they stand for, so that a reader taking
-// glyph codes in stream order (pdf.js) gets the text back; ◌ํ + า (HarfBuzz's split of sara am) becomes the ำ
-// glyph again. Runs for every glyph of every paragraph set: the scratch lists are per thread, not allocated per
+// glyph codes in stream order (pdf.js) gets the text back. Runs for every glyph of every paragraph set: the scratch lists are per thread, not allocated per
 // cluster (that allocation was the largest part of setting a paragraph).
 void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& fonts, double x, double baseline,
                            std::vector<PlacedGlyph>& out) {
@@ -205,21 +204,19 @@ void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& font
             glyph.code = glyph.gid ? original : 0;
         }
         if (glyph.code == 0) continue;  // nothing can address this glyph (.notdef of a control character)
-        if (has_sara_am && original == kNikhahit && !has(kNikhahit)) continue;  // drawn as part of the ำ glyph below
-        if (has_sara_am && original == kSaraAa && !has(kSaraAa) && font.glyph_for(kSaraAm) != 0) {
-            glyph.gid = font.glyph_for(kSaraAm);
-            glyph.code = kSaraAm;
-            original = kSaraAm;
-        }
+        // HarfBuzz's split of ำ: both glyphs stay where it put them (after ป ฝ ฟ ฬ the ring moves left, off the
+        // ascender). The า stands for the ำ; the ring for nothing, sorted just before it.
+        const bool ring_of_am = has_sara_am && original == kNikhahit && !has(kNikhahit);
+        if (has_sara_am && original == kSaraAa && !has(kSaraAa)) original = kSaraAm;
         std::size_t at = cps.size();
         for (std::size_t c = 0; c < cps.size(); ++c) {
-            if (!used[c] && cps[c] == original) {
-                used[c] = 1;
+            if (!used[c] && cps[c] == (ring_of_am ? kSaraAm : original)) {
+                used[c] = !ring_of_am;
                 at = c;
                 break;
             }
         }
-        glyph.character = original ? original : 0xFFFD;
+        glyph.character = ring_of_am ? 0 : original ? original : 0xFFFD;
         out.push_back(std::move(glyph));
         order.push_back(at);
     }

@@ -95,8 +95,8 @@ std::vector<FontRun> font_runs(std::string_view utf8, int face_index, const Font
     return runs;
 }
 
-// A piece of text shaped in one go: one font, one bidi level and, right to left, one script (HB_SCRIPT_INVALID:
-// guessed from the piece, as for all left-to-right text).
+// A piece of text shaped in one go: one font, one bidi level, one script (HB_SCRIPT_INVALID: none in the piece,
+// HarfBuzz guesses).
 struct ShapeRun {
     std::size_t begin = 0, end = 0;
     int font = 0;
@@ -105,7 +105,9 @@ struct ShapeRun {
 };
 
 // Appends [begin, end) of utf8 cut where its script changes: a Hebrew word and an Arabic one at the same level
-// are shaped apart. Spaces, punctuation and marks (Common, Inherited) go with the script before them.
+// are shaped apart, and a Latin word in Thai text is shaped as Latin (the font's kerning and ligatures are the
+// Latin script's). Spaces, punctuation and marks (Common, Inherited) go with the script before them; left to
+// right, ASCII digits count as Latin (their kerning is Latin's too).
 void cut_at_scripts(std::string_view utf8, std::size_t begin, std::size_t end, int font, std::uint8_t level,
                     std::vector<ShapeRun>& out) {
     hb_unicode_funcs_t* u = hb_unicode_funcs_get_default();
@@ -113,7 +115,8 @@ void cut_at_scripts(std::string_view utf8, std::size_t begin, std::size_t end, i
     hb_script_t script = HB_SCRIPT_INVALID;
     for (std::size_t i = begin; i < end;) {
         const std::size_t at = i;
-        const hb_script_t s = hb_unicode_script(u, next_code_point(utf8, i));
+        const std::uint32_t cp = next_code_point(utf8, i);
+        const hb_script_t s = level % 2 == 0 && cp >= '0' && cp <= '9' ? HB_SCRIPT_LATIN : hb_unicode_script(u, cp);
         if (s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN) continue;
         if (script != HB_SCRIPT_INVALID && s != script) {
             out.push_back({piece, at, font, level, script});
@@ -124,20 +127,19 @@ void cut_at_scripts(std::string_view utf8, std::size_t begin, std::size_t end, i
     out.push_back({piece, end, font, level, script});
 }
 
-// The font runs, cut where the bidi level changes (levels: one a byte, or empty for all 0), a right-to-left piece
-// also where its script changes.
+// The font runs, cut where the bidi level changes (levels: one a byte, or empty for all 0) and where the script
+// changes.
 std::vector<ShapeRun> shape_runs(std::string_view utf8, int face_index, const FontSet& fonts,
                                  std::span<const std::uint8_t> levels) {
     std::vector<ShapeRun> out;
     for (const FontRun& run : font_runs(utf8, face_index, fonts)) {
         if (levels.empty()) {
-            out.push_back({run.begin, run.end, run.font, 0, HB_SCRIPT_INVALID});
+            cut_at_scripts(utf8, run.begin, run.end, run.font, 0, out);
             continue;
         }
         for (std::size_t begin = run.begin, end; begin < run.end; begin = end) {
             for (end = begin; end < run.end && levels[end] == levels[begin];) ++end;
-            if (levels[begin] % 2 == 0) out.push_back({begin, end, run.font, levels[begin], HB_SCRIPT_INVALID});
-            else cut_at_scripts(utf8, begin, end, run.font, levels[begin], out);
+            cut_at_scripts(utf8, begin, end, run.font, levels[begin], out);
         }
     }
     return out;

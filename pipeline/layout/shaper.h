@@ -28,8 +28,9 @@ struct ShapedGlyph {
 
 // Shapes utf8 in the face chosen by face_index, at size_pt, falling back character by character along the chain
 // (FontSet::fallback_for). Marks and spaces stay in the run of the character before them. levels gives each byte's bidi
-// level (layout::bidi_levels; empty: all 0): each run of one level is shaped in its direction, a right-to-left one
-// also cut where its script changes (so Arabic joins and Hebrew does not take Arabic's rules). Glyphs come in
+// level (layout::bidi_levels; empty: all 0): each run of one level is shaped in its direction, and cut where its
+// script changes (so Arabic joins and Hebrew does not take Arabic's rules, and Latin words and ASCII digits in Thai
+// text get the Latin script's kerning and ligatures). Glyphs come in
 // logical order, clusters never decreasing: a left-to-right run as HarfBuzz gives it, a right-to-left one reversed
 // (it is drawn in the reverse of this order). Cluster values are byte offsets into utf8 plus base_offset.
 std::vector<ShapedGlyph> shape(std::string_view utf8, int face_index, double size_pt, const FontSet& fonts,

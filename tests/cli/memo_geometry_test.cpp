@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(later_pages_are_numbered_at_the_top_centre_and_continue_at_
         if (line.y_min < top->y_min) top = &line;
     std::string number;
     for (const auto& w : top->words) number += w.text;
-    BOOST_TEST(number == "-๒-");
+    BOOST_TEST(strip_ws(number) == "-๒-");  // one word for poppler, "- ๒ -" and a no-break space
     BOOST_TEST((top->x_min + top->x_max) / 2 == (kLeft + kRight) / 2, boost::test_tools::tolerance(0.01));
     BOOST_TEST(top->y_max < 2.5 * kCm);
     // The foot of page 1: "/…..." ending at the right margin, the lowest line of the page.

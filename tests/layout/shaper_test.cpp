@@ -66,6 +66,22 @@ BOOST_AUTO_TEST_CASE(sara_am_is_decomposed_by_the_shaper) {
     BOOST_TEST(contains(c, 0x0E32));
 }
 
+BOOST_AUTO_TEST_CASE(latin_in_thai_text_is_shaped_as_latin) {
+    // Laksaman's kerning (GPOS kern) and ligatures are the Latin script's: in a Thai run, "Transparency" and
+    // "2564" must come out as they do alone, T kerned against r (−45/1000 em) and "Office" with its ffi ligature.
+    for (const std::string word : {"Transparency", "Office", "2564", "(https://itas.nacc.go.th)"}) {
+        const std::string thai = "ระบบ ";
+        const auto in_thai = shape_regular(thai + word);
+        const auto alone = shape_regular(word);
+        BOOST_REQUIRE_GE(in_thai.size(), alone.size());
+        std::vector<layout::ShapedGlyph> tail(in_thai.end() - std::ptrdiff_t(alone.size()), in_thai.end());
+        for (auto& g : tail) g.cluster -= thai.size();
+        BOOST_TEST(layout::to_text(tail, 16) == layout::to_text(alone, 16), word);
+    }
+    const auto tr = shape_regular("ระบบ Tr");
+    BOOST_TEST(tr[tr.size() - 2].x_advance < shape_regular("T")[0].x_advance - 0.5);
+}
+
 BOOST_AUTO_TEST_CASE(thanthakhat_over_upper_vowel_is_raised) {
     auto glyphs = shape_regular("ดิ์");
     bool raised = false;

@@ -151,6 +151,10 @@ struct PdfCache::EmbeddedFont {
     std::size_t program_length = 0;   // /Length1: the program's own size
     std::string to_unicode;           // the ToUnicode stream's bytes
     std::vector<int> width_by_gid;    // 1/1000 em, as written in /W; the pen advances by these
+    // A glyph standing for another text than its id's ToUnicode entry (the ring of ำ) is written with a code of
+    // its own past the glyph ids (an alias), mapped to the glyph by the CIDToGIDMap stream below.
+    std::map<std::pair<std::uint32_t, char32_t>, std::uint32_t> alias_codes;
+    std::string cid_to_gid;           // the CIDToGIDMap stream's bytes; empty: /Identity (no aliases)
     bool compressed = false;
 };
 
@@ -350,6 +354,12 @@ private:
         double width(std::uint32_t gid) const {
             return gid < data->width_by_gid.size() ? data->width_by_gid[gid] : 0;
         }
+        // The code a glyph is written with: its id, or its alias when it stands for other text (see make_fonts).
+        std::uint32_t code(const layout::PlacedGlyph& g) const {
+            if (data->alias_codes.empty()) return g.gid;
+            const auto it = data->alias_codes.find({g.gid, g.character});
+            return it == data->alias_codes.end() ? g.gid : it->second;
+        }
     };
 
     static std::string subset_tag(const std::string& name, const std::set<std::uint32_t>& glyphs) {
@@ -399,6 +409,8 @@ private:
         // Per font, by glyph id: the first character the glyph stands for (flat arrays: a memo has ~20,000 glyphs,
         // and a tree insert for each was a visible part of the PDF time).
         std::vector<std::vector<char32_t>> first_character(doc_.fonts.size());
+        // Glyphs met again standing for another text: the ring of ำ (nothing) is the glyph of a real ◌ํ.
+        std::vector<std::set<std::pair<std::uint32_t, char32_t>>> aliased(doc_.fonts.size());
         for (const auto& page : doc_.pages)
             for (const auto& run : page.runs)
                 for (const auto& g : run.glyphs) {
@@ -410,6 +422,7 @@ private:
                     auto& characters = first_character[g.font];
                     if (g.gid >= characters.size()) characters.resize(g.gid + 1, kUnused);
                     if (characters[g.gid] == kUnused) characters[g.gid] = g.character;
+                    else if (characters[g.gid] != g.character) aliased[g.font].emplace(g.gid, g.character);
                 }
         fonts_.assign(doc_.fonts.size(), {});
         for (std::size_t index = 0; index < first_character.size(); ++index) {
@@ -421,7 +434,7 @@ private:
                 text.emplace_hint(text.end(), gid, first_character[index][gid]);
             }
             if (glyphs.empty()) continue;
-            const PdfCache::EmbeddedFont* data = embedded_font(doc_.fonts[index].path, glyphs, text);
+            const PdfCache::EmbeddedFont* data = embedded_font(doc_.fonts[index].path, glyphs, text, aliased[index]);
             if (!data) return;
             DocumentFont& font = fonts_[index];
             font.data = data;
@@ -438,13 +451,17 @@ private:
 
     // The font's embedded form, from the cache when an earlier document used the same glyphs for the same text.
     const PdfCache::EmbeddedFont* embedded_font(const std::string& path, const std::set<std::uint32_t>& glyphs,
-                                                const std::map<std::uint32_t, char32_t>& text) {
+                                                const std::map<std::uint32_t, char32_t>& text,
+                                                const std::set<std::pair<std::uint32_t, char32_t>>& aliased) {
         std::string key = path;
         key += options_.compress ? '\1' : '\2';  // compressed or not: other stream bytes
-        for (const auto& [gid, c] : text) {
+        auto put = [&key](std::uint32_t gid, char32_t c) {
             key.append(reinterpret_cast<const char*>(&gid), sizeof gid);
             key.append(reinterpret_cast<const char*>(&c), sizeof c);
-        }
+        };
+        for (const auto& [gid, c] : text) put(gid, c);
+        key += '\3';
+        for (const auto& [gid, c] : aliased) put(gid, c);
         if (options_.cache)
             if (auto hit = options_.cache->find(key)) return hold(std::move(hit));
 
@@ -459,13 +476,36 @@ private:
         font->program_length = font->metrics.program.size();
         font->program = maybe_flate(std::string(font->metrics.program.begin(), font->metrics.program.end()));
         font->metrics.program = {};
-        font->to_unicode = maybe_flate(to_unicode_cmap(text));
-        font->compressed = options_.compress;
         const auto& w = font->metrics.widths;
         font->width_by_gid.assign(w.empty() ? 0 : w.rbegin()->first + 1, 0);
         for (const auto& [gid, width] : w) font->width_by_gid[gid] = width;
+        std::map<std::uint32_t, char32_t> code_text = text;
+        add_aliases(*font, aliased, code_text);
+        font->to_unicode = maybe_flate(to_unicode_cmap(code_text));
+        font->compressed = options_.compress;
         if (options_.cache) return hold(options_.cache->add(std::move(key), std::move(font)));
         return hold(std::move(font));
+    }
+
+    // Gives each aliased glyph a code past the font's glyph ids (so that no code means two glyphs), in order, with
+    // its width in /W and its text in code_text, and the CIDToGIDMap that maps codes back to glyph ids. Readers
+    // of glyph codes (pdf.js, which ignores ActualText) then read the ring of ำ as nothing and its า as ำ.
+    void add_aliases(PdfCache::EmbeddedFont& font, const std::set<std::pair<std::uint32_t, char32_t>>& aliased,
+                     std::map<std::uint32_t, char32_t>& code_text) const {
+        if (aliased.empty()) return;
+        auto& widths = font.metrics.widths;
+        std::uint32_t next = std::max(code_text.rbegin()->first, widths.empty() ? 0 : widths.rbegin()->first) + 1;
+        if (next + aliased.size() > 0xFFFF) return;  // no two-byte code left: each glyph reads as its first text
+        std::string map;  // two bytes a code, big-endian: the glyph id
+        for (std::uint32_t code = 0; code < next; ++code) map += char(code >> 8), map += char(code & 0xFF);
+        for (const auto& [gid, c] : aliased) {
+            font.alias_codes.emplace(std::pair{gid, c}, next);
+            code_text[next] = c;
+            if (auto w = widths.find(gid); w != widths.end()) widths[next] = w->second;
+            map += char(gid >> 8), map += char(gid & 0xFF);
+            ++next;
+        }
+        font.cid_to_gid = maybe_flate(map);
     }
 
     HPDF_Dict embed(const PdfCache::EmbeddedFont& font) {
@@ -501,7 +541,13 @@ private:
         HPDF_Dict_AddNumber(system, "Supplement", 0);
         HPDF_Dict_Add(cid, "CIDSystemInfo", system);
         HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
-        HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+        if (font.cid_to_gid.empty()) {
+            HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+        } else {
+            HPDF_Dict map = new_stream(font.cid_to_gid, font.compressed);
+            if (!map) return nullptr;
+            HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+        }
         HPDF_Dict_AddNumber(cid, "DW", 0);
         // /W as runs of consecutive glyph ids: [first [w w w] first [w] …]
         HPDF_Array widths = HPDF_Array_New(pdf_->mmgr);
@@ -534,9 +580,10 @@ private:
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        // A glyph that stands for nothing (the ring of ำ) reads as U+200B, a format character: pdf.js drops it,
+        // where an empty entry would make it read the code itself as a character.
         std::vector<std::pair<std::uint32_t, char32_t>> entries;
-        for (const auto& [gid, c] : text)
-            if (c != 0) entries.emplace_back(gid, c);
+        for (const auto& [gid, c] : text) entries.emplace_back(gid, c != 0 ? c : 0x200B);
         for (std::size_t i = 0; i < entries.size(); i += 100) {
             const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
             cmap += std::to_string(n) + " beginbfchar\n";
@@ -768,7 +815,7 @@ private:
                     w.put('(');
                     in_string = true;
                 }
-                w.literal_u16(g.gid);  // Identity-H: two bytes, the glyph id
+                w.literal_u16(font.code(g));  // Identity-H: two bytes, the glyph id (or its alias)
                 pen += font.width(g.gid) * run.size_pt / 1000.0;
             }
             w.room(6 + 5 + 4);
