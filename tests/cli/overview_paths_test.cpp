@@ -1,5 +1,5 @@
 // The batch's overview names files as the input folder does, never by the absolute path of the machine that ran
-// it: a run given absolute folders (an agency with a finding, one in a subfolder) leaves none of them in any XML
+// it: a run given absolute folders (a workbook, and a CSV folder with a finding) leaves none of them in any XML
 // part of overview.xlsx, and its findings sheet lists the finding with the agency's file relative to the folder.
 #include <boost/test/unit_test.hpp>
 
@@ -15,10 +15,10 @@ BOOST_AUTO_TEST_CASE(overview_holds_no_absolute_path) {
     TempDir dir;
     const fs::path inputs = fs::absolute(dir / "inputs");
     const fs::path out = fs::absolute(dir / "out");
-    fs::create_directories(inputs / "region");
+    fs::create_directories(inputs);
     fs::copy_file(fs::path(SARABAN_SOURCE_DIR) / "inputs" / "sample.xlsx", inputs / "sbn.xlsx");
     // A status no one writes: an error at its cell, named in findings.txt by the absolute path given.
-    write_csv_agency(inputs / "region", "kss", minimal_memo_csv(),
+    write_csv_agency(inputs, "kss", minimal_memo_csv(),
                      "ลำดับ,มาตรการ/ขั้นตอน,สถานะ\n1,มาตรการหนึ่ง,\n1.1,ขั้นตอนหนึ่ง,เสร็จไปบ้าง\n");
     const Result r = run_saraban({"run", inputs.string(), "-o", out.string(), "-j", "2"});
     BOOST_TEST(r.status != 0, r.err);  // an agency failed
@@ -42,8 +42,8 @@ BOOST_AUTO_TEST_CASE(overview_holds_no_absolute_path) {
     BOOST_TEST(findings[0] == "หน่วยงาน|ไฟล์|ชีต|เซลล์|ระดับ|ข้อความ");
     bool relative = false;
     for (const std::string& f : findings)
-        relative = relative || f.starts_with("กรมส่งเสริมสหกรณ์|region/kss/มาตรการ.csv|");
-    BOOST_TEST(relative, "no finding of region/kss/มาตรการ.csv");
+        relative = relative || f.starts_with("กรมส่งเสริมสหกรณ์|kss/มาตรการ.csv|");
+    BOOST_TEST(relative, "no finding of kss/มาตรการ.csv");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
