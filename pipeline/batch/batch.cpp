@@ -343,11 +343,16 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         const std::vector<model::Diagnostic>& findings;
         const AgencySource& source;
         ~OverviewRow() {
+            result.overview = render::overview_row(read.report, findings,
+                                                   result.record.status == AgencyStatus::produced, source.id,
+                                                   source.input);
             // What stopped the agency after its findings (a PDF, a file not written) is one of them in the overview.
-            std::vector<model::Diagnostic> all = findings;
-            if (!result.record.error.empty()) all.push_back({model::Severity::error, {}, result.record.error});
-            result.overview = render::overview_row(read.report, all, result.record.status == AgencyStatus::produced,
-                                                   source.id, source.input);
+            if (const std::string& error = result.record.error; !error.empty()) {
+                const model::Diagnostic stop{model::Severity::error, {}, error};
+                result.overview.findings.push_back(
+                    render::overview_row({}, {stop}, false, source.id, source.input).findings.front());
+                ++result.overview.errors;
+            }
         }
     } overview_row{result, read, findings, plan.source};
     if (model::has_error(findings) && !readable) return result;
