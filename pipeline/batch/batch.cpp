@@ -284,7 +284,7 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
             laps.to(&StageTimes::hash);
             // The overview lists every agency, unchanged ones too: their figures come from the input again.
             auto read = plan.source.read ? plan.source.read() : ingest::read_report_file(plan.source.input, shared.options.limits);
-            result.overview = render::overview_row(read.report, recorded, true, plan.source.input);
+            result.overview = render::overview_row(read.report, recorded, true, plan.source.id, plan.source.input);
             laps.to(&StageTimes::read);
             return result;
         }
@@ -339,12 +339,20 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         WorkerResult& result;
         const ingest::ReportResult& read;
         const std::vector<model::Diagnostic>& findings;
-        const std::string& source;
+        const AgencySource& source;
         ~OverviewRow() {
             result.overview = render::overview_row(read.report, findings,
-                                                   result.record.status == AgencyStatus::produced, source);
+                                                   result.record.status == AgencyStatus::produced, source.id,
+                                                   source.input);
+            // What stopped the agency after its findings (a PDF, a file not written) is one of them in the overview.
+            if (const std::string& error = result.record.error; !error.empty()) {
+                const model::Diagnostic stop{model::Severity::error, {}, error};
+                result.overview.findings.push_back(
+                    render::overview_row({}, {stop}, false, source.id, source.input).findings.front());
+                ++result.overview.errors;
+            }
         }
-    } overview_row{result, read, findings, plan.source.input};
+    } overview_row{result, read, findings, plan.source};
     if (model::has_error(findings) && !readable) return result;
     std::vector<model::Diagnostic> compose_findings;
     const std::string template_path = choose_template(read.report, shared, compose_findings);

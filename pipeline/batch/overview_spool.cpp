@@ -40,6 +40,19 @@ bool get(std::FILE* f, std::optional<double>& v) {
     return true;
 }
 
+bool get_findings(std::FILE* f, std::vector<render::AgencyRow::Finding>& findings) {
+    std::uint32_t n = 0;
+    if (!get(f, n)) return false;
+    findings.assign(n, {});
+    for (render::AgencyRow::Finding& d : findings) {
+        char error = 0;
+        if (!get(f, error) || !get(f, d.file) || !get(f, d.sheet) || !get(f, d.cell) || !get(f, d.message))
+            return false;
+        d.severity = error ? model::Severity::error : model::Severity::warning;
+    }
+    return true;
+}
+
 }  // namespace
 
 OverviewSpool::OverviewSpool() : file_(std::tmpfile()) {
@@ -69,6 +82,11 @@ void OverviewSpool::add(const render::AgencyRow& r) {
     for (int n : {r.steps_done, r.steps_in_progress, r.steps_not_started, r.errors, r.warnings}) put(file_, n);
     put(file_, char(r.produced));
     put(file_, r.source);
+    put(file_, std::uint32_t(r.findings.size()));
+    for (const render::AgencyRow::Finding& d : r.findings) {
+        put(file_, char(d.severity == model::Severity::error));
+        for (const std::string* s : {&d.file, &d.sheet, &d.cell, &d.message}) put(file_, *s);
+    }
     if (std::ferror(file_)) fail("write");
 }
 
@@ -85,7 +103,8 @@ bool OverviewSpool::next(render::AgencyRow& r) {
                        get(file_, r.date.day) && get(file_, r.ita) && get(file_, r.iit) && get(file_, r.eit) &&
                        get(file_, r.oit) && get(file_, r.level) && get(file_, r.steps_done) &&
                        get(file_, r.steps_in_progress) && get(file_, r.steps_not_started) && get(file_, r.errors) &&
-                       get(file_, r.warnings) && get(file_, produced) && get(file_, r.source);
+                       get(file_, r.warnings) && get(file_, produced) && get(file_, r.source) &&
+                       get_findings(file_, r.findings);
     r.produced = produced != 0;
     if (whole) ++read_;
     else if (read_ < summary_.rows()) fail("read");  // fewer rows than were added

@@ -1,5 +1,5 @@
 // The overview's rows kept on disk during a run read back exactly (Thai text, scores to the last bit, unknown
-// values), so that the workbook written from them has the bytes of one written from rows in memory.
+// values, the findings), so that the workbook written from them has the bytes of one written from rows in memory.
 #include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
@@ -33,6 +33,9 @@ std::vector<render::AgencyRow> rows(int n) {
         r.warnings = i % 2;
         r.produced = i % 7 != 0;
         r.source = "inputs/agency-" + std::to_string(i) + ".xlsx";
+        for (int k = 0; k < i % 3; ++k)
+            r.findings.push_back({k ? model::Severity::warning : model::Severity::error, r.source,
+                                  k ? "" : "คะแนน", k ? "" : "E" + std::to_string(i), "ข้อความ " + std::to_string(k)});
         out.push_back(r);
     }
     return out;
@@ -68,6 +71,14 @@ BOOST_AUTO_TEST_CASE(rows_read_back_as_added_and_make_the_same_workbook) {
         BOOST_TEST(row.errors == want.errors);
         BOOST_TEST(row.produced == want.produced);
         BOOST_TEST(row.source == want.source);
+        BOOST_TEST_REQUIRE(row.findings.size() == want.findings.size());
+        for (std::size_t k = 0; k < want.findings.size(); ++k) {
+            BOOST_TEST((row.findings[k].severity == want.findings[k].severity));
+            BOOST_TEST(row.findings[k].file == want.findings[k].file);
+            BOOST_TEST(row.findings[k].sheet == want.findings[k].sheet);
+            BOOST_TEST(row.findings[k].cell == want.findings[k].cell);
+            BOOST_TEST(row.findings[k].message == want.findings[k].message);
+        }
     }
     BOOST_TEST(n == in_memory.size());
     BOOST_TEST(spool.error().empty(), spool.error());

@@ -18,8 +18,7 @@ void start_key_value_sheet(Sheet& sheet, const std::vector<std::string>& keys, d
     const Formats& f = sheet.book().formats();
     std::vector<std::string> with_header = keys;
     with_header.push_back("คีย์");
-    // A fifth more than the estimate: LibreOffice set หน่วยงานผู้เสนอ on two lines in the estimated width.
-    sheet.column(0, 0, column_width(with_header, 12, 40) * 1.2, f.text);
+    sheet.column(0, 0, column_width(with_header, 12, 40), f.text);
     sheet.column(1, 1, value_width, f.text);
     sheet.text(0, 0, "คีย์", f.header);
     sheet.text(0, 1, "ค่า", f.header);

@@ -53,13 +53,15 @@ namespace {
 // The columns' headers (key and Thai) and printed widths: 165 units in all, which print across A4 landscape at
 // 76 % (the 16-pt body 12.2 pt on paper); long texts wrap, a status on two lines ("อยู่ระหว่าง / ดำเนินการ"),
 // the change column wide enough for its header's longest word, in bold (เปลี่ยนแปลง), ลำดับ for "ตัดออก" on a line.
+// The measure or step itself, the longest text of a row, has the most room: its lines set most rows' heights
+// (31 units printed the sample's measures on 7 pages); a measure's indicator, the next longest, next.
 struct ColumnSpec {
     const char* key;
     double width;
 };
 constexpr ColumnSpec column_specs[] = {
-    {"no", 10},         {"item", 31},   {"target_group", 13}, {"indicator", 16}, {"owner", 13},
-    {"monitoring", 15}, {"status", 13}, {"progress", 27},     {"due", 11},       {change_column_key, 16},
+    {"no", 10},         {"item", 34},   {"target_group", 12}, {"indicator", 18}, {"owner", 12},
+    {"monitoring", 13}, {"status", 13}, {"progress", 26},     {"due", 11},       {change_column_key, 16},
 };
 constexpr double extra_column_width = 13;
 

@@ -2,10 +2,17 @@
 // fiscal year, its steps by status, what validation found, whether its documents were produced), a totals row of
 // live formulas, header frozen, autofilter, Thai digits from number formats, TH Sarabun New 16 pt.
 //
-//   ภาพรวม   หน่วยงาน | ชื่อย่อ | ปีงบประมาณ | รอบ | ITA | IIT | EIT | OIT | ระดับ | ดำเนินการแล้ว |
-//            อยู่ระหว่างดำเนินการ | ยังไม่ได้ดำเนินการ | ขั้นตอนทั้งหมด | ร้อยละที่ดำเนินการแล้ว | ข้อผิดพลาด |
-//            คำเตือน | ผลการสร้างเอกสาร | ไฟล์ต้นทาง; then รวม: SUBTOTAL sums and averages (they follow the
-//            autofilter: filtered-out rows are left out), the share done of the totals
+//   ภาพรวม         หน่วยงาน | ชื่อย่อ | ปีงบประมาณ | รอบ (เดือน) | ITA | IIT | EIT | OIT | ระดับ | ดำเนินการแล้ว |
+//                  อยู่ระหว่างดำเนินการ | ยังไม่ได้ดำเนินการ | ขั้นตอนทั้งหมด | ร้อยละที่ดำเนินการแล้ว | ข้อผิดพลาด |
+//                  คำเตือน | ผลการสร้างเอกสาร | ไฟล์ต้นทาง; then รวม: SUBTOTAL sums and averages (they follow
+//                  the autofilter: filtered-out rows are left out), the share done of the totals
+//   ผลการตรวจสอบ   every finding of the batch, one row each: หน่วยงาน | ไฟล์ | ชีต | เซลล์ | ระดับ | ข้อความ, with an
+//                  autofilter, so that the head of the secretariat sees which agencies need what
+//
+// Headers are Thai only (nothing reads this workbook back). Files are named relative to the input folder, as the
+// manifest names them: never the absolute path of the machine that ran the batch. Both sheets print on A4
+// landscape at ≥ 12 pt on paper; ภาพรวม, wider than a page at that size, on two pages across, the agency column
+// on both.
 //
 // Example (batch, after the loop over the inputs):
 //   rows.push_back(render::overview_row(read.report, findings, produced, file));   // each input
@@ -41,13 +48,24 @@ struct AgencyRow {
     int errors = 0;
     int warnings = 0;
     bool produced = false;  // the memo PDF and tracking workbook were written
-    std::string source;     // the input as given (inputs/sbn.xlsx)
+    std::string source;     // the input relative to the input folder (sbn.xlsx, or region1/sbn.xlsx)
+    // What validation and composing found, and what stopped the agency: the sheet ผลการตรวจสอบ.
+    struct Finding {
+        model::Severity severity = model::Severity::error;
+        std::string file;   // source for the input itself; another file (a template) by its name only
+        std::string sheet;  // empty: the whole file
+        std::string cell;   // "C5", a row "5", a template's "12:5"; empty: the whole sheet
+        std::string message;
+    };
+    std::vector<Finding> findings;
 };
 
 // The row of one agency: header fields and the fiscal year's scores from the report (what was read of it, also
-// when reading failed), steps counted by status, errors and warnings counted in findings.
+// when reading failed), steps counted by status, errors and warnings counted in findings, and the findings. input
+// is the path the findings name the input by (as given, perhaps absolute): in files and messages it becomes
+// source; another file's folder is left out.
 AgencyRow overview_row(const model::Report& report, const std::vector<model::Diagnostic>& findings, bool produced,
-                       const std::string& source);
+                       const std::string& source, const std::string& input = "");
 
 // What the workbook needs to know of all its rows before it writes the first (column widths, which decide the
 // rows' heights; the title; the creation time) and after the last (the totals): gathered row by row, so that a
@@ -62,6 +80,7 @@ private:
     friend struct OverviewSheetWriter;
     std::size_t rows_ = 0;
     double widest_agency_ = 0, widest_source_ = 0;  // text_width of the longest name and input
+    std::size_t findings_ = 0;
     int fiscal_year_be_ = 0, round_months_ = 0;     // the first row's
     bool same_year_ = true, same_round_ = true;
     model::Date newest_;

@@ -26,11 +26,13 @@ void write_scores_sheet(Book& book, const model::Report& report) {
     for (const char* key : {"fiscal_year", "iit", "eit", "oit", "ita", "level"})
         headers.push_back({key, thai_name(model::contract::score_columns(), key)});
     headers.insert(headers.end(), extras.begin(), extras.end());
+    // Each header on one line in bold (ปีงบประมาณ was cut "ปีงบประมา / ณ"), a long unknown one wrapped at 30; the
+    // level centred, clear of the score right-aligned beside it.
     for (lxw_col_t c = 0; c < headers.size(); ++c) {
-        lxw_format* column_format = c == score_col_level || c >= score_col_first_optional ? f.text : f.score;
+        lxw_format* column_format = c >= score_col_first_optional ? f.text : f.score;
         if (c == score_col_year) column_format = f.integer;
-        double min_width = c == score_col_level ? 10 : 12;
-        sheet.column(c, c, column_width({headers[c].thai}, min_width, 30), column_format);
+        if (c == score_col_level) column_format = f.label;
+        sheet.column(c, c, column_width({headers[c].thai}, 12, 30, true), column_format);
     }
     write_table_headers(sheet, headers);
 
@@ -39,7 +41,7 @@ void write_scores_sheet(Book& book, const model::Report& report) {
         sheet.number(row, score_col_year, s.fiscal_year_be, f.integer);
         const double values[] = {s.iit, s.eit, s.oit, s.ita};
         for (lxw_col_t c = 0; c < 4; ++c) sheet.number(row, score_col_iit + c, values[c], f.score);
-        sheet.text(row, score_col_level, s.level, f.text);
+        sheet.text(row, score_col_level, s.level, f.label);
         for (std::size_t i = 0; i < extras.size(); ++i) {
             auto it = s.extra.find(extras[i].key.empty() ? extras[i].thai : extras[i].key);
             if (it == s.extra.end()) continue;

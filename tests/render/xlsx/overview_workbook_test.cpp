@@ -1,6 +1,7 @@
 // The batch's overview workbook: overview_row counts what it should, openpyxl finds the layout (frozen header,
-// autofilter, fonts, Thai number formats, live totals), LibreOffice recalculates the totals to the model's numbers
-// (cached results removed first) and shows them in Thai digits, and the same rows give the same bytes.
+// autofilter, fonts, Thai number formats, live totals, Thai-only headers, the findings sheet with its filter, A4
+// landscape), LibreOffice recalculates the totals to the model's numbers (cached results removed first) and shows
+// them in Thai digits, and the same rows give the same bytes.
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -42,16 +43,18 @@ model::Report other_report() {
 }
 
 std::vector<model::Diagnostic> other_findings() {
-    return {{model::Severity::error, {"inputs/test.xlsx", "คะแนน", 3, 5}, "ระดับไม่ตรง"},
-            {model::Severity::error, {"inputs/test.xlsx", "คะแนน", 3, 2}, "คะแนนเกิน ๑๐๐"},
-            {model::Severity::warning, {"inputs/test.xlsx", "หนังสือ", 5, 2}, "วันที่นอกปีงบประมาณ"}};
+    return {{model::Severity::error, {"/srv/run/inputs/test.xlsx", "คะแนน", 3, 5}, "ระดับไม่ตรง"},
+            {model::Severity::error, {"/srv/run/inputs/test.xlsx", "คะแนน", 3, 2}, "คะแนนเกิน ๑๐๐"},
+            {model::Severity::warning, {"/srv/run/inputs/test.xlsx", "หนังสือ", 5, 2}, "วันที่นอกปีงบประมาณ"},
+            {model::Severity::warning, {"/srv/run/templates/memo.xml", "", 12, 5},
+             "ไม่มีค่า (in /srv/run/inputs/test.xlsx)"}};
 }
 
 // Sample (produced), the other agency (failed) and a file that did not read at all (failed, nothing known).
 std::vector<render::AgencyRow> overview_rows() {
     return {
         render::overview_row(sample_report(), sample_findings(), true, "inputs/sample.xlsx"),
-        render::overview_row(other_report(), other_findings(), false, "inputs/test.xlsx"),
+        render::overview_row(other_report(), other_findings(), false, "test.xlsx", "/srv/run/inputs/test.xlsx"),
         render::overview_row(model::Report{}, {{model::Severity::error, {"inputs/broken.xlsx", "", 0, 0}, "อ่านไม่ได้"}},
                              false, "inputs/broken.xlsx"),
     };
@@ -147,7 +150,7 @@ BOOST_AUTO_TEST_CASE(overview_row_counts_from_report_and_findings) {
     BOOST_TEST(o.steps_in_progress == 2);
     BOOST_TEST(o.steps_not_started == 1);
     BOOST_TEST(o.errors == 2);
-    BOOST_TEST(o.warnings == 1);
+    BOOST_TEST(o.warnings == 2);
     BOOST_TEST(!o.produced);
     const render::AgencyRow& b = rows[2];
     BOOST_TEST(!b.ita.has_value());
@@ -156,8 +159,8 @@ BOOST_AUTO_TEST_CASE(overview_row_counts_from_report_and_findings) {
 }
 
 BOOST_AUTO_TEST_CASE(layout_found_by_openpyxl) {
-    BOOST_TEST(one("sheets") == "ภาพรวม");
-    BOOST_TEST(one("freeze") == "A2");
+    BOOST_TEST(one("sheets") == "ภาพรวม|ผลการตรวจสอบ");
+    BOOST_TEST(one("freeze") == "B2");  // the header row and the agency column
     BOOST_TEST(one("autofilter") == "A1:R4");  // header and the three agencies, not the totals
     BOOST_TEST(one("orientation") == "landscape");
     BOOST_TEST(one("max_row") == "5");
@@ -172,21 +175,22 @@ BOOST_AUTO_TEST_CASE(layout_found_by_openpyxl) {
     BOOST_TEST(cell("J2")[2] == "10");
     BOOST_TEST(cell("K3")[2] == "2");
     BOOST_TEST(cell("O3")[2] == "2");
-    BOOST_TEST(cell("Q2")[2] == "สร้างแล้ว [produced]");
-    BOOST_TEST(cell("Q4")[2] == "ไม่สำเร็จ [failed]");
+    BOOST_TEST(cell("Q2")[2] == "สร้างแล้ว");
+    BOOST_TEST(cell("Q4")[2] == "ไม่สำเร็จ");
+    BOOST_TEST(cell("R3")[2] == "test.xlsx");  // relative to the input folder, not /srv/run/inputs/test.xlsx
     BOOST_TEST(cell("R4")[2] == "inputs/broken.xlsx");
     BOOST_TEST(cell("M2")[2] == "=SUM(J2:L2)");
     BOOST_TEST(cell("N2")[2] == "=IF(M2=0,\"\",J2/M2)");
     BOOST_TEST(cell("N2")[3] == "[$-D00041E]0.00%");
     // The totals row: bold, live formulas over the agencies' rows.
-    BOOST_TEST(cell("A5")[2] == "รวม / เฉลี่ย [total / mean]");
+    BOOST_TEST(cell("A5")[2] == "รวม / เฉลี่ย");
     BOOST_TEST(cell("A5")[6] == "True");
     BOOST_TEST(cell("B5")[2] == "=SUBTOTAL(3,Q2:Q4)");
     BOOST_TEST(cell("E5")[2] == "=IFERROR(SUBTOTAL(1,E2:E4),\"\")");
     BOOST_TEST(cell("J5")[2] == "=SUBTOTAL(9,J2:J4)");
     BOOST_TEST(cell("J5")[3] == "[$-D00041E]0");
     BOOST_TEST(cell("N5")[2] == "=IF(M5=0,\"\",J5/M5)");
-    BOOST_TEST(cell("Q5")[2] == "=COUNTIF(Q2:Q4,\"สร้างแล้ว [produced]\")");
+    BOOST_TEST(cell("Q5")[2] == "=COUNTIF(Q2:Q4,\"สร้างแล้ว\")");
     // Every written cell in the body font.
     auto [first, last] = inspected().equal_range("cell");
     int cells = 0;
@@ -195,7 +199,42 @@ BOOST_AUTO_TEST_CASE(layout_found_by_openpyxl) {
     BOOST_TEST(cells > 50);
     auto [cf_first, cf_last] = inspected().equal_range("conditional");
     BOOST_TEST(std::distance(cf_first, cf_last) == 2);
-    BOOST_TEST(cf_first->second == "Q2:Q4|cellIs|equal|\"สร้างแล้ว [produced]\"");
+    BOOST_TEST(cf_first->second == "Q2:Q4|cellIs|equal|\"สร้างแล้ว\"");
+}
+
+BOOST_AUTO_TEST_CASE(headers_are_thai_only) {
+    // Set on the lines they wrap to (\n as workbook_tool.py prints a line break).
+    const char* expected[] = {"หน่วยงาน", "ชื่อย่อ", "ปีงบประมาณ", "รอบ\\n(เดือน)", "ITA", "IIT", "EIT", "OIT", "ระดับ",
+                              "ดำเนินการ\\nแล้ว", "อยู่ระหว่าง\\nดำเนินการ", "ยังไม่ได้\\nดำเนินการ",
+                              "ขั้นตอน\\nทั้งหมด", "ร้อยละที่\\nดำเนินการแล้ว", "ข้อผิดพลาด", "คำเตือน",
+                              "ผลการสร้าง\\nเอกสาร", "ไฟล์ต้นทาง"};
+    for (int c = 0; c < 18; ++c) {
+        const std::string coordinate = std::string(1, char('A' + c)) + "1";
+        BOOST_TEST(cell(coordinate)[2] == expected[c], coordinate);
+        BOOST_TEST(cell(coordinate)[2].find('[') == std::string::npos, coordinate);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(every_finding_on_a_sheet_with_a_filter) {
+    auto [first, last] = inspected().equal_range("finding");
+    std::vector<std::string> rows;
+    for (auto it = first; it != last; ++it) rows.push_back(it->second);
+    // The header, the sample's 2 findings, the other agency's 4, the broken file's 1: agency, file, sheet, cell,
+    // severity, message; files relative to the input folder (a template by its name), never an absolute path.
+    BOOST_TEST_REQUIRE(rows.size() == 8u);
+    BOOST_TEST(rows[0] == "หน่วยงาน|ไฟล์|ชีต|เซลล์|ระดับ|ข้อความ");
+    BOOST_TEST(rows[3] == "กรมทดสอบ|test.xlsx|คะแนน|E3|ข้อผิดพลาด|ระดับไม่ตรง");
+    BOOST_TEST(rows[5] == "กรมทดสอบ|test.xlsx|หนังสือ|B5|คำเตือน|วันที่นอกปีงบประมาณ");
+    BOOST_TEST(rows[6] == "กรมทดสอบ|memo.xml||12:5|คำเตือน|ไม่มีค่า (in test.xlsx)");
+    BOOST_TEST(rows[7] == "inputs/broken.xlsx|inputs/broken.xlsx|||ข้อผิดพลาด|อ่านไม่ได้");
+    for (const std::string& r : rows) BOOST_TEST(r.find("/srv/") == std::string::npos, r);
+    // Both sheets: A4 (9) landscape at 75-76 % (16 pt → 12 pt), header row repeated, filters over what they hold.
+    auto [p_first, p_last] = inspected().equal_range("print");
+    std::vector<std::string> lines;
+    for (auto it = p_first; it != p_last; ++it) lines.push_back(it->second);
+    BOOST_TEST_REQUIRE(lines.size() == 2u);
+    BOOST_TEST(lines[0] == "ภาพรวม|landscape|9|75|$1:$1|$A:$A|A1:R4|B2");
+    BOOST_TEST(lines[1] == "ผลการตรวจสอบ|landscape|9|76|$1:$1|None|A1:F8|A2");
 }
 
 BOOST_AUTO_TEST_CASE(libreoffice_recalculates_the_totals) {
@@ -203,7 +242,7 @@ BOOST_AUTO_TEST_CASE(libreoffice_recalculates_the_totals) {
     BOOST_TEST_REQUIRE(t.size() == 5u);
     const auto& total = t[4];
     BOOST_TEST_REQUIRE(total.size() >= 17u);
-    BOOST_TEST(total[0] == "รวม / เฉลี่ย [total / mean]");
+    BOOST_TEST(total[0] == "รวม / เฉลี่ย");
     BOOST_TEST(total[1] == "๓ หน่วยงาน");
     // Means of the two agencies with scores (the broken one has none).
     const double ita_mean = (sample_year().ita + 85.5) / 2;
@@ -215,7 +254,7 @@ BOOST_AUTO_TEST_CASE(libreoffice_recalculates_the_totals) {
     BOOST_TEST(total[12] == "๑๖");  // steps
     BOOST_TEST(total[13] == "๖๘.๗๕%");  // 11 / 16
     BOOST_TEST(total[14] == "๔");   // errors: 1 + 2 + 1
-    BOOST_TEST(total[15] == "๒");   // warnings
+    BOOST_TEST(total[15] == "๓");   // warnings: 1 + 2
     BOOST_TEST(total[16] == "๑ สร้างแล้ว");
     // Each row's own formulas, and the broken file's empty share.
     BOOST_TEST(t[1][12] == "๑๒");

@@ -79,6 +79,13 @@ def overview(source):
     for cf in ws.conditional_formatting:
         for rule in cf.rules:
             print(f"conditional={cf.sqref}|{rule.type}|{rule.operator}|{'|'.join(rule.formula)}")
+    for sheet in wb.worksheets:
+        print(f"print={sheet.title}|{sheet.page_setup.orientation}|{sheet.page_setup.paperSize}|"
+              f"{sheet.page_setup.scale}|{sheet.print_title_rows}|{sheet.print_title_cols}|{sheet.auto_filter.ref}|"
+              f"{sheet.freeze_panes}")
+    if "ผลการตรวจสอบ" in wb.sheetnames:
+        for row in wb["ผลการตรวจสอบ"].iter_rows(values_only=True):
+            print("finding=" + "|".join(text(v) for v in row))
 
 
 def main(argv):

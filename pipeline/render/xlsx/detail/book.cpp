@@ -12,6 +12,7 @@
 
 #include "model/cell_ref.h"
 #include "render/xlsx/detail/part_files.h"
+#include "render/xlsx/detail/text_metrics.h"
 
 namespace saraban::render::xlsx_detail {
 
@@ -44,18 +45,12 @@ void Sheet::note_lines(lxw_row_t row, lxw_col_t col, std::string_view value, lxw
     const Formats& f = book_->formats();
     const bool wraps = format == f.text || format == f.bold_text || format == f.header ||
                        format == f.removed_text || format == f.removed_label;
-    double lines = 0;
+    const bool bold = format == f.bold_text || format == f.header || format == f.bold_label;
     auto width = widths_.find(col);
-    const double usable = width == widths_.end() ? 8.43 - 1 : std::max(1.0, width->second - 1);
-    std::size_t start = 0;
-    // Each line of the text; wrapped lines lose about a fifth to word breaks (and to a wider fallback font).
-    while (start <= value.size()) {
-        std::size_t end = value.find('\n', start);
-        if (end == std::string::npos) end = value.size();
-        double needed = text_width(std::string_view(value).substr(start, end - start)) * 1.2;
-        lines += wraps ? std::max(1.0, std::ceil(needed / usable)) : 1;
-        start = end + 1;
-    }
+    const double units = width == widths_.end() ? 8.43 : width->second;
+    // Unwrapped text stays on its lines ('\n'), however long; wrapped text takes the lines it wraps to.
+    const double lines = wraps ? wrapped_lines(value, text_area_points(units), bold)
+                               : double(1 + std::count(value.begin(), value.end(), '\n'));
     double scale = format == f.title ? 1.3 : 1.0;
     double height = scale * (one_line_height + (lines - 1) * line_height);
     heights_[row] = std::max(heights_[row], height);
@@ -276,26 +271,12 @@ std::string column_letters(lxw_col_t col) {
     return letters;
 }
 
-double text_width(std::string_view s) {
-    double width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = c;
-        if (n == 2 && i + 1 < s.size()) cp = (c & 0x1F) << 6 | (s[i + 1] & 0x3F);
-        if (n == 3 && i + 2 < s.size()) cp = (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-        i += n;
-        // Marks above or below the base: mai han-akat, sara i…u, phinthu, mai taikhu…yamakkan.
-        bool mark = cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E);
-        if (!mark) width += 1.35;
-    }
-    return width;
-}
+double text_width(std::string_view s, bool bold) { return units_for_points(text_points(s, bold)); }
 
-double column_width(const std::vector<std::string>& texts, double min_width, double max_width) {
+double column_width(const std::vector<std::string>& texts, double min_width, double max_width, bool bold) {
     double widest = 0;
-    for (const std::string& t : texts) widest = std::max(widest, text_width(t));
-    return std::clamp(widest + 2, min_width, max_width);
+    for (const std::string& t : texts) widest = std::max(widest, text_width(t, bold));
+    return std::clamp(widest + 1, min_width, max_width);
 }
 
 std::string Book::close(const std::string& path) {

@@ -18,9 +18,10 @@ namespace saraban::render::xlsx_detail {
 // Body font of every cell format (the regulation's font for official documents).
 inline constexpr const char* body_font = "TH Sarabun New";
 inline constexpr double body_font_size = 16;
-// Row height (points) of one line of the body font, and of each further wrapped line.
+// Row height (points) of one line of the body font, and of each further wrapped line: LibreOffice sets the lines
+// of a wrapped 16-pt cell 18.7 pt apart (measured in its PDF); a little more, so that no line is cut.
 inline constexpr double one_line_height = 26;
-inline constexpr double line_height = 21;
+inline constexpr double line_height = 19.5;
 // Pixels per unit of column width. A unit is the default font's digit (Calibri 11): 7 px in Excel; LibreOffice
 // (with Carlito, Calibri's metrics) printed the มาตรการ sheet about 8 % wider, so 8 leaves room in both.
 inline constexpr double pixels_per_width_unit = 8;
@@ -169,13 +170,11 @@ std::time_t creation_time(const model::Date& date);
 // Column letters for formulas: 0 → "A", 26 → "AA".
 std::string column_letters(lxw_col_t col);
 
-// Column width (Excel's character units) that shows text in the body font on one line: Thai vowels and tone marks
-// above and below the line take no width; each other character is about 1.35 units (16 pt TH Sarabun New measured
-// against the default font's digit width).
-double text_width(std::string_view utf8);
+// Column width (Excel's character units) that shows text in the body font on one line (detail/text_metrics.h).
+double text_width(std::string_view utf8, bool bold = false);
 
-// The width for a column holding these texts: the widest, plus padding, between min_width and max_width (longer
+// The width for a column holding these texts: the widest, plus a unit, between min_width and max_width (longer
 // texts wrap).
-double column_width(const std::vector<std::string>& texts, double min_width, double max_width);
+double column_width(const std::vector<std::string>& texts, double min_width, double max_width, bool bold = false);
 
 }  // namespace saraban::render::xlsx_detail
