@@ -42,7 +42,7 @@ namespace {
 const char* const kUsage =
     "usage: saraban run [INPUT...] [-o DIR] [--font FAMILY] [-j N] [--resume] [--shard K/N | --shards N]\n"
     "                   [--previous DIR] [--digits thai|arabic] [--templates DIR] [--limit NAME=VALUE]...\n"
-    "                   [--no-system-fonts]\n"
+    "                   [--no-system-fonts] [--draft none|docx]\n"
     "           produce the memos of each workbook (default: inputs/ → outputs/), N workers (default: one per\n"
     "           core); <DIR>/manifest.json records inputs, outputs and findings with their SHA-256; --resume\n"
     "           skips agencies whose inputs, templates, fonts and outputs are unchanged since the manifest;\n"
@@ -124,6 +124,10 @@ int run_command(const std::vector<std::string>& args) {
             if (!has_value || (args[i + 1] != "thai" && args[i + 1] != "arabic"))
                 return usage_error("--digits needs thai or arabic");
             options.arabic_digits = args[++i] == "arabic";
+        } else if (a == "--draft") {  // an editable x.docx beside each x.pdf (docs/docx.md)
+            if (!has_value || (args[i + 1] != "none" && args[i + 1] != "docx"))
+                return usage_error("--draft needs none or docx");
+            options.draft_docx = args[++i] == "docx";
         } else if (a == "--previous") {
             if (!has_value) return usage_error("--previous needs the folder of last round's outputs");
             options.previous_dir = args[++i];
