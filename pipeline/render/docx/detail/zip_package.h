@@ -10,7 +10,7 @@ namespace saraban::render::detail {
 struct Part {
     std::string name;  // "word/document.xml"
     std::string data;
-    bool deflate = true;  // false for what is compressed already (PNG, JPEG)
+    bool deflate = true;  // false for what is compressed already (PNG, JPEG); parts under 8 KB are stored
 };
 
 // The zip's bytes, or an empty string with error set.
