@@ -322,8 +322,8 @@ void DocxBuilder::add_block(const model::FormHeader& h, const model::PageSetup& 
         set_space_after(last, std::max(0.0, 16 * em * 0.35 - 0.25 * 16));
 }
 
-// One line of the form: bold label, its value, then dots to where the next label starts or to the right margin
-// (a tab stop with a dot leader, so that an edited value keeps its dotted line).
+// One line of the form: bold label, its value dotted-underlined, then dots to where the next label starts or to the
+// right margin (a tab stop with a dot leader, so that an edited value keeps its dotted line).
 void DocxBuilder::add_form_line(const std::vector<model::FormField>& fields, double before, double width,
                                 double line_em) {
     double value_size = 0;
@@ -353,7 +353,13 @@ void DocxBuilder::add_form_line(const std::vector<model::FormField>& fields, dou
         const double end = f.to_x_pt >= 0 ? f.to_x_pt : next_at;
         if (i == 0 && f.at_x_pt > 0) stop(f.at_x_pt, false), tab(value_size);
         add_text(p, f.label, {true, false, false, f.label_size_pt}, "");
+        const pugi::xml_node before_value = p.last_child();
         add_text(p, " " + f.value, {false, false, false, f.value_size_pt}, options_.symbol_family);
+        // The value on its dotted line, as the PDF draws it (the underline is the last run property written).
+        for (pugi::xml_node r = before_value.next_sibling(); r; r = r.next_sibling()) {
+            pugi::xml_node rpr = r.child("w:rPr") ? r.child("w:rPr") : r.prepend_child("w:rPr");
+            add(rpr, "w:u", "dotted");
+        }
         stop(end, true);
         tab(f.value_size_pt);
         if (i + 1 < fields.size() && next_at > end + 0.5) stop(next_at, false), tab(value_size);

@@ -71,7 +71,8 @@ std::string styles(const std::string& font_family) {
     }
     add(rpr, "w:sz", 32);
     add(rpr, "w:szCs", 32);
-    pugi::xml_node lang = add(rpr, "w:lang", "th-TH");
+    // Latin text is English (as Thai, LibreOffice breaks English words anywhere); Thai is the complex script's.
+    pugi::xml_node lang = add(rpr, "w:lang", "en-US");
     set(lang, "w:eastAsia", "en-US");
     set(lang, "w:bidi", "th-TH");
     pugi::xml_node ppr = add(add(root.child("w:docDefaults"), "w:pPrDefault"), "w:pPr");
