@@ -34,6 +34,8 @@ if $with_tests; then
   # Carlito (Calibri's metrics): LibreOffice sizes a workbook's columns by its default font, Calibri; without it
   # a wider stand-in makes every column half as wide again and the printed pages of the tests unlike Excel's.
   packages+=(poppler-utils qpdf libreoffice-calc python3-openpyxl fonts-crosextra-carlito)
+  # The editable draft (.docx): LibreOffice Writer lays it out to PDF and python-docx reads its structure back.
+  packages+=(libreoffice-writer python3-docx)
   # An Ethiopic font (1.3 MB, TrueType): the tests' character that only a system font has.
   packages+=(fonts-sil-abyssinica)
   # GNU time: the hostile-input catalogue's measure of a run's peak memory (tests/hostile/child_process.h).

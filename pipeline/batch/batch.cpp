@@ -36,6 +36,7 @@
 #include "layout/font.h"
 #include "layout/line_breaker.h"
 #include "layout/shaper.h"
+#include "render/docx/docx_writer.h"
 #include "render/pdf/pdf_writer.h"
 #include "compose/round_changes.h"
 #include "render/xlsx/overview_workbook.h"
@@ -55,6 +56,7 @@ StageTimes& StageTimes::operator+=(const StageTimes& o) {
     layout += o.layout;
     pdf += o.pdf;
     xlsx += o.xlsx;
+    docx += o.docx;
     write += o.write;
     return *this;
 }
@@ -182,6 +184,14 @@ struct Shared {
 struct AgencyPlan {
     AgencySource source;
     std::string pdf_name, xlsx_name;
+    std::string docx_name;  // the editable draft; empty: --draft none
+
+    // The outputs' names, as the manifest records them.
+    std::vector<std::string> output_names() const {
+        std::vector<std::string> names = {pdf_name, xlsx_name};
+        if (!docx_name.empty()) names.push_back(docx_name);
+        return names;
+    }
 };
 
 struct WorkerResult {
@@ -207,10 +217,12 @@ Finding finding_line(const model::Diagnostic& d, const std::string& input) {
 bool still_valid(const AgencyRecord& previous, const AgencyPlan& plan, const std::vector<FileHash>& inputs,
                  const fs::path& out_dir) {
     // A system font is not in the environment: which one fontconfig picks may have changed since.
-    if (previous.status != AgencyStatus::produced || previous.inputs != inputs || previous.outputs.size() != 2 ||
-        !previous.system_fonts.empty() ||
-        previous.outputs[0].path != plan.pdf_name || previous.outputs[1].path != plan.xlsx_name)
+    if (previous.status != AgencyStatus::produced || previous.inputs != inputs || !previous.system_fonts.empty())
         return false;
+    const std::vector<std::string> names = plan.output_names();  // --draft changed: the outputs are not the same
+    if (previous.outputs.size() != names.size()) return false;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (previous.outputs[i].path != names[i]) return false;
     for (const auto& out : previous.outputs) {
         std::string error;
         if (sha256_file((out_dir / out.path).string(), error) != out.sha256) return false;
@@ -374,8 +386,10 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     const std::string& family =
         shared.options.font_family.empty() ? composed.document.font_family : shared.options.font_family;
     render::PdfResult pdf;
+    std::string family_name;  // as the family's files give it: the draft names its font so
     try {
         const auto& fonts = shared.fonts.get(family);
+        family_name = fonts.at(fonts.regular).family();
         auto laid_out = lay_out(composed.document, fonts, worker.breaker, &worker.paragraphs, &worker.shapes, &worker.breaks);
         laps.to(&StageTimes::layout);
         // A character no font can draw is an error at the cell (or template) it came from, not a gap in the memo.
@@ -404,7 +418,18 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         record.error = plan.source.input + ": " + pdf.error;
         return result;
     }
-    // Both files are written under temporary names; GroupCommit gives them their final names once they are on disk.
+    // The editable draft, from the same composed document (and the same digits).
+    render::DocxResult docx;
+    if (!plan.docx_name.empty()) {
+        docx = render::render_docx(composed.document, {.font_family = family_name,
+                                                       .symbol_family = layout::kFallbackFamily});
+        laps.to(&StageTimes::docx);
+        if (!docx) {
+            record.error = plan.source.input + ": " + docx.error;
+            return result;
+        }
+    }
+    // Every file is written under a temporary name; GroupCommit gives them their final names once they are on disk.
     const std::string pdf_path = (shared.out_dir / plan.pdf_name).string();
     const std::string xlsx_path = (shared.out_dir / plan.xlsx_name).string();
     const std::string pdf_temp = temporary_name(pdf_path), xlsx_temp = temporary_name(xlsx_path);
@@ -412,6 +437,14 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     const std::string pdf_hash = sha256_hex(pdf_bytes);
     error = write_file(pdf_temp, pdf_bytes);
     pdf = {};
+    std::string docx_path, docx_temp, docx_hash;
+    if (!plan.docx_name.empty() && error.empty()) {
+        docx_path = (shared.out_dir / plan.docx_name).string();
+        docx_temp = temporary_name(docx_path);
+        docx_hash = sha256_hex(docx.bytes);
+        error = write_file(docx_temp, docx.bytes);
+        docx = {};
+    }
     laps.to(&StageTimes::write);
     std::string xlsx_hash;
     if (error.empty()) {
@@ -423,13 +456,18 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     if (!error.empty()) {
         ::unlink(pdf_temp.c_str());
         ::unlink(xlsx_temp.c_str());
+        if (!docx_temp.empty()) ::unlink(docx_temp.c_str());
         record.error = plan.source.input + ": " + error;
         laps.to(&StageTimes::write);
         return result;
     }
     result.renames = {{pdf_temp, pdf_path}, {xlsx_temp, xlsx_path}};
     record.outputs = {{plan.pdf_name, pdf_hash}, {plan.xlsx_name, xlsx_hash}};
-    record.status = AgencyStatus::produced;  // once GroupCommit has renamed both
+    if (!docx_temp.empty()) {
+        result.renames.push_back({docx_temp, docx_path});
+        record.outputs.push_back({plan.docx_name, docx_hash});
+    }
+    record.status = AgencyStatus::produced;  // once GroupCommit has renamed them all
     laps.to(&StageTimes::write);
     return result;
 }
@@ -446,7 +484,7 @@ std::string ids_hash(const std::vector<std::unique_ptr<AgencyPlan>>& plans) {
 // Output names for the whole batch, in input order, before anything runs: they depend neither on scheduling nor on
 // which agencies fail nor on the shard, so shards may share one output folder. Each plan is its own allocation,
 // freed once its agency is recorded, so that what stays of an agency is a pointer.
-std::vector<std::unique_ptr<AgencyPlan>> plan_agencies(std::vector<AgencySource> agencies) {
+std::vector<std::unique_ptr<AgencyPlan>> plan_agencies(std::vector<AgencySource> agencies, bool docx) {
     std::vector<std::unique_ptr<AgencyPlan>> plans;
     plans.reserve(agencies.size());
     // The names given so far, as views of the plans' own strings (a plan does not move): no second copy of them.
@@ -459,6 +497,10 @@ std::vector<std::unique_ptr<AgencyPlan>> plan_agencies(std::vector<AgencySource>
         taken.insert(p->pdf_name);
         p->xlsx_name = unique_name(a.stem, ".xlsx", is_taken);
         taken.insert(p->xlsx_name);
+        if (docx) {
+            p->docx_name = unique_name(a.stem, ".docx", is_taken);
+            taken.insert(p->docx_name);
+        }
         p->source = std::move(a);
         plans.push_back(std::move(p));
     }
@@ -809,7 +851,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
     RunSummary summary;
     summary.batch_agencies = int(agencies.size());
     summary.warnings = int(input_findings.size());
-    std::vector<std::unique_ptr<AgencyPlan>> plans = plan_agencies(std::move(agencies));
+    std::vector<std::unique_ptr<AgencyPlan>> plans = plan_agencies(std::move(agencies), options.draft_docx);
     const std::string batch_ids = ids_hash(plans);
     if (!options.shard.whole()) {
         std::erase_if(plans, [&](const auto& p) { return shard_of(p->source.id, options.shard.count) != options.shard.index; });
@@ -869,6 +911,7 @@ RunSummary run_agencies(std::vector<AgencySource> agencies, const RunOptions& op
         for (const auto& p : plans) {
             our_names.push_back(p->pdf_name);
             our_names.push_back(p->xlsx_name);
+            if (!p->docx_name.empty()) our_names.push_back(p->docx_name);
         }
         std::sort(our_names.begin(), our_names.end());
         remove_stale_temporaries(out_dir, our_names);

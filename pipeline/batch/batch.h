@@ -31,6 +31,7 @@ struct RunOptions {
     std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman
     bool system_fonts = true;         // the system's fonts (fontconfig) for what the fonts of the folders lack
     bool arabic_digits = false;       // --digits arabic: 0–9 instead of the memo's Thai digits
+    bool draft_docx = true;           // --draft docx (default): an editable x.docx beside each x.pdf; none: off
     int jobs = 0;                     // parallel workers; 0: default_jobs()
     bool resume = false;              // skip agencies the manifest shows unchanged and whose outputs are intact
     std::string previous_dir;         // last round's outputs: DIR/x.xlsx is compared with agency x; empty: none
@@ -51,8 +52,9 @@ struct StageTimes {
     double layout = 0;
     double pdf = 0;       // render to bytes
     double xlsx = 0;      // the tracking workbook, written to its temporary file
+    double docx = 0;      // the editable draft, to bytes
     double write = 0;     // writing the PDF, hashing outputs, renames, journal
-    double total() const { return hash + read + validate + compose + layout + pdf + xlsx + write; }
+    double total() const { return hash + read + validate + compose + layout + pdf + xlsx + docx + write; }
     StageTimes& operator+=(const StageTimes& o);
 };
 
@@ -78,7 +80,7 @@ struct RunSummary {
 struct AgencySource {
     std::string id;     // relative to the input root; the manifest's key and the shard key
     std::string input;  // the path as given (for messages)
-    std::string stem;   // the output name before .pdf/.xlsx (made unique across the whole batch by run_agencies)
+    std::string stem;   // the output name before .pdf/.xlsx/.docx (made unique across the whole batch by run_agencies)
     // Reads the report; empty: ingest::read_report_file(input).
     std::function<ingest::ReportResult()> read;
     // The input's files with their hashes; empty: input_hashes(input, id).

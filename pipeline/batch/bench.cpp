@@ -164,6 +164,7 @@ int bench(const BenchOptions& options, std::ostream& out, std::ostream& log) {
     row("layout", t.layout);
     row("pdf", t.pdf);
     row("xlsx", t.xlsx);
+    row("docx", t.docx);
     row("write", t.write);
     row("total", t.total());
     out << "produced " << s.documents_written << ", failed " << s.documents_failed

@@ -42,6 +42,8 @@ void define_run(CLI::App& app, RunArgs& a) {
                     "last round's outputs: DIR/x.xlsx is compared with agency x, and the memo says what moved")
         ->type_name("DIR");
     run->add_option("--digits", a.digits, "the memo's digits (default: thai)")->type_name("thai|arabic");
+    run->add_option("--draft", a.draft, "an editable x.docx beside each x.pdf (default: docx; docs/docx.md)")
+        ->type_name("none|docx");
     run->add_option("--progress", a.progress,
                     "a bar (default on a terminal), a line per agency (default otherwise), or only problems")
         ->type_name("bar|lines|none");

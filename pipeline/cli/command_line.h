@@ -23,6 +23,7 @@ struct RunArgs {
     std::string shards;
     std::string previous;
     std::string digits;
+    std::string draft;
     std::string progress;
     std::string templates;
     std::vector<std::string> limits;

@@ -119,6 +119,8 @@ std::string run_options(const cli::RunArgs& a, batch::RunOptions& o) {
     if (!a.jobs.empty() && !parse_count(a.jobs, 1, 1024, o.jobs)) return "-j needs a number of workers from 1 to 1024";
     if (!a.digits.empty() && a.digits != "thai" && a.digits != "arabic") return "--digits needs thai or arabic";
     o.arabic_digits = a.digits == "arabic";
+    if (!a.draft.empty() && a.draft != "none" && a.draft != "docx") return "--draft needs none or docx";
+    o.draft_docx = a.draft != "none";
     if (a.progress == "bar") o.progress = batch::ProgressStyle::bar;
     else if (a.progress == "lines") o.progress = batch::ProgressStyle::lines;
     else if (a.progress == "none") o.progress = batch::ProgressStyle::none;

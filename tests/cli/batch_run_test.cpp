@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(one_worker_and_two_give_byte_identical_outputs_and_manifest
     const Result two = run_saraban({"run", (dir / "in").string(), "-o", (dir / "j2").string(), "-j", "2"});
     BOOST_TEST_REQUIRE(one.status == 0, one.err);
     BOOST_TEST_REQUIRE(two.status == 0, two.err);
-    BOOST_TEST(files_of(dir / "j1").size() == 2u * 6 + 4);  // a PDF and a workbook each, manifest, findings, overview, lock
+    BOOST_TEST(files_of(dir / "j1").size() == 3u * 6 + 4);  // a PDF, a draft and a workbook each, manifest, findings, overview, lock
     check_same_files(dir / "j1", dir / "j2");
     // Plain progress lines when stderr is not a terminal, one per agency.
     BOOST_TEST(two.err.find("[6/6] ") != std::string::npos, two.err);
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(the_manifest_records_each_agency_with_the_hashes_of_its_fil
             continue;
         }
         BOOST_TEST((a.status == batch::AgencyStatus::produced), a.id);
-        BOOST_TEST_REQUIRE(a.outputs.size() == 2u);
+        BOOST_TEST_REQUIRE(a.outputs.size() == 3u);  // the PDF, the workbook, the draft
         for (const auto& o : a.outputs) {
             // An independent SHA-256 (coreutils) of the file the manifest names.
             const Result sum = run_program("sha256sum", {(dir / "out" / o.path).string()});

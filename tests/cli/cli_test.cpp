@@ -344,7 +344,7 @@ BOOST_AUTO_TEST_CASE(run_writes_a_pdf_and_a_tracking_workbook_per_agency_and_end
     BOOST_TEST(fs::file_size(job.pdf) > 1000u);
     BOOST_TEST(starts_with(read_file(job.pdf), "%PDF-"));
     // The memo, the tracking workbook and the run's findings (none); no temporary files from the atomic writes.
-    BOOST_TEST(file_names(job.dir.path()) == ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.pdf, sample.xlsx");
+    BOOST_TEST(file_names(job.dir.path()) == ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.docx, sample.pdf, sample.xlsx");
     BOOST_TEST(fs::file_size(job.dir / "findings.txt") == 0u);
     const std::string summary = last_line(job.result.err);
     BOOST_TEST(starts_with(summary, "saraban: "), "last stderr line: " << summary);
@@ -615,7 +615,7 @@ BOOST_AUTO_TEST_CASE(a_broken_workbook_fails_alone_and_the_good_one_is_still_wri
     BOOST_TEST(r.err.find("bad.xlsx") != std::string::npos, "stderr does not name bad.xlsx: " << r.err);
     BOOST_TEST(fs::exists(out / "sample.pdf"), "the good workbook's PDF was not written");
     BOOST_TEST(!fs::exists(out / "bad.pdf"), "a PDF was written for the broken workbook");
-    BOOST_TEST(file_names(out.path()) == ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.pdf, sample.xlsx");
+    BOOST_TEST(file_names(out.path()) == ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.docx, sample.pdf, sample.xlsx");
     // The findings file holds the error that stopped bad.xlsx, as stderr said it.
     const std::string findings = read_file(out / "findings.txt");
     BOOST_TEST(findings.find("bad.xlsx") != std::string::npos, findings);
