@@ -353,9 +353,8 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
         const std::vector<model::Diagnostic>& findings;
         const AgencySource& source;
         ~OverviewRow() {
-            result.overview = render::overview_row(read.report, findings,
-                                                   result.record.status == AgencyStatus::produced, source.id,
-                                                   source.input);
+            result.overview = render::overview_row(
+                read.report, findings, result.record.status == AgencyStatus::produced, source.id, source.input);
             // What stopped the agency after its findings (a PDF, a file not written) is one of them in the overview.
             if (const std::string& error = result.record.error; !error.empty()) {
                 const model::Diagnostic stop{model::Severity::error, {}, error};
@@ -421,8 +420,8 @@ WorkerResult process(const AgencyPlan& plan, Shared& shared, WorkerState& worker
     // The editable draft, from the same composed document (and the same digits).
     render::DocxResult docx;
     if (!plan.docx_name.empty()) {
-        docx = render::render_docx(composed.document, {.font_family = family_name,
-                                                       .symbol_family = layout::kFallbackFamily});
+        docx = render::render_docx(composed.document,
+                                   {.font_family = family_name, .symbol_family = layout::kFallbackFamily});
         laps.to(&StageTimes::docx);
         if (!docx) {
             record.error = plan.source.input + ": " + docx.error;

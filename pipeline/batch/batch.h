@@ -25,7 +25,7 @@ enum class ProgressStyle {
 struct RunOptions {
     std::vector<std::string> inputs;  // workbooks, CSV agency folders, or folders of those
     std::string output_dir = "outputs";
-    std::string fonts_dir;            // saraban's fonts/: Laksaman*.ttf and DejaVuSans.ttf (the fallback); "": none
+    std::string fonts_dir;  // saraban's fonts/: Laksaman*.ttf and DejaVuSans.ttf (the fallback); "": none
     std::vector<std::string> extra_fonts_dirs;  // --fonts: searched before fonts_dir, which stays searched
     std::string templates_dir;        // holds the memo templates and the ITA tables
     std::string font_family;          // overrides the template's font; empty: the template's, else Laksaman

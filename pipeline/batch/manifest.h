@@ -96,7 +96,8 @@ std::string journal_path(const std::string& manifest_path);
 
 // Reads a manifest and applies the records of its journal when one is left beside it (a killed run); a torn last
 // line is ignored. *journal_records counts the records taken from the journal.
-[[nodiscard]] std::optional<Manifest> load_manifest(const std::string& path, std::string& error, int* journal_records = nullptr);
+[[nodiscard]] std::optional<Manifest> load_manifest(const std::string& path, std::string& error,
+                                                    int* journal_records = nullptr);
 
 // Sorts agencies by id and replaces the record with the same id (or adds it).
 void put_record(Manifest& m, AgencyRecord record);

@@ -22,8 +22,8 @@ constexpr long kMaxShards = 100000;
 
 // The number of shards when a scheduler gives only the index: --shards N, else SARABAN_SHARDS. Neither is an error
 // naming the variable that gave the index.
-bool shard_count(const std::map<std::string, std::string>& env, int shards_option, const char* index_name,
-                 long& count, std::string& error) {
+bool shard_count(const std::map<std::string, std::string>& env, int shards_option, const char* index_name, long& count,
+                 std::string& error) {
     if (shards_option > 0) {
         count = shards_option;
         return true;
@@ -31,8 +31,9 @@ bool shard_count(const std::map<std::string, std::string>& env, int shards_optio
     const auto it = env.find("SARABAN_SHARDS");
     if (it == env.end() || it->second.empty()) {
         const bool slurm = std::string_view(index_name) == "SLURM_ARRAY_TASK_ID";
-        error = std::string("มี ") + index_name + " แต่ไม่ได้บอกจำนวนส่วนของชุดงาน: " +
-                "ใส่ --shards N (หรือ SARABAN_SHARDS) ในสคริปต์งาน" + (slurm ? " เพราะงานที่ส่งซ้ำทีละงานไม่เห็นขนาดของ array" : "") + " (" + index_name +
+        error = std::string("มี ") + index_name +
+                " แต่ไม่ได้บอกจำนวนส่วนของชุดงาน: " + "ใส่ --shards N (หรือ SARABAN_SHARDS) ในสคริปต์งาน" +
+                (slurm ? " เพราะงานที่ส่งซ้ำทีละงานไม่เห็นขนาดของ array" : "") + " (" + index_name +
                 " is set but not the number of shards: give --shards N, or SARABAN_SHARDS, in the job script" +
                 (slurm ? "; a task resubmitted alone, sbatch --array=3, does not see the array's size)" : ")");
         return false;
@@ -93,8 +94,9 @@ std::optional<Shard> shard_from_environment(const std::map<std::string, std::str
     }
     if (!index_name) {
         if (shards_option <= 1) return Shard{};
-        error = "--shards N ต้องมีลำดับส่วนด้วย: --shard K/N, JOB_COMPLETION_INDEX หรือ SLURM_ARRAY_TASK_ID "
-                "(--shards N needs a shard index: --shard K/N, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID)";
+        error =
+            "--shards N ต้องมีลำดับส่วนด้วย: --shard K/N, JOB_COMPLETION_INDEX หรือ SLURM_ARRAY_TASK_ID "
+            "(--shards N needs a shard index: --shard K/N, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID)";
         return std::nullopt;
     }
     const std::string& text = env.at(index_name);

@@ -16,16 +16,18 @@ const char* const kNotes =
 namespace {
 
 void define_run(CLI::App& app, RunArgs& a) {
-    auto* run = app.add_subcommand("run",
-        "Make the memo (PDF) and tracking workbook (.xlsx) of each agency, on parallel workers; "
-        "<DIR>/manifest.json records inputs, outputs and findings with their SHA-256.");
+    auto* run =
+        app.add_subcommand("run",
+                           "Make the memo (PDF) and tracking workbook (.xlsx) of each agency, on parallel workers; "
+                           "<DIR>/manifest.json records inputs, outputs and findings with their SHA-256.");
     run->add_option("INPUT", a.inputs, "a workbook, a CSV agency folder, or a folder of those (default: inputs)")
         ->type_name("INPUT");
     run->add_option("-o,--output", a.output, "the output folder (default: outputs)")->type_name("DIR");
     run->add_option("--font", a.font, "the font family (default: the template's, else Laksaman)")->type_name("FAMILY");
     run->add_option("--fonts", a.fonts,
                     "look for fonts in DIR first (may be repeated; saraban's fonts stay the fallback)")
-        ->type_name("DIR")->allow_extra_args(false);
+        ->type_name("DIR")
+        ->allow_extra_args(false);
     run->add_flag("--no-system-fonts", a.no_system_fonts,
                   "never take a character from the system's fonts (the same bytes on any machine)");
     run->add_option("-j,--jobs", a.jobs, "N workers, 1 to 1024 (default: one per CPU this process may use)")
@@ -34,8 +36,10 @@ void define_run(CLI::App& app, RunArgs& a) {
                   "skip agencies whose inputs, templates, fonts and outputs are unchanged since the manifest");
     run->add_option("--shard", a.shard,
                     "make only the K-th of N parts of the batch (manifest-K-of-N.json); without it the part comes "
-                    "from JOB_COMPLETION_INDEX (0-based) or SLURM_ARRAY_TASK_ID (1-based), N from --shards")->type_name("K/N");
-    run->add_option("--shards", a.shards, "the number of parts N, when the scheduler's environment gives the part (or SARABAN_SHARDS; "
+                    "from JOB_COMPLETION_INDEX (0-based) or SLURM_ARRAY_TASK_ID (1-based), N from --shards")
+        ->type_name("K/N");
+    run->add_option("--shards", a.shards,
+                    "the number of parts N, when the scheduler's environment gives the part (or SARABAN_SHARDS; "
                     "docs/distributed.md)")
         ->type_name("N");
     run->add_option("--previous", a.previous,
@@ -51,40 +55,46 @@ void define_run(CLI::App& app, RunArgs& a) {
     run->add_option("--limit", a.limits,
                     "raise or lower a limit on an input's size (rows=200000, part-bytes=64MiB; may be repeated; "
                     "every limit, its default and why: docs/limits.md)")
-        ->type_name("NAME=VALUE")->allow_extra_args(false);
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false);
     run->footer(kNotes);
 }
 
 void define_others(CLI::App& app, CommandLine& c) {
-    auto* init = app.add_subcommand("init",
+    auto* init = app.add_subcommand(
+        "init",
         "Write a blank input workbook to fill in: PATH.xlsx, or PATH/agency.xlsx (default: the current folder); "
         "never overwrites.");
     init->add_option("PATH", c.init.path, "the workbook (x.xlsx) or folder to write")->type_name("PATH");
     init->add_flag("--csv", c.init.csv, "an agency folder of CSV files instead (default PATH: agency)");
 
-    auto* merge = app.add_subcommand("merge",
-        "Join the manifests of a batch's shards; exit 1 if an agency is missing or doubled.");
+    auto* merge = app.add_subcommand(
+        "merge", "Join the manifests of a batch's shards; exit 1 if an agency is missing or doubled.");
     merge->add_option("MANIFEST", c.merge.manifests, "the shards' manifests (manifest-K-of-N.json)")
-        ->type_name("MANIFEST")->required();
-    merge->add_option("-o,--output", c.merge.output, "the merged manifest to write")->type_name("MERGED.json")
+        ->type_name("MANIFEST")
+        ->required();
+    merge->add_option("-o,--output", c.merge.output, "the merged manifest to write")
+        ->type_name("MERGED.json")
         ->required();
 
-    auto* bench = app.add_subcommand("bench",
-        "Time N synthetic agencies (made from the sample workbook) through the run's code path.");
+    auto* bench = app.add_subcommand(
+        "bench", "Time N synthetic agencies (made from the sample workbook) through the run's code path.");
     bench->add_option("-n,--agencies", c.bench.agencies, "how many agencies (default: 100)")->type_name("N");
     bench->add_option("-j,--jobs", c.bench.jobs, "N workers, 1 to 1024 (default: one per CPU)")->type_name("N");
     bench->add_option("--keep", c.bench.keep, "write the outputs to DIR and keep them")->type_name("DIR");
-    bench->add_option("--sample", c.bench.sample,
-                      "the workbook the agencies are made from (default: inputs/sample.xlsx)")
+    bench
+        ->add_option("--sample", c.bench.sample,
+                     "the workbook the agencies are made from (default: inputs/sample.xlsx)")
         ->type_name("FILE");
 
-    auto* typeset = app.add_subcommand("typeset",
-        "Set a UTF-8 text, one paragraph a line, in the memo's body style (for proofing fonts).");
+    auto* typeset = app.add_subcommand(
+        "typeset", "Set a UTF-8 text, one paragraph a line, in the memo's body style (for proofing fonts).");
     typeset->add_option("FILE.txt", c.typeset.input, "the text")->type_name("FILE.txt")->required();
     typeset->add_option("-o,--output", c.typeset.output, "the PDF to write")->type_name("OUT.pdf")->required();
     typeset->add_option("--font", c.typeset.font, "the font family (default: Laksaman)")->type_name("FAMILY");
     typeset->add_option("--fonts", c.typeset.fonts, "look for fonts in DIR first (may be repeated)")
-        ->type_name("DIR")->allow_extra_args(false);
+        ->type_name("DIR")
+        ->allow_extra_args(false);
     typeset->add_flag("--no-system-fonts", c.typeset.no_system_fonts, "never take a character from the system's fonts");
 }
 
@@ -178,8 +188,9 @@ std::string usage_page(const CLI::App& app) {
         out += "           " + wrap(split_words(command->get_description()), 99, 110, 11) + "\n";
         first = false;
     }
-    out += "       saraban --help | --version\n"
-           "       saraban COMMAND --help: the command's options, each with what it does\n\n";
+    out +=
+        "       saraban --help | --version\n"
+        "       saraban COMMAND --help: the command's options, each with what it does\n\n";
     return out + kNotes;
 }
 

@@ -10,9 +10,12 @@ namespace {
 std::string roff(const std::string& text) {
     std::string out;
     for (char c : text) {
-        if (c == '\\') out += "\\e";
-        else if (c == '-') out += "\\-";
-        else out += c;
+        if (c == '\\')
+            out += "\\e";
+        else if (c == '-')
+            out += "\\-";
+        else
+            out += c;
     }
     if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
     return out;
@@ -96,7 +99,8 @@ The README and docs/ in /usr/share/doc/saraban: docs/input\-workbook.md (the inp
 }  // namespace
 
 std::string man_page(const CLI::App& app, const std::string& version) {
-    std::string out = ".TH SARABAN 1 \"\" \"saraban " + version + "\" \"User Commands\"\n.SH NAME\n"
+    std::string out = ".TH SARABAN 1 \"\" \"saraban " + version +
+                      "\" \"User Commands\"\n.SH NAME\n"
                       "saraban \\- Thai ITA workbooks in, official memo PDFs out\n.SH SYNOPSIS\n.nf\n";
     for (const CLI::App* c : commands(app)) out += roff(usage_line(*c)) + "\n";
     out += "saraban \\-\\-help | \\-\\-version\n.fi\n.SH DESCRIPTION\n" + roff(app.get_description()) +
@@ -121,7 +125,8 @@ std::string bash_completion(const CLI::App& app) {
             for (const auto& l : o->get_lnames()) names += (names.empty() ? "--" : "|--") + l;
             options += " " + words_of(names);
             const std::string type = o->get_type_name();
-            if (type == "DIR") folders += (folders.empty() ? "" : "|") + names;
+            if (type == "DIR")
+                folders += (folders.empty() ? "" : "|") + names;
             else if (type.find('|') != std::string::npos)
                 choices += "      " + names + ") COMPREPLY=($(compgen -W \"" + words_of(type) +
                            "\" -- \"$cur\")); return ;;\n";
@@ -132,8 +137,8 @@ std::string bash_completion(const CLI::App& app) {
     }
     return "# bash completion for saraban, made by `saraban --bash-completion` from its command line's definitions\n"
            "_saraban() {\n  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} options\n"
-           "  if ((COMP_CWORD == 1)); then\n    COMPREPLY=($(compgen -W \"" + command_names +
-           "--help --version\" -- \"$cur\"))\n    return\n  fi\n  case ${COMP_WORDS[1]} in\n" + cases +
+           "  if ((COMP_CWORD == 1)); then\n    COMPREPLY=($(compgen -W \"" +
+           command_names + "--help --version\" -- \"$cur\"))\n    return\n  fi\n  case ${COMP_WORDS[1]} in\n" + cases +
            "    *) return ;;\n  esac\n  if [[ $cur == -* ]]; then\n"
            "    COMPREPLY=($(compgen -W \"$options\" -- \"$cur\"))\n"
            "  else\n    COMPREPLY=($(compgen -f -- \"$cur\"))\n  fi\n}\ncomplete -o filenames -F _saraban saraban\n";

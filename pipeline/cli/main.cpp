@@ -66,9 +66,12 @@ int usage_error(const std::string& message, const CLI::App& command) {
 // A parser's error in both languages: what kind of mistake in Thai, CLI11's own words in English.
 std::string bilingual(const CLI::ParseError& e) {
     const char* thai = "ใช้คำสั่งไม่ถูกต้อง";
-    if (dynamic_cast<const CLI::ExtrasError*>(&e)) thai = "ไม่รู้จักตัวเลือกหรือค่านี้";
-    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) thai = "ตัวเลือกขาดค่า หรือมีค่าเกิน";
-    else if (dynamic_cast<const CLI::RequiredError*>(&e)) thai = "ขาดสิ่งที่ต้องระบุ";
+    if (dynamic_cast<const CLI::ExtrasError*>(&e))
+        thai = "ไม่รู้จักตัวเลือกหรือค่านี้";
+    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e))
+        thai = "ตัวเลือกขาดค่า หรือมีค่าเกิน";
+    else if (dynamic_cast<const CLI::RequiredError*>(&e))
+        thai = "ขาดสิ่งที่ต้องระบุ";
     else if (dynamic_cast<const CLI::ConversionError*>(&e) || dynamic_cast<const CLI::ValidationError*>(&e))
         thai = "ค่าไม่ถูกต้อง";
     return std::string(thai) + " (" + e.what() + ")";
@@ -121,10 +124,14 @@ std::string run_options(const cli::RunArgs& a, batch::RunOptions& o) {
     o.arabic_digits = a.digits == "arabic";
     if (!a.draft.empty() && a.draft != "none" && a.draft != "docx") return "--draft needs none or docx";
     o.draft_docx = a.draft != "none";
-    if (a.progress == "bar") o.progress = batch::ProgressStyle::bar;
-    else if (a.progress == "lines") o.progress = batch::ProgressStyle::lines;
-    else if (a.progress == "none") o.progress = batch::ProgressStyle::none;
-    else if (!a.progress.empty()) return "--progress needs bar, lines or none";
+    if (a.progress == "bar")
+        o.progress = batch::ProgressStyle::bar;
+    else if (a.progress == "lines")
+        o.progress = batch::ProgressStyle::lines;
+    else if (a.progress == "none")
+        o.progress = batch::ProgressStyle::none;
+    else if (!a.progress.empty())
+        return "--progress needs bar, lines or none";
     if (!a.templates.empty() && !is_folder(a.templates))
         return "--templates: " + a.templates + ": ไม่พบโฟลเดอร์ (no such folder)";
     o.templates_dir = a.templates;

@@ -14,8 +14,8 @@
 namespace saraban::cli {
 
 std::string typeset(const std::string& text_path, const std::string& output_path,
-                    const std::vector<std::string>& font_search_path, const std::string& font_family,
-                    bool system_fonts, std::ostream& log) {
+                    const std::vector<std::string>& font_search_path, const std::string& font_family, bool system_fonts,
+                    std::ostream& log) {
     std::ifstream in(text_path, std::ios::binary);
     if (!in) return text_path + ": ไม่พบไฟล์ (cannot open)";
     std::stringstream text;

@@ -12,7 +12,7 @@ namespace saraban::cli {
 // Returns an empty string or the errors, a line each: every character no font can draw, at its line and column.
 // Warnings (files skipped beside the fonts) go to log.
 std::string typeset(const std::string& text_path, const std::string& output_path,
-                    const std::vector<std::string>& font_search_path, const std::string& font_family,
-                    bool system_fonts, std::ostream& log);
+                    const std::vector<std::string>& font_search_path, const std::string& font_family, bool system_fonts,
+                    std::ostream& log);
 
 }  // namespace saraban::cli

@@ -14,7 +14,7 @@ namespace saraban::ingest {
 
 // The file's bytes, or nullopt with an error diagnostic naming it (cannot open, larger than max_bytes, cannot read).
 [[nodiscard]] std::optional<std::vector<std::byte>> read_input_file(const std::string& path, std::uintmax_t max_bytes,
-                                                      std::vector<model::Diagnostic>& diagnostics);
+                                                                    std::vector<model::Diagnostic>& diagnostics);
 
 // The extension in lower case: "inputs/X.XLSX" → ".xlsx".
 std::string lower_extension(const std::filesystem::path& path);

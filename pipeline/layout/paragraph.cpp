@@ -170,8 +170,8 @@ std::vector<LineSpan> choose_breaks(const Prepared& p, const std::vector<Candida
 }
 
 // Appends the glyphs of one unit to out in the order of the characters they stand for, so that a reader taking
-// glyph codes in stream order (pdf.js) gets the text back. Runs for every glyph of every paragraph set: the scratch lists are per thread, not allocated per
-// cluster (that allocation was the largest part of setting a paragraph).
+// glyph codes in stream order (pdf.js) gets the text back. Runs for every glyph of every paragraph set: the scratch
+// lists are per thread, not allocated per cluster (that allocation was the largest part of setting a paragraph).
 void append_source_ordered(const Prepared& p, const Unit& u, const FontSet& fonts, double x, double baseline,
                            std::vector<PlacedGlyph>& out) {
     thread_local std::vector<std::uint32_t> cps;

@@ -34,8 +34,8 @@ std::vector<render::AgencyRow> rows(int n) {
         r.produced = i % 7 != 0;
         r.source = "inputs/agency-" + std::to_string(i) + ".xlsx";
         for (int k = 0; k < i % 3; ++k)
-            r.findings.push_back({k ? model::Severity::warning : model::Severity::error, r.source,
-                                  k ? "" : "คะแนน", k ? "" : "E" + std::to_string(i), "ข้อความ " + std::to_string(k)});
+            r.findings.push_back({k ? model::Severity::warning : model::Severity::error, r.source, k ? "" : "คะแนน",
+                                  k ? "" : "E" + std::to_string(i), "ข้อความ " + std::to_string(k)});
         out.push_back(r);
     }
     return out;

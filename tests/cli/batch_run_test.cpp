@@ -75,7 +75,8 @@ BOOST_AUTO_TEST_CASE(one_worker_and_two_give_byte_identical_outputs_and_manifest
     const Result two = run_saraban({"run", (dir / "in").string(), "-o", (dir / "j2").string(), "-j", "2"});
     BOOST_TEST_REQUIRE(one.status == 0, one.err);
     BOOST_TEST_REQUIRE(two.status == 0, two.err);
-    BOOST_TEST(files_of(dir / "j1").size() == 3u * 6 + 4);  // a PDF, a draft and a workbook each, manifest, findings, overview, lock
+    BOOST_TEST(files_of(dir / "j1").size() ==
+               3u * 6 + 4);  // a PDF, a draft and a workbook each, manifest, findings, overview, lock
     check_same_files(dir / "j1", dir / "j2");
     // Plain progress lines when stderr is not a terminal, one per agency.
     BOOST_TEST(two.err.find("[6/6] ") != std::string::npos, two.err);

@@ -344,7 +344,8 @@ BOOST_AUTO_TEST_CASE(run_writes_a_pdf_and_a_tracking_workbook_per_agency_and_end
     BOOST_TEST(fs::file_size(job.pdf) > 1000u);
     BOOST_TEST(starts_with(read_file(job.pdf), "%PDF-"));
     // The memo, the tracking workbook and the run's findings (none); no temporary files from the atomic writes.
-    BOOST_TEST(file_names(job.dir.path()) == ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.docx, sample.pdf, sample.xlsx");
+    BOOST_TEST(file_names(job.dir.path()) ==
+               ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.docx, sample.pdf, sample.xlsx");
     BOOST_TEST(fs::file_size(job.dir / "findings.txt") == 0u);
     const std::string summary = last_line(job.result.err);
     BOOST_TEST(starts_with(summary, "saraban: "), "last stderr line: " << summary);
@@ -540,8 +541,9 @@ BOOST_AUTO_TEST_CASE(pages_after_the_first_are_numbered_and_each_page_but_the_la
     BOOST_TEST(part_start[pages] > 1, "the memo should carry its attachment");
     auto last_of_part = [&](int p) { return p == pages || part_start[p + 1] == p + 1; };
 
-    // The first page of a part has no number; its page k ≥ 2 has "- k -" (the landscape plan too). Read in every mode of pdftotext; in the default mode (reading order, which dehyphenates: a
-    // line ending in "-" is joined to the next) the number must be a line of its own, as it is to a reader.
+    // The first page of a part has no number; its page k ≥ 2 has "- k -" (the landscape plan too). Read in every mode
+    // of pdftotext; in the default mode (reading order, which dehyphenates: a line ending in "-" is joined to the next)
+    // the number must be a line of its own, as it is to a reader.
     for (const std::string mode : {"", "-layout", "-raw"}) {
         for (int p = 1; p <= pages; ++p) {
             const int k = p - part_start[p] + 1;
@@ -555,7 +557,8 @@ BOOST_AUTO_TEST_CASE(pages_after_the_first_are_numbered_and_each_page_but_the_la
             BOOST_TEST(text.find(number) != std::string::npos, mode << ": page " << p << " has no " << number);
             if (mode != "") continue;
             const auto lines = split(page_text, '\n');
-            BOOST_TEST(std::count_if(lines.begin(), lines.end(), [&](const std::string& l) { return strip_ws(l) == number; }) == 1,
+            BOOST_TEST(std::count_if(lines.begin(), lines.end(),
+                                     [&](const std::string& l) { return strip_ws(l) == number; }) == 1,
                        "page " << p << ": " << number << " is not a line of its own in pdftotext's default mode");
         }
     }
@@ -615,7 +618,8 @@ BOOST_AUTO_TEST_CASE(a_broken_workbook_fails_alone_and_the_good_one_is_still_wri
     BOOST_TEST(r.err.find("bad.xlsx") != std::string::npos, "stderr does not name bad.xlsx: " << r.err);
     BOOST_TEST(fs::exists(out / "sample.pdf"), "the good workbook's PDF was not written");
     BOOST_TEST(!fs::exists(out / "bad.pdf"), "a PDF was written for the broken workbook");
-    BOOST_TEST(file_names(out.path()) == ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.docx, sample.pdf, sample.xlsx");
+    BOOST_TEST(file_names(out.path()) ==
+               ".manifest.json.lock, findings.txt, manifest.json, overview.xlsx, sample.docx, sample.pdf, sample.xlsx");
     // The findings file holds the error that stopped bad.xlsx, as stderr said it.
     const std::string findings = read_file(out / "findings.txt");
     BOOST_TEST(findings.find("bad.xlsx") != std::string::npos, findings);

@@ -26,7 +26,8 @@ BOOST_AUTO_TEST_CASE(each_command_has_its_own_help_on_stdout_with_exit_0) {
 
 BOOST_AUTO_TEST_CASE(an_option_takes_its_value_after_an_equals_sign_or_a_space) {
     TempDir dir;
-    const Result eq = run_saraban({"run", "inputs", "--output=" + (dir / "eq").string(), "--jobs=2", "--progress=none"});
+    const Result eq =
+        run_saraban({"run", "inputs", "--output=" + (dir / "eq").string(), "--jobs=2", "--progress=none"});
     BOOST_TEST_REQUIRE(eq.status == 0u, eq.err);
     const Result sp = run_saraban({"run", "inputs", "--output", (dir / "sp").string(), "-j2", "--progress", "none"});
     BOOST_TEST_REQUIRE(sp.status == 0u, sp.err);
@@ -73,8 +74,8 @@ BOOST_AUTO_TEST_CASE(fonts_and_limits_may_be_repeated_and_each_takes_one_value) 
     BOOST_TEST_REQUIRE(r.status == 0u, r.err);
     const std::string manifest = read_file(dir / "out" / "manifest.json");
     BOOST_TEST(manifest.find("\"sample.xlsx\"") != std::string::npos, manifest.substr(0, 400));
-    const Result bad = run_saraban({"run", "inputs", "--limit", "rows=100000", "--limit", "row=1", "-o",
-                                    (dir / "bad").string()});
+    const Result bad =
+        run_saraban({"run", "inputs", "--limit", "rows=100000", "--limit", "row=1", "-o", (dir / "bad").string()});
     BOOST_TEST(bad.status == 2, bad.err);
     BOOST_TEST(bad.err.find("saraban: --limit") == 0u, bad.err);
 }
@@ -82,8 +83,8 @@ BOOST_AUTO_TEST_CASE(fonts_and_limits_may_be_repeated_and_each_takes_one_value) 
 BOOST_AUTO_TEST_CASE(version_names_the_libraries_in_use) {
     const Result r = run_saraban({"--version"});
     BOOST_TEST_REQUIRE(r.status == 0);
-    for (const char* library : {"HarfBuzz ", "ICU ", "libharu ", "libxlsxwriter ", "libzip ", "pugixml ", "OpenSSL ",
-                                "zlib ", "malloc "})
+    for (const char* library :
+         {"HarfBuzz ", "ICU ", "libharu ", "libxlsxwriter ", "libzip ", "pugixml ", "OpenSSL ", "zlib ", "malloc "})
         BOOST_TEST(r.out.find(std::string("\n  ") + library) != std::string::npos, library << " missing:\n" << r.out);
     if (SARABAN_JEMALLOC) BOOST_TEST(r.out.find("malloc jemalloc 5.") != std::string::npos, r.out);
 }

@@ -41,8 +41,7 @@ BOOST_AUTO_TEST_CASE(overview_holds_no_absolute_path) {
     BOOST_TEST_REQUIRE(findings.size() >= 2u);
     BOOST_TEST(findings[0] == "หน่วยงาน|ไฟล์|ชีต|เซลล์|ระดับ|ข้อความ");
     bool relative = false;
-    for (const std::string& f : findings)
-        relative = relative || f.starts_with("กรมส่งเสริมสหกรณ์|kss/มาตรการ.csv|");
+    for (const std::string& f : findings) relative = relative || f.starts_with("กรมส่งเสริมสหกรณ์|kss/มาตรการ.csv|");
     BOOST_TEST(relative, "no finding of kss/มาตรการ.csv");
 }
 

@@ -108,7 +108,8 @@ BOOST_AUTO_TEST_CASE(sara_am_keeps_harfbuzz_positions_and_reads_back_once) {
     const auto pam = saraban::layout::shape(words[0], fonts.regular, 16, fonts);
     BOOST_TEST_REQUIRE(pam.size() == 4u);
     const std::uint32_t ring = fonts.at(fonts.regular).glyph_for(0x0E4D);
-    BOOST_TEST(std::count_if(pam.begin(), pam.end(), [&](const auto& g) { return g.gid == ring && g.x_offset < -1.5; }) == 1);
+    BOOST_TEST(
+        std::count_if(pam.begin(), pam.end(), [&](const auto& g) { return g.gid == ring && g.x_offset < -1.5; }) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(pdfjs_gives_back_the_hard_thai_cases_exactly) {

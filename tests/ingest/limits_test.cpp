@@ -70,9 +70,11 @@ BOOST_AUTO_TEST_CASE(zip_entries_are_counted_before_libzip_opens_the_zip) {
     const std::string refused = "t.xlsx: error: ไฟล์ zip มีรายการมากเกินไป (too many zip entries: ";
     const std::string hint = ", at most 10000); ปรับได้ด้วย --limit zip-entries=… (raise it with --limit zip-entries=N)\n";
     BOOST_TEST(messages(ingest::read_xlsx(declaring_entries(20004), "t.xlsx")) == refused + "20004" + hint);
-    BOOST_TEST(messages(ingest::read_xlsx(declaring_entries(1ull << 40), "t.xlsx")) == refused + "1099511627776" + hint);
+    BOOST_TEST(messages(ingest::read_xlsx(declaring_entries(1ull << 40), "t.xlsx")) ==
+               refused + "1099511627776" + hint);
     // A count within the limit goes on to libzip, which finds the directory does not hold it.
-    BOOST_TEST(messages(ingest::read_xlsx(declaring_entries(9000), "t.xlsx")).find("inconsistent") != std::string::npos);
+    BOOST_TEST(messages(ingest::read_xlsx(declaring_entries(9000), "t.xlsx")).find("inconsistent") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_is_set_by_its_name) {

@@ -23,10 +23,10 @@ inline std::string pdfjs_text(const fs::path& pdf) {
 // A glyph as pdf.js draws it. Lengths in points, from the page's bottom-left.
 struct DrawnGlyph {
     int page = 0;
-    int span = 0;       // the marked-content span it is in (saraban writes one a word), counted over the document
+    int span = 0;  // the marked-content span it is in (saraban writes one a word), counted over the document
     double x = 0, y = 0;
-    double width = 0;   // its advance as pdf.js reads /W: 0 for a mark
-    std::string text;   // what pdf.js reads it as, UTF-8
+    double width = 0;  // its advance as pdf.js reads /W: 0 for a mark
+    std::string text;  // what pdf.js reads it as, UTF-8
 };
 
 // UTF-16 as hex digits ("0e1b0e48") to UTF-8.

@@ -147,8 +147,8 @@ bool ZipPackage::open(std::span<const std::byte> bytes) {
 }
 
 void ZipPackage::fail_too_many_entries(std::uint64_t entries) {
-    diagnostics_.fail("", "ไฟล์ zip มีรายการมากเกินไป (too many zip entries: " + std::to_string(entries) +
-                              ", at most " + std::to_string(limits_.max_entries) + ")" + raise_hint("zip-entries"));
+    diagnostics_.fail("", "ไฟล์ zip มีรายการมากเกินไป (too many zip entries: " + std::to_string(entries) + ", at most " +
+                              std::to_string(limits_.max_entries) + ")" + raise_hint("zip-entries"));
 }
 
 // OPC part names are case-insensitive, and some writers store "xl\workbook.xml": such entries are indexed by a

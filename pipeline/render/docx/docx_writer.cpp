@@ -283,8 +283,10 @@ DocxBuilder::HeaderPart DocxBuilder::first_page_header(const model::FormHeader* 
     const double baseline = form->emblem_top_pt + form->emblem_height_pt * 0.75;
     const double before = std::max(0.0, baseline - header_distance - baseline_in_line(form->title_size_pt, line));
     paragraph_properties(p, style, {before, 0, line});
-    if (form->emblem_path.empty()) add_placeholder(p, *form);
-    else add_emblem(p, *form, part.rels);
+    if (form->emblem_path.empty())
+        add_placeholder(p, *form);
+    else
+        add_emblem(p, *form, part.rels);
     add_text(p, form->title, {true, false, false, form->title_size_pt}, "");
     part.xml = to_xml(doc);
     header_bottom_ = header_distance + before + line;
@@ -308,10 +310,12 @@ void DocxBuilder::add_block(const model::FormHeader& h, const model::PageSetup& 
     bool first = true;
     for (const auto& fields : h.lines) {
         double label_size = 0, value_size = 0;
-        for (const auto& f : fields) label_size = std::max(label_size, f.label_size_pt), value_size = std::max(value_size, f.value_size_pt);
+        for (const auto& f : fields)
+            label_size = std::max(label_size, f.label_size_pt), value_size = std::max(value_size, f.value_size_pt);
         baseline += first ? label_size * 1.2 : label_size * em;
         const double line = value_size * em;  // wrapped values continue at the value's pitch, as in the PDF
-        const double before = page_top < 0 && first ? 6 : std::max(0.0, baseline - y - baseline_in_line(value_size, line));
+        const double before =
+            page_top < 0 && first ? 6 : std::max(0.0, baseline - y - baseline_in_line(value_size, line));
         add_form_line(fields, before, width, em);
         y += before + line;
         baseline = y - line + baseline_in_line(value_size, line);
@@ -372,8 +376,10 @@ void DocxBuilder::add_block(const model::Signature& s, const model::PageSetup& p
     const double width = text_width(ps);
     model::ParagraphStyle style;
     style.align = model::Align::center;
-    if (2 * s.center_x_pt >= width) style.left_indent_pt = 2 * s.center_x_pt - width;
-    else style.right_indent_pt = width - 2 * s.center_x_pt;
+    if (2 * s.center_x_pt >= width)
+        style.left_indent_pt = 2 * s.center_x_pt - width;
+    else
+        style.right_indent_pt = width - 2 * s.center_x_pt;
     for (std::size_t i = 0; i < s.lines.size(); ++i) {
         style.keep_with_next = i + 1 < s.lines.size() || s.note_room_pt > 0;
         model::Paragraph p{{{s.lines[i], {false, false, false, s.size_pt}}}, style};
@@ -386,8 +392,10 @@ void DocxBuilder::add_block(const model::Signature& s, const model::PageSetup& p
 void DocxBuilder::add_block(const model::Table& t, const model::PageSetup& ps, double) {
     // The room above the table: after the paragraph before it, or a blank line of that height.
     pugi::xml_node last = body_.last_child();
-    if (last && std::string_view(last.name()) == "w:p") set_space_after(last, t.space_before_pt);
-    else add_gap(body_, std::max(1.0, t.space_before_pt));
+    if (last && std::string_view(last.name()) == "w:p")
+        set_space_after(last, t.space_before_pt);
+    else
+        add_gap(body_, std::max(1.0, t.space_before_pt));
     pugi::xml_node tbl = add(body_, "w:tbl");
     pugi::xml_node pr = add(tbl, "w:tblPr");
     double total = 0;

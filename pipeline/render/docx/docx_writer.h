@@ -12,9 +12,9 @@
 namespace saraban::render {
 
 struct DocxOptions {
-    std::string font_family;      // the family the text is set in ("TH Sarabun New", "Laksaman"): by name only
-    std::string symbol_family;    // for ✓ ✗ ☐ • → and other symbols the family may lack; empty: the family
-    int compression_level = 1;    // deflate level of the XML parts (1: fastest; the parts are small)
+    std::string font_family;    // the family the text is set in ("TH Sarabun New", "Laksaman"): by name only
+    std::string symbol_family;  // for ✓ ✗ ☐ • → and other symbols the family may lack; empty: the family
+    int compression_level = 1;  // deflate level of the XML parts (1: fastest; the parts are small)
 };
 
 struct DocxResult {

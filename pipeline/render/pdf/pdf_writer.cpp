@@ -154,7 +154,7 @@ struct PdfCache::EmbeddedFont {
     // A glyph standing for another text than its id's ToUnicode entry (the ring of ำ) is written with a code of
     // its own past the glyph ids (an alias), mapped to the glyph by the CIDToGIDMap stream below.
     std::map<std::pair<std::uint32_t, char32_t>, std::uint32_t> alias_codes;
-    std::string cid_to_gid;           // the CIDToGIDMap stream's bytes; empty: /Identity (no aliases)
+    std::string cid_to_gid;  // the CIDToGIDMap stream's bytes; empty: /Identity (no aliases)
     bool compressed = false;
 };
 
@@ -422,7 +422,8 @@ private:
                     auto& characters = first_character[g.font];
                     if (g.gid >= characters.size()) characters.resize(g.gid + 1, kUnused);
                     if (characters[g.gid] == kUnused) characters[g.gid] = g.character;
-                    else if (characters[g.gid] != g.character) aliased[g.font].emplace(g.gid, g.character);
+                    else if (characters[g.gid] != g.character)
+                        aliased[g.font].emplace(g.gid, g.character);
                 }
         fonts_.assign(doc_.fonts.size(), {});
         for (std::size_t index = 0; index < first_character.size(); ++index) {
@@ -496,7 +497,7 @@ private:
         auto& widths = font.metrics.widths;
         std::uint32_t next = std::max(code_text.rbegin()->first, widths.empty() ? 0 : widths.rbegin()->first) + 1;
         if (next + aliased.size() > 0xFFFF) return;  // no two-byte code left: each glyph reads as its first text
-        std::string map;  // two bytes a code, big-endian: the glyph id
+        std::string map;                             // two bytes a code, big-endian: the glyph id
         for (std::uint32_t code = 0; code < next; ++code) map += char(code >> 8), map += char(code & 0xFF);
         for (const auto& [gid, c] : aliased) {
             font.alias_codes.emplace(std::pair{gid, c}, next);

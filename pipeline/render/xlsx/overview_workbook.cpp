@@ -4,7 +4,8 @@
 //   steps (per row)   =SUM(J2:L2)
 //   share done        =IF(M2=0,"",J2/M2)
 //   totals            =SUBTOTAL(9,J2:J4) (sums), =IFERROR(SUBTOTAL(1,E2:E4),"") (mean scores),
-//                     =SUBTOTAL(3,Q2:Q4) (agencies, by their status cells): SUBTOTAL leaves out the rows the autofilter hides
+//                     =SUBTOTAL(3,Q2:Q4) (agencies, by their status cells): SUBTOTAL leaves out the rows the autofilter
+//                     hides
 //   produced          =COUNTIF(Q2:Q4,"สร้างแล้ว")
 // The findings go to their own sheet as each agency's row is written (each sheet's rows in order).
 #include "render/xlsx/overview_workbook.h"
@@ -43,15 +44,30 @@ enum OverviewColumn : lxw_col_t {
 // Headers on the lines they wrap to: a column is as wide as its header's longest line (LibreOffice's dictionary
 // would otherwise cut ดำเนินการ into ดำเนิน / การ in a column just wide enough for either).
 const char* const headers[ov_count] = {
-    "หน่วยงาน", "ชื่อย่อ", "ปีงบประมาณ", "รอบ\n(เดือน)", "ITA", "IIT", "EIT", "OIT", "ระดับ", "ดำเนินการ\nแล้ว",
-    "อยู่ระหว่าง\nดำเนินการ", "ยังไม่ได้\nดำเนินการ", "ขั้นตอน\nทั้งหมด", "ร้อยละที่\nดำเนินการแล้ว", "ข้อผิดพลาด",
-    "คำเตือน", "ผลการสร้าง\nเอกสาร", "ไฟล์ต้นทาง",
+    "หน่วยงาน",
+    "ชื่อย่อ",
+    "ปีงบประมาณ",
+    "รอบ\n(เดือน)",
+    "ITA",
+    "IIT",
+    "EIT",
+    "OIT",
+    "ระดับ",
+    "ดำเนินการ\nแล้ว",
+    "อยู่ระหว่าง\nดำเนินการ",
+    "ยังไม่ได้\nดำเนินการ",
+    "ขั้นตอน\nทั้งหมด",
+    "ร้อยละที่\nดำเนินการแล้ว",
+    "ข้อผิดพลาด",
+    "คำเตือน",
+    "ผลการสร้าง\nเอกสาร",
+    "ไฟล์ต้นทาง",
 };
 // What the widest cell of a column under the header holds: a score ๑๐๐.๐๐, a share ๑๐๐.๐๐%, a count ๑๒๓, the
 // totals' "๑๒๓ หน่วยงาน" and "๑๒๓ สร้างแล้ว".
 const char* const widest_value[ov_count] = {
-    "", "๑๒๓ หน่วยงาน", "๒๕๖๔", "๑๒", "๑๐๐.๐๐", "๑๐๐.๐๐", "๑๐๐.๐๐", "๑๐๐.๐๐", "AA", "๑๒๓", "๑๒๓", "๑๒๓",
-    "๑๒๓", "๑๐๐.๐๐%", "๑๒๓", "๑๒๓", "๑๒๓ สร้างแล้ว", "",
+    "",    "๑๒๓ หน่วยงาน", "๒๕๖๔", "๑๒",  "๑๐๐.๐๐",  "๑๐๐.๐๐", "๑๐๐.๐๐", "๑๐๐.๐๐",      "AA",
+    "๑๒๓", "๑๒๓",         "๑๒๓",  "๑๒๓", "๑๐๐.๐๐%", "๑๒๓",    "๑๒๓",    "๑๒๓ สร้างแล้ว", "",
 };
 
 constexpr const char* findings_sheet = "ผลการตรวจสอบ";
@@ -138,9 +154,12 @@ public:
         const std::string& agency = r.agency.empty() ? r.source : r.agency;
         for (const AgencyRow::Finding& d : r.findings) {
             const char* severity = d.severity == model::Severity::error ? "ข้อผิดพลาด" : "คำเตือน";
-            sheet_.fit_row(row_, {{fd_agency, agency, f_.text}, {fd_file, d.file, f_.text},
-                                  {fd_sheet, d.sheet, f_.text}, {fd_cell, d.cell, f_.label},
-                                  {fd_severity, severity, f_.text}, {fd_message, d.message, f_.text}});
+            sheet_.fit_row(row_, {{fd_agency, agency, f_.text},
+                                  {fd_file, d.file, f_.text},
+                                  {fd_sheet, d.sheet, f_.text},
+                                  {fd_cell, d.cell, f_.label},
+                                  {fd_severity, severity, f_.text},
+                                  {fd_message, d.message, f_.text}});
             sheet_.text(row_, fd_agency, agency, f_.text);
             sheet_.text(row_, fd_file, d.file, f_.text);
             sheet_.text(row_, fd_sheet, d.sheet, f_.text);
@@ -257,8 +276,11 @@ void OverviewSheetWriter::write(Book& book, const OverviewSummary& summary,
     lxw_row_t row = first;
     for (AgencyRow r; row <= last && next_row(r);) {
         const char* status = r.produced ? produced_word : failed_word;
-        sheet.fit_row(row, {{ov_agency, r.agency, f.text}, {ov_abbr, r.agency_abbr, f.text},
-                            {ov_level, r.level, f.label}, {ov_status, status, f.text}, {ov_source, r.source, f.text}});
+        sheet.fit_row(row, {{ov_agency, r.agency, f.text},
+                            {ov_abbr, r.agency_abbr, f.text},
+                            {ov_level, r.level, f.label},
+                            {ov_status, status, f.text},
+                            {ov_source, r.source, f.text}});
         sheet.text(row, ov_agency, r.agency, f.text);
         sheet.text(row, ov_abbr, r.agency_abbr, f.text);
         if (r.fiscal_year_be > 0) sheet.number(row, ov_year, r.fiscal_year_be, f.integer);
@@ -339,11 +361,16 @@ std::string relative_to_input(std::string text, const std::string& input, const 
 
 AgencyRow::Finding finding_row(const model::Diagnostic& d, const std::string& source, const std::string& input) {
     AgencyRow::Finding out{d.severity, "", d.at.sheet, "", relative_to_input(d.message, input, source)};
-    if (d.at.file.empty() || d.at.file == input || d.at.file == source) out.file = source;
-    else if (!input.empty() && d.at.file.starts_with(input)) out.file = relative_to_input(d.at.file, input, source);
-    else out.file = std::filesystem::path(d.at.file).filename().string();  // a template, last round's workbook
-    if (!d.at.sheet.empty()) out.cell = model::cell_name(d.at.row, d.at.col);
-    else if (d.at.row > 0) out.cell = std::to_string(d.at.row) + ":" + std::to_string(d.at.col);  // a text file's line
+    if (d.at.file.empty() || d.at.file == input || d.at.file == source)
+        out.file = source;
+    else if (!input.empty() && d.at.file.starts_with(input))
+        out.file = relative_to_input(d.at.file, input, source);
+    else
+        out.file = std::filesystem::path(d.at.file).filename().string();  // a template, last round's workbook
+    if (!d.at.sheet.empty())
+        out.cell = model::cell_name(d.at.row, d.at.col);
+    else if (d.at.row > 0)
+        out.cell = std::to_string(d.at.row) + ":" + std::to_string(d.at.col);  // a text file's line
     return out;
 }
 

@@ -19,10 +19,10 @@ namespace {
 const std::string python = "/usr/bin/python3";
 
 struct Expected {
-    std::vector<std::string> items;         // "P\t…" and "C\t…" lines as inspect_docx.py prints them
-    std::vector<std::string> justified;     // paragraphs set justified
-    std::vector<std::string> tables;        // "T\trows\theader rows"
-    std::vector<std::string> titles;        // the forms' titles
+    std::vector<std::string> items;      // "P\t…" and "C\t…" lines as inspect_docx.py prints them
+    std::vector<std::string> justified;  // paragraphs set justified
+    std::vector<std::string> tables;     // "T\trows\theader rows"
+    std::vector<std::string> titles;     // the forms' titles
 };
 
 std::string text_of(const model::Paragraph& p) {
@@ -106,17 +106,22 @@ BOOST_AUTO_TEST_CASE(python_docx_finds_paragraphs_tables_header_rows_and_thai_ju
     const auto docx = render::render_docx(sample_document(), options());
     BOOST_TEST_REQUIRE(bool(docx), docx.error);
     write_file(dir / "memo.docx", docx.bytes);
-    const Result r = run_program(python, {SARABAN_SOURCE_DIR "/tests/render/docx/inspect_docx.py", (dir / "memo.docx").string()});
-    BOOST_TEST_REQUIRE(r.status != 127, python << " is missing: install python3 and python3-docx (scripts/setup.sh --tests)");
+    const Result r =
+        run_program(python, {SARABAN_SOURCE_DIR "/tests/render/docx/inspect_docx.py", (dir / "memo.docx").string()});
+    BOOST_TEST_REQUIRE(r.status != 127,
+                       python << " is missing: install python3 and python3-docx (scripts/setup.sh --tests)");
     BOOST_TEST_REQUIRE(r.status == 0, r.err);
     Expected e;
     collect(sample_document(), e);
     std::vector<std::string> items, tables, titles;
     std::map<std::string, std::string> jc;  // squeezed paragraph text → its w:jc
     for (const std::string& line : lines_of(r.out)) {
-        if (line.starts_with("T\t")) tables.push_back(line);
-        else if (line.starts_with("H\t")) titles.push_back(line.substr(2));
-        else if (line.starts_with("C\t")) items.push_back("C\t" + squeeze(line.substr(2)));
+        if (line.starts_with("T\t"))
+            tables.push_back(line);
+        else if (line.starts_with("H\t"))
+            titles.push_back(line.substr(2));
+        else if (line.starts_with("C\t"))
+            items.push_back("C\t" + squeeze(line.substr(2)));
         else if (line.starts_with("P\t")) {
             const std::size_t tab = line.find('\t', 2);
             const std::string text = squeeze(line.substr(tab + 1));
@@ -139,7 +144,8 @@ BOOST_AUTO_TEST_CASE(python_docx_finds_paragraphs_tables_header_rows_and_thai_ju
 
 // pdftotext gives LibreOffice's Thai back with some marks (tone marks, above and below vowels) after the next
 // letter, and SARA AM as NIKHAHIT + SARA AA: the marks are left out on both sides, so the letters and their order
-// are compared. Full stops go too: the form's dotted leaders are full stops in the PDF. Page numbers ("-2-") are dropped, since a paragraph may run across a page break.
+// are compared. Full stops go too: the form's dotted leaders are full stops in the PDF. Page numbers ("-2-") are
+// dropped, since a paragraph may run across a page break.
 std::string comparable(const std::string& text) {
     std::string s = std::regex_replace(std::regex_replace(squeeze(text), std::regex("ำ"), "า"), std::regex("\\."), "");
     static const std::regex marks("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]|ั|ิ|ี|ึ|ื|ุ|ู|ฺ|็|่|้|๊|๋|์|ํ|๎");
@@ -152,9 +158,9 @@ BOOST_AUTO_TEST_CASE(libreoffice_lays_it_out_and_its_pdf_gives_back_every_paragr
     BOOST_TEST_REQUIRE(bool(docx), docx.error);
     write_file(dir / "memo.docx", docx.bytes);
     // Its own profile: a LibreOffice already running for the user neither blocks nor serves this run.
-    const Result r = run_program("soffice", {"-env:UserInstallation=file://" + (dir / "profile").string(), "--headless",
-                                             "--convert-to", "pdf", "--outdir", dir.path().string(),
-                                             (dir / "memo.docx").string()});
+    const Result r =
+        run_program("soffice", {"-env:UserInstallation=file://" + (dir / "profile").string(), "--headless",
+                                "--convert-to", "pdf", "--outdir", dir.path().string(), (dir / "memo.docx").string()});
     BOOST_TEST_REQUIRE(r.status != 127, "soffice is missing: install libreoffice-writer (scripts/setup.sh --tests)");
     BOOST_TEST_REQUIRE(r.status == 0, r.out + r.err);
     // In the order LibreOffice drew the text (-raw): a table's cells one after the other, not their lines merged.

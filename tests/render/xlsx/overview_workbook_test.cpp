@@ -43,11 +43,11 @@ model::Report other_report() {
 }
 
 std::vector<model::Diagnostic> other_findings() {
-    return {{model::Severity::error, {"/srv/run/inputs/test.xlsx", "คะแนน", 3, 5}, "ระดับไม่ตรง"},
-            {model::Severity::error, {"/srv/run/inputs/test.xlsx", "คะแนน", 3, 2}, "คะแนนเกิน ๑๐๐"},
-            {model::Severity::warning, {"/srv/run/inputs/test.xlsx", "หนังสือ", 5, 2}, "วันที่นอกปีงบประมาณ"},
-            {model::Severity::warning, {"/srv/run/templates/memo.xml", "", 12, 5},
-             "ไม่มีค่า (in /srv/run/inputs/test.xlsx)"}};
+    return {
+        {model::Severity::error, {"/srv/run/inputs/test.xlsx", "คะแนน", 3, 5}, "ระดับไม่ตรง"},
+        {model::Severity::error, {"/srv/run/inputs/test.xlsx", "คะแนน", 3, 2}, "คะแนนเกิน ๑๐๐"},
+        {model::Severity::warning, {"/srv/run/inputs/test.xlsx", "หนังสือ", 5, 2}, "วันที่นอกปีงบประมาณ"},
+        {model::Severity::warning, {"/srv/run/templates/memo.xml", "", 12, 5}, "ไม่มีค่า (in /srv/run/inputs/test.xlsx)"}};
 }
 
 // Sample (produced), the other agency (failed) and a file that did not read at all (failed, nothing known).
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(overview_row_counts_from_report_and_findings) {
 
 BOOST_AUTO_TEST_CASE(layout_found_by_openpyxl) {
     BOOST_TEST(one("sheets") == "ภาพรวม|ผลการตรวจสอบ");
-    BOOST_TEST(one("freeze") == "B2");  // the header row and the agency column
+    BOOST_TEST(one("freeze") == "B2");         // the header row and the agency column
     BOOST_TEST(one("autofilter") == "A1:R4");  // header and the three agencies, not the totals
     BOOST_TEST(one("orientation") == "landscape");
     BOOST_TEST(one("max_row") == "5");
@@ -204,10 +204,24 @@ BOOST_AUTO_TEST_CASE(layout_found_by_openpyxl) {
 
 BOOST_AUTO_TEST_CASE(headers_are_thai_only) {
     // Set on the lines they wrap to (\n as workbook_tool.py prints a line break).
-    const char* expected[] = {"หน่วยงาน", "ชื่อย่อ", "ปีงบประมาณ", "รอบ\\n(เดือน)", "ITA", "IIT", "EIT", "OIT", "ระดับ",
-                              "ดำเนินการ\\nแล้ว", "อยู่ระหว่าง\\nดำเนินการ", "ยังไม่ได้\\nดำเนินการ",
-                              "ขั้นตอน\\nทั้งหมด", "ร้อยละที่\\nดำเนินการแล้ว", "ข้อผิดพลาด", "คำเตือน",
-                              "ผลการสร้าง\\nเอกสาร", "ไฟล์ต้นทาง"};
+    const char* expected[] = {"หน่วยงาน",
+                              "ชื่อย่อ",
+                              "ปีงบประมาณ",
+                              "รอบ\\n(เดือน)",
+                              "ITA",
+                              "IIT",
+                              "EIT",
+                              "OIT",
+                              "ระดับ",
+                              "ดำเนินการ\\nแล้ว",
+                              "อยู่ระหว่าง\\nดำเนินการ",
+                              "ยังไม่ได้\\nดำเนินการ",
+                              "ขั้นตอน\\nทั้งหมด",
+                              "ร้อยละที่\\nดำเนินการแล้ว",
+                              "ข้อผิดพลาด",
+                              "คำเตือน",
+                              "ผลการสร้าง\\nเอกสาร",
+                              "ไฟล์ต้นทาง"};
     for (int c = 0; c < 18; ++c) {
         const std::string coordinate = std::string(1, char('A' + c)) + "1";
         BOOST_TEST(cell(coordinate)[2] == expected[c], coordinate);

@@ -48,9 +48,9 @@ std::string footer_sheet(const std::string& text) {
 
 // LibreOffice's PDF of a workbook, measured page by page (pdf_pages.py); dir holds its profile and the PDF.
 std::vector<Page> print_pages(const fs::path& workbook, const fs::path& dir) {
-    const Result r = run_program("soffice", {"-env:UserInstallation=file://" + (dir / "profile").string(),
-                                             "--headless", "--convert-to", "pdf", "--outdir", (dir / "pdf").string(),
-                                             workbook.string()});
+    const Result r =
+        run_program("soffice", {"-env:UserInstallation=file://" + (dir / "profile").string(), "--headless",
+                                "--convert-to", "pdf", "--outdir", (dir / "pdf").string(), workbook.string()});
     BOOST_TEST_REQUIRE(r.status != 127, "soffice (LibreOffice) is not installed: install libreoffice-calc");
     BOOST_TEST_REQUIRE(r.status == 0, "soffice failed: " << r.out << r.err);
     const fs::path pdf = dir / "pdf" / (workbook.stem().string() + ".pdf");
@@ -66,10 +66,14 @@ std::vector<Page> print_pages(const fs::path& workbook, const fs::path& dir) {
         for (std::string field; std::getline(fields, field, '|');) {
             const auto eq = field.find('=');
             const std::string key = field.substr(0, eq), value = field.substr(eq + 1);
-            if (key == "page") page.number = std::stoi(value);
-            else if (key == "min") page.min_size = std::stod(value);
-            else if (key == "max") page.max_size = std::stod(value);
-            else if (key == "text") page.text = unescape(line.substr(line.find("|text=") + 6));
+            if (key == "page")
+                page.number = std::stoi(value);
+            else if (key == "min")
+                page.min_size = std::stod(value);
+            else if (key == "max")
+                page.max_size = std::stod(value);
+            else if (key == "text")
+                page.text = unescape(line.substr(line.find("|text=") + 6));
             if (key == "text") break;  // the text may hold '|'
         }
         page.sheet = footer_sheet(page.text);

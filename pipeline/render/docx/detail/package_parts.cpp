@@ -32,7 +32,8 @@ std::string content_types(const std::vector<std::string>& header_parts, const st
     override_type(types, "/word/document.xml", std::string(kWordMl) + "document.main+xml");
     override_type(types, "/word/styles.xml", std::string(kWordMl) + "styles+xml");
     override_type(types, "/word/settings.xml", std::string(kWordMl) + "settings+xml");
-    for (const std::string& part : header_parts) override_type(types, "/word/" + part, std::string(kWordMl) + "header+xml");
+    for (const std::string& part : header_parts)
+        override_type(types, "/word/" + part, std::string(kWordMl) + "header+xml");
     override_type(types, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     override_type(types, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
     return to_xml(doc);
@@ -52,10 +53,11 @@ std::string relationships(const std::vector<Relationship>& list) {
 }
 
 std::string package_relationships() {
-    return relationships({{"rId1", "officeDocument", "word/document.xml"},
-                          {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-                           "docProps/core.xml"},
-                          {"rId3", "extended-properties", "docProps/app.xml"}});
+    return relationships(
+        {{"rId1", "officeDocument", "word/document.xml"},
+         {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+          "docProps/core.xml"},
+         {"rId3", "extended-properties", "docProps/app.xml"}});
 }
 
 // Every run in the family, 16 pt, Thai as the complex script (its font and size are w:cs and w:szCs); single

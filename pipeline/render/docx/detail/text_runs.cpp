@@ -51,10 +51,14 @@ void add_run(pugi::xml_node p, const std::string& text, const model::TextStyle& 
 
 const char* jc_of(model::Align align) {
     switch (align) {
-        case model::Align::left: return "left";
-        case model::Align::right: return "right";
-        case model::Align::center: return "center";
-        case model::Align::justify: return "thaiDistribute";  // Word's กระจายแบบไทย, as the PDF sets it
+        case model::Align::left:
+            return "left";
+        case model::Align::right:
+            return "right";
+        case model::Align::center:
+            return "center";
+        case model::Align::justify:
+            return "thaiDistribute";  // Word's กระจายแบบไทย, as the PDF sets it
     }
     return "left";
 }

@@ -8,9 +8,9 @@
 
 namespace saraban::render::detail {
 
-inline long twips(double pt) { return std::lround(pt * 20); }         // 1/20 pt: page, indents, spacing
-inline long half_points(double pt) { return std::lround(pt * 2); }    // text sizes
-inline long emu(double pt) { return std::lround(pt * 12700); }        // drawings
+inline long twips(double pt) { return std::lround(pt * 20); }       // 1/20 pt: page, indents, spacing
+inline long half_points(double pt) { return std::lround(pt * 2); }  // text sizes
+inline long emu(double pt) { return std::lround(pt * 12700); }      // drawings
 
 inline pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
 

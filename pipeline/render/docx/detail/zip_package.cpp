@@ -12,9 +12,7 @@ namespace {
 constexpr time_t kFixedTime = 946684800;
 constexpr std::size_t kStoreBelow = 8192;
 
-std::string zip_message(zip_error_t* error) {
-    return std::string("zip: ") + zip_error_strerror(error);
-}
+std::string zip_message(zip_error_t* error) { return std::string("zip: ") + zip_error_strerror(error); }
 
 // Everything written to the in-memory source, read back.
 std::string read_source(zip_source_t* source, std::string& error) {

@@ -286,8 +286,9 @@ std::string Book::close(const std::string& path) {
     // libxlsxwriter writes the file itself; a full or failing disk reaches it as a zip error with errno set, which
     // is said as every other file of the run says it (the disk, not the workbook, is what the operator must fix).
     const int disk_error = errno;
-    if (closed != LXW_NO_ERROR && !failed() && (disk_error == ENOSPC || disk_error == EDQUOT || disk_error == EIO ||
-                                                disk_error == EFBIG || disk_error == EROFS))
+    if (closed != LXW_NO_ERROR && !failed() &&
+        (disk_error == ENOSPC || disk_error == EDQUOT || disk_error == EIO || disk_error == EFBIG ||
+         disk_error == EROFS))
         fail(text::write_error(path, disk_error, "workbook_close"));
     check(closed, "workbook_close", path);
     if (!failed() && memory_parts_cut_short() > cut_short)
