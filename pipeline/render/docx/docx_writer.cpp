@@ -35,6 +35,18 @@ double text_width(const model::PageSetup& ps) {
     return width - ps.margin_left_pt - ps.margin_right_pt;
 }
 
+// A shape's frame: a rectangle of width × height pt at the anchor's origin (DrawingML's a:xfrm and a:prstGeom).
+void add_rectangle(pugi::xml_node shape_properties, double width, double height) {
+    pugi::xml_node xfrm = add(shape_properties, "a:xfrm");
+    pugi::xml_node off = add(xfrm, "a:off");
+    set(off, "x", 0);
+    set(off, "y", 0);
+    pugi::xml_node ext = add(xfrm, "a:ext");
+    set(ext, "cx", emu(width));
+    set(ext, "cy", emu(height));
+    set(add(shape_properties, "a:prstGeom"), "prst", "rect");
+}
+
 class DocxBuilder {
 public:
     DocxBuilder(const DocxOptions& options, std::string family) : options_(options), family_(std::move(family)) {
@@ -233,14 +245,7 @@ void DocxBuilder::add_emblem(pugi::xml_node p, const model::FormHeader& h, std::
     set(add(fill, "a:blip"), "r:embed", "rId1");
     add(add(fill, "a:stretch"), "a:fillRect");
     pugi::xml_node sp = add(pic, "pic:spPr");
-    pugi::xml_node xfrm = add(sp, "a:xfrm");
-    pugi::xml_node off = add(xfrm, "a:off");
-    set(off, "x", 0);
-    set(off, "y", 0);
-    pugi::xml_node ext = add(xfrm, "a:ext");
-    set(ext, "cx", emu(w));
-    set(ext, "cy", emu(ht));
-    set(add(sp, "a:prstGeom"), "prst", "rect");
+    add_rectangle(sp, w, ht);
 }
 
 // No emblem given: a dotted square where the Garuda goes, as in the PDF (a shape staff replace with the picture).
@@ -251,14 +256,7 @@ void DocxBuilder::add_placeholder(pugi::xml_node p, const model::FormHeader& h) 
     pugi::xml_node wsp = add(data, "wps:wsp");
     add(wsp, "wps:cNvSpPr");
     pugi::xml_node sp = add(wsp, "wps:spPr");
-    pugi::xml_node xfrm = add(sp, "a:xfrm");
-    pugi::xml_node off = add(xfrm, "a:off");
-    set(off, "x", 0);
-    set(off, "y", 0);
-    pugi::xml_node ext = add(xfrm, "a:ext");
-    set(ext, "cx", emu(size));
-    set(ext, "cy", emu(size));
-    set(add(sp, "a:prstGeom"), "prst", "rect");
+    add_rectangle(sp, size, size);
     add(sp, "a:noFill");
     pugi::xml_node ln = add(sp, "a:ln");
     set(ln, "w", emu(0.4));
