@@ -123,11 +123,12 @@ private:
             add(root, "w:p");
             part.xml = to_xml(doc);
         }
-        for (std::size_t i = 0; i < headers_.size(); ++i)
+        for (std::size_t i = 0; i < headers_.size(); ++i) {
             if (headers_[i].xml == part.xml && headers_[i].rels.size() == part.rels.size() &&
                 std::equal(part.rels.begin(), part.rels.end(), headers_[i].rels.begin(),
                            [](const Relationship& a, const Relationship& b) { return a.target == b.target; }))
                 return int(i);
+        }
         headers_.push_back(std::move(part));
         return int(headers_.size()) - 1;
     }
@@ -153,7 +154,7 @@ private:
     HeaderPart first_page_header(const model::FormHeader* form, const model::PageSetup& ps, double header_distance);
     void add_emblem(pugi::xml_node p, const model::FormHeader& h, std::vector<Relationship>& rels);
     void add_placeholder(pugi::xml_node p, const model::FormHeader& h);
-    pugi::xml_node anchor(pugi::xml_node p, double x, double y, double w, double h, const char* name);
+    pugi::xml_node anchor(pugi::xml_node r, double x, double y, double w, double h, const char* name);
 
     void add_block(const model::Paragraph& p, const model::PageSetup& ps, double) {
         add_paragraph(body_, p, ps.line_spacing_em, options_.symbol_family);

@@ -584,6 +584,7 @@ private:
         // A glyph that stands for nothing (the ring of ำ) reads as U+200B, a format character: pdf.js drops it,
         // where an empty entry would make it read the code itself as a character.
         std::vector<std::pair<std::uint32_t, char32_t>> entries;
+        entries.reserve(text.size());
         for (const auto& [gid, c] : text) entries.emplace_back(gid, c != 0 ? c : 0x200B);
         for (std::size_t i = 0; i < entries.size(); i += 100) {
             const std::size_t n = std::min<std::size_t>(100, entries.size() - i);

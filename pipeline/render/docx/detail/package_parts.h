@@ -15,7 +15,7 @@ struct Relationship {
 
 // Overrides: each part's name ("/word/header1.xml") with its content type. Defaults cover rels, xml and images.
 std::string content_types(const std::vector<std::string>& header_parts, const std::vector<std::string>& image_types);
-std::string relationships(const std::vector<Relationship>& relationships);
+std::string relationships(const std::vector<Relationship>& list);
 std::string package_relationships();  // _rels/.rels
 std::string styles(const std::string& font_family);
 std::string settings();

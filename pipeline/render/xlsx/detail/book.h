@@ -171,7 +171,7 @@ std::time_t creation_time(const model::Date& date);
 std::string column_letters(lxw_col_t col);
 
 // Column width (Excel's character units) that shows text in the body font on one line (detail/text_metrics.h).
-double text_width(std::string_view utf8, bool bold = false);
+double text_width(std::string_view s, bool bold = false);
 
 // The width for a column holding these texts: the widest, plus a unit, between min_width and max_width (longer
 // texts wrap).

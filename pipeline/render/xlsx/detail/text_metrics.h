@@ -15,11 +15,11 @@
 namespace saraban::render::xlsx_detail {
 
 // Width (points) of text in the body font at body_font_size, bold or regular; a line break counts as nothing.
-double text_points(std::string_view utf8, bool bold);
+double text_points(std::string_view s, bool bold);
 
 // The lines text takes in a line width_points wide: each of its lines ('\n') wrapped at word boundaries. 1 for
 // an empty text.
-int wrapped_lines(std::string_view utf8, double width_points, bool bold);
+int wrapped_lines(std::string_view s, double width_points, bool bold);
 
 // The width (points) a column width_units wide (Excel's units: the default font's digit) leaves for its text as
 // LibreOffice prints it, less the cell's margins: what wrapped_lines is given for a row's height.
