@@ -161,7 +161,8 @@ wait_jobs() {  # wait_jobs JOBID...: until none of them is pending or running (a
 same_as_single_run() {  # same_as_single_run OUTPUT: the merged manifest and every output as in the single run
   local out=$1 outputs made
   # Byte for byte: a merge of every shard writes the manifest a single run writes.
-  cmp "$work/single/manifest.json" "$out/manifest.json" || fail "$out/manifest.json differs from the single run's"
+  cmp "$work/single/manifest.json" "$out/manifest.json" ||
+    { diff "$work/single/manifest.json" "$out/manifest.json" | head -n 20 || true; fail "$out/manifest.json differs from the single run's"; }
   # Every PDF and workbook (overview.xlsx is per shard: overview-K-of-N.xlsx), by SHA-256, and no other.
   outputs=$(cd "$work/single" && ls -- *.pdf *.xlsx | grep -v '^overview\.xlsx$')
   (cd "$work/single" && sha256sum -- $outputs) | (cd "$out" && sha256sum --check --quiet) ||

@@ -439,11 +439,29 @@ private:
             if (!data) return;
             DocumentFont& font = fonts_[index];
             font.data = data;
+            note_aliases(index, *data);
             font.dict = embed(*data);
             if (!font.dict && error_.empty()) error_ = doc_.fonts[index].path + ": cannot embed the font";
         }
     }
     static constexpr char32_t kUnused = 0xFFFFFFFF;  // a glyph id no glyph of the document has
+
+    // A page's stream writes each glyph by its code, and which text of a glyph gets an alias code depends on the
+    // whole document (the text it stands for first): a page cached from another document may only be reused by a
+    // document whose codes are the same, so the codes go into the page's key. Most documents have no alias, and
+    // their codes are the glyph ids: nothing is added.
+    void note_aliases(std::size_t font, const PdfCache::EmbeddedFont& data) {
+        if (data.alias_codes.empty()) return;
+        auto put = [this](const auto& value) {
+            alias_signature_.append(reinterpret_cast<const char*>(&value), sizeof value);
+        };
+        put(font);
+        for (const auto& [glyph, code] : data.alias_codes) {
+            put(glyph.first);
+            put(glyph.second);
+            put(code);
+        }
+    }
 
     // A font the document uses, held until it is saved (its streams are read from it then).
     const PdfCache::EmbeddedFont* hold(std::shared_ptr<const PdfCache::EmbeddedFont> font) {
@@ -625,7 +643,7 @@ private:
         const bool cacheable = options_.cache && p.images.empty();
         std::string key;
         if (cacheable) {
-            key = page_key(doc_, p, options_.compress);
+            key = page_key(doc_, p, options_.compress) + alias_signature_;
             if (auto hit = options_.cache->find_page(key)) {
                 // The page's resources name the fonts in the order the stream first used them, as when it was made.
                 for (int font : hit->fonts)
@@ -877,6 +895,7 @@ private:
     HPDF_Doc pdf_ = nullptr;
     ErrorState errors_;
     std::string error_;
+    std::string alias_signature_;  // the document's alias codes, for the page cache's keys (note_aliases)
     std::vector<DocumentFont> fonts_;
     // What the document's streams are read from when it is saved (read_from), held until then.
     std::vector<std::shared_ptr<const PdfCache::EmbeddedFont>> held_fonts_;
