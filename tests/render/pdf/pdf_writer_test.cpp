@@ -26,6 +26,21 @@ layout::LaidOutDocument sample(const std::string& text) {
     return layout::layout_document(doc, engine());
 }
 
+// Two pages: a long paragraph after opening fills the first, closing stands alone on the second (documents made
+// with other openings and the same closing share their second page).
+layout::LaidOutDocument two_pages(const std::string& opening, const std::string& closing) {
+    model::Document doc;
+    model::Paragraph first, second;
+    std::string long_text = opening;
+    for (int i = 0; i < 400; ++i) long_text += " สำนักงานเลขานุการกรม";
+    first.spans.push_back({long_text, {}});
+    second.spans.push_back({closing, {}});
+    doc.blocks.push_back(first);
+    doc.blocks.push_back(model::Spacer{2000});  // pushes the second paragraph onto its own page
+    doc.blocks.push_back(second);
+    return layout::layout_document(doc, engine());
+}
+
 std::string as_text(const std::vector<unsigned char>& bytes) { return std::string(bytes.begin(), bytes.end()); }
 
 }  // namespace
@@ -159,21 +174,9 @@ BOOST_AUTO_TEST_CASE(a_cache_of_embedded_fonts_changes_no_byte) {
 }
 
 BOOST_AUTO_TEST_CASE(a_cache_of_page_contents_changes_no_byte) {
-    // Two documents that share their second page (a long paragraph fills the first; the second page holds the
-    // same closing words) and differ on the first.
-    auto two_pages = [](const std::string& opening) {
-        model::Document doc;
-        model::Paragraph first, second;
-        std::string long_text = opening;
-        for (int i = 0; i < 400; ++i) long_text += " สำนักงานเลขานุการกรม";
-        first.spans.push_back({long_text, {}});
-        second.spans.push_back({"ผู้ใหญ่ น้ำ ✓ ๑๒,๕๐๐ บาท", {}});
-        doc.blocks.push_back(first);
-        doc.blocks.push_back(model::Spacer{2000});  // pushes the second paragraph onto its own page
-        doc.blocks.push_back(second);
-        return layout::layout_document(doc, engine());
-    };
-    const auto a = two_pages("กรมบัญชีกลาง"), b = two_pages("กรมสรรพากร");
+    // Two documents that share their second page and differ on the first.
+    const std::string closing = "ผู้ใหญ่ น้ำ ✓ ๑๒,๕๐๐ บาท";
+    const auto a = two_pages("กรมบัญชีกลาง", closing), b = two_pages("กรมสรรพากร", closing);
     BOOST_REQUIRE(a.pages.size() >= 2u);
     BOOST_REQUIRE(a.pages.size() == b.pages.size());
     render::PdfCache cache;
@@ -199,19 +202,7 @@ BOOST_AUTO_TEST_CASE(a_cache_of_page_contents_changes_no_byte) {
 // document. A page shared by two documents whose first texts differ must not be taken from the cache with the
 // other document's codes (the sample batch gave other bytes for -j 1 and -j 2 when it was).
 BOOST_AUTO_TEST_CASE(a_cached_page_is_reused_only_with_the_same_glyph_codes) {
-    auto two_pages = [](const std::string& opening) {
-        model::Document doc;
-        model::Paragraph first, second;
-        std::string long_text = opening;
-        for (int i = 0; i < 400; ++i) long_text += " สำนักงานเลขานุการกรม";
-        first.spans.push_back({long_text, {}});
-        second.spans.push_back({"น้ำ บาท ทำ มา", {}});
-        doc.blocks.push_back(first);
-        doc.blocks.push_back(model::Spacer{2000});
-        doc.blocks.push_back(second);
-        return layout::layout_document(doc, engine());
-    };
-    const auto am_first = two_pages("ทำ"), aa_first = two_pages("มา");
+    const auto am_first = two_pages("ทำ", "น้ำ บาท ทำ มา"), aa_first = two_pages("มา", "น้ำ บาท ทำ มา");
     BOOST_REQUIRE(am_first.pages.size() == aa_first.pages.size());
     render::PdfCache cache;
     BOOST_REQUIRE(render::render_pdf(am_first, {.compress = true, .cache = &cache}));
