@@ -3,22 +3,11 @@
 #include <algorithm>
 
 #include "render/docx/detail/xml.h"
+#include "text/utf8.h"
 
 namespace saraban::render::detail {
 
 namespace {
-
-// The code point at text[i] (UTF-8, NFC from compose); i moves past it.
-char32_t next_code_point(const std::string& text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-    const unsigned c = byte(i);
-    if (c < 0x80) return ++i, c;
-    const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    char32_t cp = c & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
-    i += std::size_t(extra) + 1;
-    return cp;
-}
 
 // Arrows, mathematical and technical signs, shapes, dingbats (✓ U+2713), and the bullet: what a Thai text face
 // usually lacks and the PDF takes from its fallback font.
@@ -92,7 +81,7 @@ void add_text(pugi::xml_node p, const std::string& text, const model::TextStyle&
     bool symbols = false;
     while (i < text.size()) {
         const std::size_t at = i;
-        const bool symbol = is_symbol(next_code_point(text, i)) && !symbol_family.empty();
+        const bool symbol = is_symbol(text::next_code_point(text, i)) && !symbol_family.empty();
         if (symbol != symbols && at > start) {
             add_run(p, text.substr(start, at - start), style, symbols ? symbol_family : "");
             start = at;
